@@ -1,0 +1,29 @@
+# Everything a fresh machine needs, from the project's own files.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: setup drafts test lint bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml scripts/setup-system.sh
+	bash scripts/setup-system.sh
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# Check the example cases and build every draft the toolkit can make so far.
+drafts: setup
+	$(VENV)/bin/covenant check
+
+test: setup
+	$(VENV)/bin/ruff check toolkit tests benchmarks
+	$(PY) -m pytest -q
+
+bench: setup
+	$(PY) benchmarks/startup.py
+
+clean:
+	rm -rf $(VENV) drafts/*/

@@ -1,0 +1,61 @@
+"""`covenant check` as a function: load the library and the cases, run every check,
+return all diagnostics together. Nothing is written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from toolkit.checks import CheckContext, run_case_checks
+from toolkit.citations.library import Library
+from toolkit.errors import Report
+from toolkit.readers.claims import LoadedCase, load_case
+from toolkit.workspace import Workspace
+
+
+@dataclass
+class CheckResult:
+    report: Report
+    cases: list[LoadedCase]
+    library: Library
+
+
+def check_workspace(workspace: Workspace, paths: list[Path] | None = None,
+                    today: date | None = None) -> CheckResult:
+    report = Report()
+    today = today or date.today()
+    library = Library.from_folder(workspace.citations, report, workspace.root)
+    files = workspace.expand(list(paths or []))
+    cases, used = [], set()
+    for path in files:
+        loaded = load_case(path, report, workspace.show(path))
+        cases.append(loaded)
+        context = CheckContext(loaded, library, report, today)
+        run_case_checks(context)
+        used |= context.used_keys
+    _duplicate_case_ids(cases, report)
+    all_cases = {p.resolve() for p in workspace.case_files()}
+    if all_cases and all_cases <= {p.resolve() for p in files}:
+        # Unused sources mean something only when every case has been read.
+        for entry in library.entries.values():
+            if entry.key.lower() not in used:
+                report.warning(entry.file, entry.line, entry.column,
+                               f"source '{entry.key}' is never cited by any case",
+                               "unused-source")
+    return CheckResult(report, cases, library)
+
+
+def _duplicate_case_ids(cases: list[LoadedCase], report: Report) -> None:
+    seen: dict[str, LoadedCase] = {}
+    for loaded in cases:
+        if loaded.case is None:
+            continue
+        ident = loaded.case.case.id
+        if ident in seen:
+            mark = loaded.mark(("case", "id"))
+            report.error(loaded.shown, mark.line, mark.column, f"case id '{ident}' is also "
+                         f"used by {seen[ident].shown}; drafts would overwrite each other",
+                         "duplicate-case-id")
+        else:
+            seen[ident] = loaded

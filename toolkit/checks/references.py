@@ -1,0 +1,180 @@
+"""Ids, cross-references and citations inside one case file."""
+
+from __future__ import annotations
+
+from toolkit.checks.registry import CheckContext, case_check, entries, suggest, text_items
+from toolkit.citations.syntax import CitationSyntaxError, find_citations, parse_group
+from toolkit.readers.yamlsource import LocatedDict, LocatedList, Mark
+
+ID_LISTS = ("people", "facts", "proceedings", "claims")
+
+# Lists of citations ("@key, para 3") and Markdown fields that may hold [@key] citations.
+SOURCE_LISTS = [
+    (("facts",), "sources"),
+    (("claims",), "authorities"),
+    (("proceedings", "hearings"), "sources"),
+    (("proceedings", "appeals"), "sources"),
+]
+MARKDOWN_FIELDS = [
+    (("facts",), "text"),
+    (("claims",), "argument"),
+]
+
+
+def _ids(raw, section: str) -> dict[str, tuple]:
+    return {item["id"]: path for path, item in entries(raw, section)
+            if isinstance(item.get("id"), str)}
+
+
+@case_check
+def duplicate_ids(ctx: CheckContext) -> None:
+    for section in ID_LISTS:
+        seen: dict[str, Mark] = {}
+        for path, item in entries(ctx.raw, section):
+            ident = item.get("id")
+            if not isinstance(ident, str):
+                continue
+            mark = ctx.mark((*path, "id"))
+            if ident in seen:
+                ctx.error((*path, "id"), f"duplicate id '{ident}' in {section} (first at line "
+                          f"{seen[ident].line}); ids must be unique", "duplicate-id")
+            else:
+                seen[ident] = mark
+    numbers: dict[int, Mark] = {}
+    for path, annex in entries(ctx.raw, "annexes"):
+        number = annex.get("number")
+        if isinstance(number, int) and not isinstance(number, bool):
+            if number in numbers:
+                ctx.error((*path, "number"), f"annex number {number} is used twice (first at "
+                          f"line {numbers[number].line})", "duplicate-id")
+            numbers.setdefault(number, ctx.mark((*path, "number")))
+    if numbers and sorted(numbers) != list(range(1, len(numbers) + 1)):
+        first = min(numbers.values(), key=lambda m: m.line)
+        ctx.warning((), f"annexes are numbered {sorted(numbers)}; number them 1 to "
+                    f"{len(numbers)} without gaps", "annex-numbering", first)
+
+
+def _check_refs(ctx: CheckContext, path: tuple, known: dict[str, tuple], what: str) -> None:
+    for index, ref in text_items(_get(ctx.raw, path[:-1]), path[-1]):
+        if ref not in known:
+            ctx.error((*path, index), f"{what} '{ref}' does not exist"
+                      f"{suggest(ref, list(known))}", f"unknown-{what.split()[0]}")
+
+
+def _get(node, path: tuple):
+    for step in path:
+        if isinstance(node, LocatedDict) and isinstance(step, str):
+            node = node.get(step)
+        elif isinstance(node, LocatedList) and isinstance(step, int) and step < len(node):
+            node = node[step]
+        else:
+            return None
+    return node
+
+
+@case_check
+def fact_and_person_references(ctx: CheckContext) -> None:
+    facts, people = _ids(ctx.raw, "facts"), _ids(ctx.raw, "people")
+    proceedings = _ids(ctx.raw, "proceedings")
+    for path, _ in entries(ctx.raw, "claims"):
+        _check_refs(ctx, (*path, "facts"), facts, "fact id")
+    for path, _ in entries(ctx.raw, "facts"):
+        _check_refs(ctx, (*path, "people"), people, "person id")
+    for path, proceeding in entries(ctx.raw, "proceedings"):
+        _check_refs(ctx, (*path, "defendants"), people, "person id")
+        for charge_path, _ in entries(proceeding, "charges"):
+            _check_refs(ctx, (*path, *charge_path, "facts"), facts, "fact id")
+    monitoring = ctx.raw.get("monitoring")
+    if isinstance(monitoring, LocatedDict):
+        for key, known, what in (("proceeding", proceedings, "proceeding id"),
+                                 ("expert", people, "person id")):
+            ref = monitoring.get(key)
+            if isinstance(ref, str) and ref not in known:
+                ctx.error(("monitoring", key), f"{what} '{ref}' does not exist"
+                          f"{suggest(ref, list(known))}", f"unknown-{what.split()[0]}")
+        for path, _ in entries(monitoring, "sessions"):
+            _check_refs(ctx, ("monitoring", *path, "monitors"), people, "person id")
+    representation = ctx.raw.get("representation")
+    if isinstance(representation, LocatedDict):
+        for key in ("author", "victim"):
+            ref = representation.get(key)
+            if isinstance(ref, str) and ref not in people:
+                ctx.error(("representation", key), f"person id '{ref}' does not exist"
+                          f"{suggest(ref, list(people))}", "unknown-person")
+
+
+def _cite_key(ctx: CheckContext, key: str, path: tuple, mark: Mark | None = None) -> None:
+    ctx.used_keys.add(key.lower())
+    if key not in ctx.library:
+        keys = [e.key for e in ctx.library.entries.values()]
+        ctx.error(path, f"citation key '@{key}' is not in the citation library"
+                  f"{suggest(key, keys)}; add it to citations/ or correct the key",
+                  "unknown-citation", mark)
+
+
+def _walk(ctx: CheckContext, parents: tuple):
+    """Yield (path, mapping) for nested lists such as proceedings[*].hearings[*]."""
+    if len(parents) == 1:
+        yield from entries(ctx.raw, parents[0])
+        return
+    for path, item in entries(ctx.raw, parents[0]):
+        for sub_path, sub in entries(item, *parents[1:2]):
+            yield (*path, *sub_path), sub
+
+
+@case_check
+def citation_keys(ctx: CheckContext) -> None:
+    for parents, key in SOURCE_LISTS:
+        for path, item in _walk(ctx, parents):
+            for index, text in text_items(item, key):
+                try:
+                    citations = parse_group(text)
+                except CitationSyntaxError:
+                    continue  # reported by the schema
+                for citation in citations:
+                    _cite_key(ctx, citation.key, (*path, key, index))
+    for path, judgment in _judgments(ctx):
+        for index, text in text_items(judgment, "sources"):
+            try:
+                for citation in parse_group(text):
+                    _cite_key(ctx, citation.key, (*path, "sources", index))
+            except CitationSyntaxError:
+                continue
+    for parents, key in MARKDOWN_FIELDS:
+        for path, item in _walk(ctx, parents):
+            _markdown_citations(ctx, item.get(key), (*path, key))
+    _markdown_citations(ctx, _get(ctx.raw, ("domestic_remedies", "explanation")),
+                        ("domestic_remedies", "explanation"))
+    for index, text in text_items(ctx.raw, "remedies_sought"):
+        _markdown_citations(ctx, text, ("remedies_sought", index))
+
+
+def _judgments(ctx: CheckContext):
+    for path, proceeding in entries(ctx.raw, "proceedings"):
+        if isinstance(proceeding.get("judgment"), LocatedDict):
+            yield (*path, "judgment"), proceeding["judgment"]
+
+
+def _markdown_citations(ctx: CheckContext, text, path: tuple) -> None:
+    if not isinstance(text, str):
+        return
+    start = ctx.mark(path)
+    for found in find_citations(text):
+        line_offset = text.count("\n", 0, found.start)
+        column = found.start - (text.rfind("\n", 0, found.start) + 1)
+        mark = Mark(start.line + line_offset, start.column + column)
+        for citation in found.items:
+            _cite_key(ctx, citation.key, path, mark)
+
+
+@case_check
+def facts_have_sources(ctx: CheckContext) -> None:
+    for path, fact in entries(ctx.raw, "facts"):
+        sources = fact.get("sources")
+        text = fact.get("text")
+        inline = isinstance(text, str) and find_citations(text)
+        if not (isinstance(sources, LocatedList) and sources) and not inline:
+            label = fact.get("id", f"number {path[-1] + 1}")
+            ctx.warning((*path, "id") if "id" in fact else path,
+                        f"fact '{label}' cites no source; add sources: ['@key, para N']",
+                        "fact-without-source")

@@ -1,0 +1,101 @@
+"""The check registry and the tolerant helpers checks use to walk a located YAML tree.
+
+Checks read the raw tree rather than the validated model so that cross-reference errors
+are reported in the same run as schema errors, even when part of the file is malformed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from toolkit.citations.library import Library
+from toolkit.dates import DateError, FuzzyDate, parse_date
+from toolkit.errors import Report
+from toolkit.readers.claims import LoadedCase
+from toolkit.readers.yamlsource import LocatedDict, LocatedList, Mark
+
+
+@dataclass
+class CheckContext:
+    loaded: LoadedCase
+    library: Library
+    report: Report
+    today: date
+    used_keys: set[str] = field(default_factory=set)
+
+    @property
+    def raw(self) -> LocatedDict:
+        return self.loaded.raw
+
+    def mark(self, path: tuple, *, key: bool = False) -> Mark:
+        return self.loaded.mark(path, key=key)
+
+    def error(self, path: tuple, message: str, code: str, mark: Mark | None = None) -> None:
+        mark = mark or self.mark(path)
+        self.report.error(self.loaded.shown, mark.line, mark.column, message, code)
+
+    def warning(self, path: tuple, message: str, code: str, mark: Mark | None = None) -> None:
+        mark = mark or self.mark(path)
+        self.report.warning(self.loaded.shown, mark.line, mark.column, message, code)
+
+
+def entries(node: Any, *path: str | int) -> Iterator[tuple[tuple, LocatedDict]]:
+    """Yield (path, mapping) for each mapping in the list at `path` under `node`."""
+    target = node
+    for step in path:
+        if isinstance(target, LocatedDict) and isinstance(step, str):
+            target = target.get(step)
+        else:
+            return
+    if isinstance(target, LocatedList):
+        for index, item in enumerate(target):
+            if isinstance(item, LocatedDict):
+                yield (*path, index), item
+
+
+def text_items(mapping: Any, key: str) -> Iterator[tuple[str | int, str]]:
+    """Yield (index, text) for a list of strings at mapping[key] (or the string itself)."""
+    value = mapping.get(key) if isinstance(mapping, LocatedDict) else None
+    if isinstance(value, LocatedList):
+        for index, item in enumerate(value):
+            if isinstance(item, str):
+                yield index, item
+
+
+def date_of(mapping: Any, key: str) -> FuzzyDate | None:
+    """The parsed date at mapping[key], or None if absent or invalid (the schema says why)."""
+    value = mapping.get(key) if isinstance(mapping, LocatedDict) else None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return None
+    try:
+        return parse_date(value)
+    except DateError:
+        return None
+
+
+def suggest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+CaseCheck = Callable[[CheckContext], None]
+CASE_CHECKS: list[CaseCheck] = []
+
+
+def case_check(func: CaseCheck) -> CaseCheck:
+    CASE_CHECKS.append(func)
+    return func
+
+
+def run_case_checks(context: CheckContext) -> None:
+    if not isinstance(context.raw, LocatedDict):
+        return
+    # Importing registers the checks; kept here so the registry module has no cycles.
+    from toolkit.checks import dates, references  # noqa: F401
+
+    for check in CASE_CHECKS:
+        check(context)

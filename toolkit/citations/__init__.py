@@ -1,0 +1,1 @@
+"""Citations: pandoc-style citation syntax and the citation library."""

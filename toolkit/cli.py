@@ -1,0 +1,126 @@
+"""The `covenant` command. Thin: each command calls the Python API, and this is the one
+place where errors become exit codes (1: problems found or build failed; 2: misuse).
+
+Heavy libraries (WeasyPrint, python-docx, citeproc) are imported only inside the
+commands that need them, so `covenant --help` and `covenant check` start fast."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from toolkit import __version__
+from toolkit.errors import CovenantError
+
+
+def _workspace(option: Path | None, paths: tuple[Path, ...] = ()):
+    from toolkit.workspace import Workspace
+
+    if option:
+        return Workspace.find(option)
+    return Workspace.find(paths[0] if paths else None)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="covenant")
+def cli() -> None:
+    """Draft UN Human Rights Committee communications, trial fairness reports and EU
+    dialogue briefings from structured case files (claims/*.yaml)."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--workspace", "-w", type=click.Path(path_type=Path, file_okay=False),
+              help="The workspace folder (default: found from PATH or the current folder).")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="json: a list of diagnostics for tools.")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
+def check(paths: tuple[Path, ...], workspace: Path | None, strict: bool, output: str,
+          today) -> None:
+    """Validate case files and the citation library; print every problem at once.
+
+    PATHS are case files or folders (default: the workspace's claims/). Each problem is
+    printed as file:line:column: error|warning: message. Nothing is written.
+    """
+    from toolkit.checking import check_workspace
+
+    ws = _workspace(workspace, paths)
+    result = check_workspace(ws, list(paths), today.date() if today else date.today())
+    report = result.report
+    if output == "json":
+        click.echo(report.as_json())
+    elif report.items:
+        click.echo(report.as_text())
+    errors, warnings = len(report.errors), len(report.warnings)
+    click.echo(f"{len(result.cases)} case file(s), {len(result.library)} source(s): "
+               f"{errors} error(s), {warnings} warning(s)", err=True)
+    if errors or (strict and warnings):
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write to this file instead of standard output.")
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of case files, for completion in YAML editors."""
+    import json
+
+    from toolkit.model import json_schema
+
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if output:
+        from toolkit.files import write_atomically
+
+        write_atomically(output, text.encode("utf-8"))
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@cli.command()
+@click.argument("ref", required=False)
+def articles(ref: str | None) -> None:
+    """List the Covenant's articles, or show one provision (e.g. 14(3)(b)) in detail."""
+    from toolkit.covenant.render import describe_all, describe_provision
+
+    if ref is None:
+        click.echo(describe_all())
+        return
+    from toolkit.covenant import ProvisionError
+
+    try:
+        click.echo(describe_provision(ref))
+    except ProvisionError as exc:
+        raise CovenantError(f"unknown covenant provision: {exc}") from None
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
+def init(directory: Path) -> None:
+    """Create a new workspace in DIRECTORY with the default templates, the citation
+    library and one example case."""
+    from toolkit.scaffold import create_workspace
+
+    created = create_workspace(directory)
+    click.echo(f"created workspace {directory} ({len(created)} files); next: "
+               f"cd {directory} && covenant check")
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="covenant", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except CovenantError as exc:
+        click.echo(f"covenant: error: {exc}", err=True)
+        if exc.report is not None and exc.report.items:
+            click.echo(exc.report.as_text(), err=True)
+        sys.exit(1)

@@ -1,0 +1,42 @@
+"""When the Covenant and the First Optional Protocol bind each State.
+
+Only dates confirmed from a public source are listed; each carries that source. Add a
+State by adding a StateStatus with its source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class StateStatus:
+    name: str
+    iso: str
+    covenant_ratified: date | None
+    protocol_ratified: date | None
+    protocol_in_force: date | None
+    source: str
+
+
+OPTIONAL_PROTOCOL_STATUS: dict[str, StateStatus] = {s.iso: s for s in [
+    StateStatus(
+        name="Kazakhstan", iso="KZ",
+        covenant_ratified=date(2006, 1, 24),
+        protocol_ratified=date(2009, 6, 30),
+        protocol_in_force=date(2009, 9, 30),
+        source="Human Rights Committee, Views in Ibragimov v Kazakhstan, UN Doc "
+               "CCPR/C/131/D/2452/2014, and Narymbaev v Kazakhstan, UN Doc "
+               "CCPR/C/130/D/2521/2015 (Optional Protocol in force 30 September 2009)",
+    ),
+]}
+
+
+def state_status(name_or_code: str) -> StateStatus | None:
+    """Find a State by ISO code or English name, ignoring case."""
+    wanted = name_or_code.strip().casefold()
+    for status in OPTIONAL_PROTOCOL_STATUS.values():
+        if wanted in (status.iso.casefold(), status.name.casefold()):
+            return status
+    return None

@@ -1,0 +1,138 @@
+"""Dates as lawyers write them: exact, month, year, ranges, and "on or about".
+
+Accepted forms (case-insensitive):
+  2020-05-19 | 19 May 2020 | May 19, 2020   exact day
+  2020-05    | May 2020                    month
+  2020                                     year
+  A/B  or  A..B  (each side any form above) range
+  prefix "on or about", "about", "c." or "~" marks the date approximate
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+
+_APPROX = re.compile(r"^(?:on or about|about|around|circa|c\.|ca\.|~)\s*", re.I)
+_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_DMY = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]+)\.?\s+(\d{4})$")
+_MDY = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),\s*(\d{4})$")
+
+
+class DateError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class FuzzyDate:
+    """A date known to a day, a month or a year, or a range; `start` <= `end`."""
+
+    start: date
+    end: date
+    precision: str  # "day" | "month" | "year" | "range"
+    approximate: bool = False
+    text: str = ""
+
+    @property
+    def is_exact(self) -> bool:
+        return self.precision == "day" and not self.approximate
+
+    def __str__(self) -> str:
+        return self.text or self.start.isoformat()
+
+    def sort_key(self) -> tuple:
+        return (self.start, self.end)
+
+
+def _check_day(year: int, month: int, day: int, text: str) -> date:
+    if not 1 <= month <= 12:
+        raise DateError(f"{text!r}: there is no month {month}")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise DateError(f"{text!r}: {calendar.month_name[month]} {year} has {last} days, "
+                        f"so day {day} cannot be")
+    return date(year, month, day)
+
+
+def _month_number(name: str, text: str) -> int:
+    month = MONTHS.get(name.lower())
+    if month is None:
+        raise DateError(f"{text!r}: {name!r} is not a month name")
+    return month
+
+
+def _single(text: str) -> tuple[date, date, str]:
+    text = text.strip()
+    if match := _ISO.match(text):
+        year = int(match.group(1))
+        if match.group(3):
+            day = _check_day(year, int(match.group(2)), int(match.group(3)), text)
+            return day, day, "day"
+        if match.group(2):
+            month = int(match.group(2))
+            _check_day(year, month, 1, text)
+            return (date(year, month, 1),
+                    date(year, month, calendar.monthrange(year, month)[1]), "month")
+        return date(year, 1, 1), date(year, 12, 31), "year"
+    if match := _DMY.match(text):
+        year, month = int(match.group(3)), _month_number(match.group(2), text)
+        if match.group(1):
+            day = _check_day(year, month, int(match.group(1)), text)
+            return day, day, "day"
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), \
+            "month"
+    if match := _MDY.match(text):
+        year, month = int(match.group(3)), _month_number(match.group(1), text)
+        day = _check_day(year, month, int(match.group(2)), text)
+        return day, day, "day"
+    raise DateError(f"{text!r} is not a date; write 2020-05-19, 2020-05, 2020, "
+                    "'19 May 2020', or a range such as 2020-06-01/2020-06-06")
+
+
+def parse_date(value: str | int | date) -> FuzzyDate:
+    if isinstance(value, date):
+        return FuzzyDate(value, value, "day", False, value.isoformat())
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise DateError(f"{value!r} is not a date")
+    text = str(value).strip()
+    body = _APPROX.sub("", text)
+    approximate = body != text
+    parts = re.split(r"\s*(?:/|\.\.)\s*", body)
+    if len(parts) == 1:
+        start, end, precision = _single(parts[0])
+        return FuzzyDate(start, end, precision, approximate, text)
+    if len(parts) != 2 or not all(parts):
+        raise DateError(f"{text!r}: a range has two ends, e.g. 2020-06-01/2020-06-06")
+    start, _, _ = _single(parts[0])
+    _, end, _ = _single(parts[1])
+    if end < start:
+        raise DateError(f"{text!r}: the range ends before it starts")
+    return FuzzyDate(start, end, "range", approximate, text)
+
+
+def format_date(value: FuzzyDate, style: str = "long") -> str:
+    """'19 May 2020', 'May 2020', '2020', '1-6 June 2020'; prefixed 'on or about'."""
+    def one(d: date, precision: str) -> str:
+        if precision == "year":
+            return str(d.year)
+        if precision == "month":
+            return f"{calendar.month_name[d.month]} {d.year}"
+        return f"{d.day} {calendar.month_name[d.month]} {d.year}"
+
+    if value.precision == "range":
+        s, e = value.start, value.end
+        if (s.year, s.month) == (e.year, e.month):
+            text = f"{s.day}–{e.day} {calendar.month_name[s.month]} {s.year}"
+        elif s.year == e.year:
+            text = f"{s.day} {calendar.month_name[s.month]} – {one(e, 'day')}"
+        else:
+            text = f"{one(s, 'day')} – {one(e, 'day')}"
+    else:
+        text = one(value.start, value.precision)
+    return f"on or about {text}" if value.approximate else text

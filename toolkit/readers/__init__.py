@@ -1,0 +1,1 @@
+"""Readers turn files on disk (claims YAML, citation libraries) into checked data."""
