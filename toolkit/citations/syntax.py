@@ -28,11 +28,12 @@ for canonical, spellings in {
 
 KEY_PATTERN = r"[\w][\w:.#$%&+?<>~/-]*[\w]|[\w]"
 _ITEM = re.compile(rf"^(?P<prefix>.*?)(?P<suppress>-)?@(?P<key>{KEY_PATTERN})(?P<rest>.*)$", re.S)
+# One locator part: 12, 12a, 3.4, iv, 5(2)(b)
+_PART = r"[0-9ivxlcdmIVXLCDM]+[a-z]?(?:\.[0-9]+)*(?:\([0-9a-z]+\))*"
 _LOCATOR = re.compile(
     r"^\s*(?P<label>[A-Za-z¶§]+\.?|¶¶|§§)?\s*"
-    r"(?P<value>[0-9ivxlcdmIVXLCDM]+[a-z]?(?:\.[0-9]+)*"
-    r"(?:\s*(?:[-–—]|,|&|and)\s*[0-9ivxlcdmIVXLCDM]+[a-z]?(?:\.[0-9]+)*)*)"
-    r"(?P<suffix>.*)$", re.S)
+    r"(?P<value>{part}(?:\s*(?:[-–—]|,|&|and)\s*{part})*)"
+    r"(?P<suffix>.*)$".replace("{part}", _PART), re.S)
 # A bracketed group holding at least one @key, and not a Markdown link text.
 CITATION_GROUP = re.compile(r"\[(?P<body>[^\[\]]*?(?<![\w.])-?@[\w][^\[\]]*)\](?![(\[:])")
 

@@ -128,7 +128,7 @@ ARTICLES: dict[int, Article] = {a.number: a for a in [
 ]}
 
 ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
-_REF = re.compile(r"^\s*(?:art(?:icle)?s?\.?\s*)?(\d+)\s*((?:\(\s*[0-9a-zA-Z]+\s*\)\s*)*)$")
+_REF = re.compile(r"(?i)^\s*(?:art(?:icle)?s?\.?\s*)?(\d+)\s*((?:\(\s*[0-9a-zA-Z]+\s*\)\s*)*)$")
 _PART = re.compile(r"\(\s*([0-9a-zA-Z]+)\s*\)")
 
 

@@ -30,11 +30,13 @@ class Mark:
     column: int  # 1-based
 
 
-def _mark(node: yaml.Node) -> Mark:
-    if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+def _mark(node: yaml.Node, lines: list[str] | None = None) -> Mark:
+    if lines is not None and isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
         # A block scalar's text starts on the line after its indicator; pointing there
-        # lets a diagnostic inside the text add its own line offset.
-        return Mark(node.start_mark.line + 2, node.start_mark.column + 1)
+        # lets a diagnostic inside the text add its own line and column offsets.
+        index = node.start_mark.line + 1
+        text = lines[index] if index < len(lines) else ""
+        return Mark(index + 1, len(text) - len(text.lstrip(" ")) + 1)
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
@@ -99,13 +101,13 @@ def _expanded_size(root: yaml.Node) -> int:
     return size(root, 0)
 
 
-def _convert(node: yaml.Node) -> Any:
+def _convert(node: yaml.Node, lines: list[str]) -> Any:
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)
     if isinstance(node, yaml.SequenceNode):
-        seq = LocatedList(_convert(item) for item in node.value)
+        seq = LocatedList(_convert(item, lines) for item in node.value)
         seq.mark = _mark(node)
-        seq.item_marks = [_mark(item) for item in node.value]
+        seq.item_marks = [_mark(item, lines) for item in node.value]
         return seq
     mapping = LocatedDict()
     mapping.mark = _mark(node)
@@ -125,11 +127,11 @@ def _convert(node: yaml.Node) -> Any:
             first = mapping.key_marks[key]
             raise YamlProblem(f"duplicate key {key!r} (first at line {first.line}); "
                               "keep one", _mark(key_node))
-        mapping[key] = _convert(value_node)
+        mapping[key] = _convert(value_node, lines)
         mapping.key_marks[key] = _mark(key_node)
-        mapping.value_marks[key] = _mark(value_node)
+        mapping.value_marks[key] = _mark(value_node, lines)
     for source in merged:
-        inherited = _convert(source)
+        inherited = _convert(source, lines)
         for key, value in inherited.items():
             if key not in mapping:
                 mapping[key] = value
@@ -161,7 +163,7 @@ def parse_yaml(text: str) -> Any:
         raise YamlProblem("the file expands through YAML aliases to more than "
                           f"{MAX_EXPANDED_NODES:,} values; refusing to load it "
                           "(write the repeated parts out, or use fewer aliases)", _mark(nodes[0]))
-    return _convert(nodes[0])
+    return _convert(nodes[0], text.splitlines())
 
 
 def read_text(path: Path) -> str:

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """An empty workspace: claims/, citations/, templates/, drafts/."""
+    for folder in ("claims", "citations", "templates", "drafts"):
+        (tmp_path / folder).mkdir()
+    return tmp_path
+
+
+@pytest.fixture
+def example_workspace(tmp_path: Path) -> Path:
+    """A copy of the repository's own workspace (examples and library)."""
+    for folder in ("claims", "citations", "templates"):
+        if (REPO / folder).exists():
+            shutil.copytree(REPO / folder, tmp_path / folder)
+        else:
+            (tmp_path / folder).mkdir()
+    (tmp_path / "drafts").mkdir()
+    return tmp_path

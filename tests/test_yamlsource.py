@@ -1,0 +1,83 @@
+import time
+
+import pytest
+
+from toolkit.readers.yamlsource import (
+    LocatedDict,
+    LocatedList,
+    Mark,
+    YamlProblem,
+    locate,
+    parse_yaml,
+)
+
+
+def test_every_key_and_value_remembers_its_line_and_column():
+    data = parse_yaml("case:\n  id: x\nfacts:\n  - id: f1\n    date: 2020-05-19\n")
+    assert isinstance(data, LocatedDict)
+    assert data.key_marks["facts"] == Mark(3, 1)
+    assert isinstance(data["facts"], LocatedList)
+    assert locate(data, ("facts", 0, "date")) == Mark(5, 11)
+    assert locate(data, ("facts", 0, "date"), key=True) == Mark(5, 5)
+
+
+def test_dates_stay_text_so_impossible_ones_can_be_reported():
+    data = parse_yaml("a: 2020-02-30\nb: 2020-05-19\n")
+    assert data == {"a": "2020-02-30", "b": "2020-05-19"}
+
+
+def test_scalars_keep_their_yaml_types():
+    assert parse_yaml("a: 3\nb: true\nc: ~\nd: '3'\n") == {"a": 3, "b": True, "c": None, "d": "3"}
+
+
+def test_locate_falls_back_to_the_nearest_container_for_a_missing_field():
+    data = parse_yaml("case:\n  title: x\n")
+    assert locate(data, ("case", "id")) == Mark(2, 3)
+
+
+def test_a_block_scalar_points_at_its_first_line_of_text():
+    data = parse_yaml("text: |\n  first\n  second\n")
+    assert locate(data, ("text",)) == Mark(2, 3)
+
+
+def test_duplicate_keys_are_refused_naming_the_first():
+    with pytest.raises(YamlProblem) as info:
+        parse_yaml("a: 1\nb: 2\na: 3\n")
+    assert info.value.mark == Mark(3, 1)
+    assert "duplicate key 'a' (first at line 1)" in info.value.message
+
+
+def test_syntax_errors_carry_a_one_based_position():
+    with pytest.raises(YamlProblem) as info:
+        parse_yaml("a: [1, 2\nb: 3\n")
+    assert info.value.message.startswith("YAML syntax error")
+    assert info.value.mark.line >= 1
+
+
+def test_alias_bomb_is_refused_quickly_without_expanding():
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        refs = ",".join(f"*a{i - 1}" for _ in range(10))
+        lines.append(f"a{i}: &a{i} [{refs}]")
+    started = time.perf_counter()
+    with pytest.raises(YamlProblem) as info:
+        parse_yaml("\n".join(lines) + "\n")
+    assert "aliases" in info.value.message
+    assert time.perf_counter() - started < 5  # generous: the point is it does not hang
+
+
+def test_modest_aliases_and_merge_keys_are_accepted():
+    data = parse_yaml("base: &b {x: 1, y: 2}\nother:\n  <<: *b\n  y: 3\n")
+    assert data["other"] == {"x": 1, "y": 3}
+
+
+def test_more_than_one_document_is_refused():
+    with pytest.raises(YamlProblem) as info:
+        parse_yaml("a: 1\n---\nb: 2\n")
+    assert "more than one YAML document" in info.value.message
+
+
+def test_custom_tags_are_refused():
+    with pytest.raises(YamlProblem) as info:
+        parse_yaml("a: !!python/object:os.system ls\n")
+    assert "not allowed" in info.value.message
