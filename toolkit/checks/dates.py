@@ -47,7 +47,7 @@ def no_future_dates(ctx: CheckContext) -> None:
 @case_check
 def facts_after_victim_birth(ctx: CheckContext) -> None:
     victims = []
-    for path, person in entries(ctx.raw, "people"):
+    for _, person in entries(ctx.raw, "people"):
         roles = person.get("roles")
         born = date_of(person, "birth_date")
         if born and isinstance(roles, list) and "alleged-victim" in roles:
@@ -69,7 +69,7 @@ def facts_before_judgment(ctx: CheckContext) -> None:
         decided = date_of(judgment, "date")
         if not decided:
             continue
-        for charge_path, charge in entries(proceeding, "charges"):
+        for _, charge in entries(proceeding, "charges"):
             for _, ref in text_items(charge, "facts"):
                 if ref not in facts:
                     continue

@@ -14,12 +14,15 @@ from toolkit.citations.bibtex import BibtexError, parse_bibtex
 from toolkit.errors import Report
 from toolkit.readers.yamlsource import LocatedDict, LocatedList, YamlProblem, parse_yaml, read_text
 
-CSL_TYPES = frozenset("""article article-journal article-magazine article-newspaper bill book
-broadcast chapter classic collection dataset document entry entry-dictionary
-entry-encyclopedia event figure graphic hearing interview legal_case legislation manuscript
-map motion_picture musical_score pamphlet paper-conference patent performance periodical
-personal_communication post post-weblog regulation report review review-book software song
-speech standard thesis treaty webpage""".split())
+CSL_TYPES = frozenset([
+    "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book",
+    "broadcast", "chapter", "classic", "collection", "dataset", "document", "entry",
+    "entry-dictionary", "entry-encyclopedia", "event", "figure", "graphic", "hearing",
+    "interview", "legal_case", "legislation", "manuscript", "map", "motion_picture",
+    "musical_score", "pamphlet", "paper-conference", "patent", "performance", "periodical",
+    "personal_communication", "post", "post-weblog", "regulation", "report", "review",
+    "review-book", "software", "song", "speech", "standard", "thesis", "treaty", "webpage",
+])
 
 
 @dataclass

@@ -115,7 +115,8 @@ def _convert(node: yaml.Node, lines: list[str]) -> Any:
     merged: list[yaml.MappingNode] = []
     for key_node, value_node in node.value:
         if key_node.tag == "tag:yaml.org,2002:merge":
-            sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+            is_list = isinstance(value_node, yaml.SequenceNode)
+            sources = value_node.value if is_list else [value_node]
             merged.extend(s for s in sources if isinstance(s, yaml.MappingNode))
             continue
         if not isinstance(key_node, yaml.ScalarNode):

@@ -1,0 +1,86 @@
+"""`covenant build` as a function: check, build each document once, write every format.
+
+Nothing is written unless the whole case builds in every requested format; each file is
+then written to a temporary file and renamed into place, so a failed build leaves the
+previous drafts untouched."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from toolkit.checking import check_workspace
+from toolkit.document import Document
+from toolkit.errors import CovenantError, Report
+from toolkit.files import write_atomically
+from toolkit.kinds import KINDS
+from toolkit.kinds.sections import KindEnv
+from toolkit.passes import PassContext, run_passes
+from toolkit.workspace import Workspace
+from toolkit.writers import WRITERS
+
+DEFAULT_STYLE = "covenant-oscola"
+
+
+@dataclass
+class BuildOutput:
+    case_id: str
+    paths: list[Path]
+    notes: int
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def build_document(case, kind: str, workspace: Workspace, library, style: str,
+                   report: Report, today: date) -> tuple[Document, dict[str, float]]:
+    from toolkit.citations.engine import resolve_style
+
+    started = time.perf_counter()
+    env = KindEnv(workspace.templates, library, today=f"{today:%d %B %Y}".lstrip("0"))
+    document = KINDS[kind].load()(case, env)
+    timings = {"kind": time.perf_counter() - started}
+    context = PassContext(library, resolve_style(style, workspace.templates), report,
+                          language=document.language,
+                          annexes={str(a.number) for a in getattr(case, "annexes", [])})
+    run_passes(document, context)
+    timings.update(context.stats)
+    return document, timings
+
+
+def build(workspace: Workspace, paths: list[Path], kind: str, formats: list[str],
+          out: Path | None = None, style: str = DEFAULT_STYLE,
+          today: date | None = None) -> list[BuildOutput]:
+    unknown = [f for f in formats if f not in WRITERS]
+    if unknown:
+        raise CovenantError(f"unknown format {', '.join(unknown)}; choose from "
+                            f"{', '.join(WRITERS)}")
+    if kind not in KINDS:
+        raise CovenantError(f"unknown kind {kind!r}; choose from {', '.join(KINDS)}")
+    today = today or date.today()
+    checked = check_workspace(workspace, paths, today)
+    if checked.report.errors:
+        raise CovenantError("the case files have errors; nothing was built",
+                            checked.report)
+    out = out or workspace.drafts
+    outputs = []
+    for loaded in checked.cases:
+        report = Report()
+        document, timings = build_document(loaded.case, kind, workspace, checked.library,
+                                           style, report, today)
+        if report.errors:
+            raise CovenantError(f"{loaded.shown}: the {kind} could not be built; nothing "
+                                "was written", report)
+        frame = workspace.templates / kind
+        rendered: dict[Path, bytes] = {}
+        for name in formats:
+            writer = WRITERS[name]
+            started = time.perf_counter()
+            rendered[out / document.case_id / f"{kind}.{writer.extension}"] = \
+                writer.write(document, frame)
+            timings[f"write-{name}"] = time.perf_counter() - started
+        for path, data in rendered.items():
+            write_atomically(path, data)
+        outputs.append(BuildOutput(document.case_id, list(rendered), len(document.notes),
+                                   timings))
+    return outputs

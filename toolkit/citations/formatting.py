@@ -1,0 +1,89 @@
+"""citeproc's HTML fragments to document inlines, with formatting debris removed.
+
+citeproc-py and published styles leave debris on real data (PITFALLS.md): ", ,", a stray
+"Vols", "V" for "v" in case names, empty brackets, doubled full stops. We clean the
+fragment before turning it into inlines, so both writers get the same clean text.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from html.parser import HTMLParser
+
+from toolkit.document import Emph, Inline, Strong, Text
+
+_DEBRIS = [
+    (re.compile(r",?\s*\bVols?\b\.?(?!\s*\d)"), ""),  # "Vols" with no number after it
+    (re.compile(r"(\b[A-Z][\w’'-]+) V (?=[A-Z])"), r"\1 v "),  # Esergepov V Kazakhstan
+    (re.compile(r"\(\s*\)|\[\s*\]"), ""),  # empty brackets
+    (re.compile(r"\s+([,.;:])"), r"\1"),  # space before punctuation
+    (re.compile(r"([,;:])(\s*[,;:])+"), r"\1"),  # ", ," and ",,"
+    (re.compile(r",(\s*\.)"), r"\1"),  # ", ." -> "."
+    (re.compile(r"(?<!\.)\.(\s*\.)+(?!\.)"), "."),  # "..", ". ." but not "..."
+    (re.compile(r"[ \t]{2,}"), " "),
+]
+_TAG = re.compile(r"(<[^>]+>)")
+
+
+def clean_debris(fragment: str) -> str:
+    """Apply the debris rules to the text of an HTML fragment, leaving tags alone."""
+    # Work on text with tags replaced by placeholders that do not trigger the rules.
+    parts = _TAG.split(fragment)
+    tags = parts[1::2]
+    text = "\x00".join(parts[0::2])
+    for pattern, replacement in _DEBRIS:
+        text = pattern.sub(replacement, text)
+    texts = text.split("\x00")
+    out = [texts[0]]
+    for tag, following in zip(tags, texts[1:], strict=True):
+        out += [tag, following]
+    return re.sub(r"<(i|b|em|strong)>\s*</\1>", "", "".join(out)).strip()
+
+
+class _Builder(HTMLParser):
+    WRAPPERS = {"i": Emph, "em": Emph, "b": Strong, "strong": Strong}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[list[Inline]] = [[]]
+        self.tags: list[str] = []
+
+    KNOWN = {"i", "em", "b", "strong", "span", "sup", "sub", "l", "u", "a"}
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.KNOWN:
+            # Styles print "<URL>" through prefixes citeproc does not escape: keep as text.
+            self.stack[-1].append(Text(self.get_starttag_text() or ""))
+            return
+        self.tags.append(tag)
+        self.stack.append([])
+
+    def handle_endtag(self, tag):
+        if tag not in self.KNOWN or not self.tags:
+            return
+        opened = self.tags.pop()
+        children = self.stack.pop()
+        wrapper = self.WRAPPERS.get(opened)
+        self.stack[-1].append(wrapper(children) if wrapper and children else None) \
+            if wrapper else self.stack[-1].extend(children)
+        if self.stack[-1] and self.stack[-1][-1] is None:
+            self.stack[-1].pop()
+
+    def handle_data(self, data):
+        if data:
+            self.stack[-1].append(Text(data))
+
+
+def html_to_inlines(fragment: str) -> list[Inline]:
+    builder = _Builder()
+    builder.feed(fragment)
+    builder.close()
+    while len(builder.stack) > 1:
+        children = builder.stack.pop()
+        builder.stack[-1].extend(children)
+    return builder.stack[0]
+
+
+def fragment_text(fragment: str) -> str:
+    return unescape(_TAG.sub("", fragment))

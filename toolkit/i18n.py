@@ -1,0 +1,15 @@
+"""The few words the engine itself prints, by language. Standard wording lives in the
+templates; these are labels for cross-references and the like."""
+
+from __future__ import annotations
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {"para": "para", "paras": "paras", "section": "section", "annex": "annex",
+           "page": "page", "of": "of"},
+    "ru": {"para": "п.", "paras": "пп.", "section": "раздел", "annex": "приложение",
+           "page": "стр.", "of": "из"},
+}
+
+
+def word(language: str, key: str) -> str:
+    return WORDS.get(language, WORDS["en"]).get(key, WORDS["en"][key])

@@ -1,0 +1,25 @@
+"""Document kinds, chosen by name with `--kind`. A kind turns case files into a Document
+(before the passes) by rendering its section templates, templates/<kind>/sections/."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    target: str  # "module:function", function(case: CaseFile, env: KindEnv) -> Document
+    description: str
+
+    def load(self) -> Callable:
+        module, function = self.target.split(":")
+        return getattr(importlib.import_module(module), function)
+
+
+KINDS: dict[str, Kind] = {k.name: k for k in [
+    Kind("memo", "toolkit.kinds.memo:build_memo",
+         "internal memorandum: facts in date order with sources, then each claim"),
+]}

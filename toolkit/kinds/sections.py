@@ -1,0 +1,79 @@
+"""Render a kind's section templates (Markdown + Jinja) in a sandbox.
+
+Templates are the editors' standard wording. They render in Jinja's immutable sandbox
+with undefined names as errors. Case text reaches the templates as data: Jinja never
+evaluates what a value contains, so `{{ ... }}` in a claim stays text; values that are
+not Markdown (names, courts) go through the `md` filter so that `*` or `[` in them
+stays literal."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from toolkit.citations.library import Library
+from toolkit.covenant import parse_provision
+from toolkit.dates import format_date, parse_date
+from toolkit.document import Block
+from toolkit.errors import CovenantError
+from toolkit.markdown import parse_markdown
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|!^~])")
+
+
+def escape_markdown(value) -> str:
+    """Plain text made safe to put inside Markdown."""
+    text = "" if value is None else str(value)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return re.sub(r"^(\s*)(\d+)\.", r"\1\2\\.", text, flags=re.M)
+
+
+def cite_list(sources: list[str]) -> str:
+    """['@a, para 2', '@b'] -> '[@a, para 2; @b]'"""
+    cleaned = [s.strip().removeprefix("[").removesuffix("]") for s in sources]
+    return f"[{'; '.join(cleaned)}]" if cleaned else ""
+
+
+def long_date(value) -> str:
+    return format_date(parse_date(value)) if value not in (None, "") else ""
+
+
+@dataclass
+class KindEnv:
+    templates: Path  # the workspace's templates/ folder
+    library: Library
+    today: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def environment(self, kind: str) -> ImmutableSandboxedEnvironment:
+        env = ImmutableSandboxedEnvironment(
+            loader=FileSystemLoader(str(self.templates / kind / "sections")),
+            undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True,
+            trim_blocks=True, lstrip_blocks=True,
+            # "{#anchor .numbered}" is Markdown block-attribute syntax, so Jinja comments
+            # are spelt {## ... ##} in our templates.
+            comment_start_string="{##", comment_end_string="##}")
+        env.filters.update(md=escape_markdown, cites=cite_list, date=long_date)
+        env.globals.update(provision=parse_provision)
+        return env
+
+    def render_sections(self, kind: str, context: dict) -> list[Block]:
+        env = self.environment(kind)
+        folder = self.templates / kind / "sections"
+        names = sorted(p.name for p in folder.glob("*.md.j2")) if folder.is_dir() else []
+        if not names:
+            raise CovenantError(f"no section templates in {folder}; restore the default "
+                                "templates with 'covenant init' in a new folder and copy them")
+        blocks: list[Block] = []
+        for name in names:
+            try:
+                text = env.get_template(name).render(**context)
+            except TemplateError as exc:
+                line = getattr(exc, "lineno", None) or 1
+                raise CovenantError(f"{folder / name}:{line}: template error: {exc}") from None
+            blocks.extend(parse_markdown(text, f"{folder / name}:1"))
+        return blocks

@@ -1,0 +1,34 @@
+"""The passes run once over a Document, in this order, so that every writer gets the
+same numbers, cross-references and formatted footnotes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from toolkit.citations.library import Library
+from toolkit.document import Document
+from toolkit.errors import Report
+
+
+@dataclass
+class PassContext:
+    library: Library
+    style: Path
+    report: Report
+    language: str = "en"
+    annexes: set[str] = field(default_factory=set)
+    stats: dict[str, float] = field(default_factory=dict)
+
+
+def run_passes(document: Document, context: PassContext) -> Document:
+    import time
+
+    from toolkit.passes import citations, notes, numbering, references
+
+    for name, module in (("numbering", numbering), ("references", references),
+                         ("notes", notes), ("citations", citations)):
+        started = time.perf_counter()
+        module.run(document, context)
+        context.stats[name] = time.perf_counter() - started
+    return document

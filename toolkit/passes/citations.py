@@ -1,0 +1,141 @@
+"""Format every citation in one pass, in note order: the only caller of citeproc-py.
+
+Positions follow what a lawyer expects: the full form the first time, a short form with
+"(n 12)" after, and ibid only when the immediately preceding footnote cites the same
+source and nothing else (a note with no citation breaks the chain, which citeproc-py
+alone would miss)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from toolkit.citations.engine import CiteprocEngine, to_request
+from toolkit.citations.formatting import clean_debris, html_to_inlines
+from toolkit.citations.syntax import CitationItem
+from toolkit.document import Citation, Document, Emph, Inline, Note, Strong, Text
+
+
+@dataclass
+class _Cited:
+    key: str
+    locator: str | None
+    label: str | None
+
+
+class PositionTracker:
+    """Decides first / subsequent / ibid / ibid-with-locator, note by note."""
+
+    def __init__(self) -> None:
+        self.first_note: dict[str, int] = {}
+        self.previous_note: list[_Cited] = []
+        self.current: list[_Cited] = []
+        self.current_number = 0
+
+    def start_note(self, number: int) -> None:
+        if number != self.current_number:
+            contiguous = number == self.current_number + 1
+            self.previous_note = self.current if contiguous else []
+            self.current = []
+            self.current_number = number
+
+    def position(self, item: CitationItem) -> tuple[str, int]:
+        key = item.key.lower()
+        if key not in self.first_note:
+            self.first_note[key] = self.current_number
+            position = "first"
+        else:
+            before = self.current[-1:] if self.current else self.previous_note
+            if self.current:
+                same_only = before[-1].key == key
+            else:
+                same_only = bool(before) and all(c.key == key for c in before)
+            if same_only:
+                last = before[-1]
+                locator = (item.locator_label, item.locator)
+                if item.locator and locator != (last.label, last.locator):
+                    position = "ibid-with-locator"
+                elif item.locator or not last.locator:
+                    position = "ibid"
+                else:
+                    position = "subsequent"
+            else:
+                position = "subsequent"
+        self.current.append(_Cited(key, item.locator, item.locator_label))
+        return position, self.first_note[key]
+
+
+def _note_end(inlines: list[Inline]) -> list[Inline]:
+    """Capitalise the note's first letter (not ibid) and end it with a full stop."""
+    first = inlines[0] if inlines else None
+    while isinstance(first, Emph | Strong) and first.children:
+        first = first.children[0]
+    if isinstance(first, Text) and first.text and not first.text.startswith("ibid"):
+        first.text = first.text[0].upper() + first.text[1:]
+    last = inlines[-1] if inlines else None
+    while isinstance(last, Emph | Strong) and last.children:
+        last = last.children[-1]
+    if isinstance(last, Text):
+        last.text = last.text.rstrip()
+        if not last.text.endswith((".", "?", "!")):
+            last.text += "."
+    elif last is not None and not isinstance(last, Text):
+        inlines.append(Text("."))
+    return inlines
+
+
+def _format_citation(node: Citation, tracker: PositionTracker, engine: CiteprocEngine,
+                     context) -> list[Inline]:
+    fragments = []
+    for item in node.items:
+        position, first = tracker.position(item)
+        if item.key not in context.library:
+            file, _, line = node.source.rpartition(":")
+            context.report.error(file or "<template>", int(line) if line.isdigit() else 1, 1,
+                                 f"citation key '@{item.key}' is not in the citation library",
+                                 "unknown-citation")
+            fragments.append(f"[@{item.key}?]")
+            continue
+        try:
+            fragments.append(engine.format(to_request(item, position, first)))
+        except Exception as exc:  # noqa: BLE001 - citeproc-py fails in many ways on styles
+            context.report.error(str(context.style), 1, 1, f"the citation style could not "
+                                 f"format '@{item.key}' ({type(exc).__name__}: {exc})",
+                                 "style-failure")
+            fragments.append(f"[@{item.key}]")
+    cleaned = [clean_debris(f) for f in fragments]
+    joined = "; ".join(f[:-1] if f.endswith(".") and i < len(cleaned) - 1 else f
+                       for i, f in enumerate(cleaned))
+    return html_to_inlines(joined)
+
+
+def _replace(inlines: list[Inline], tracker, engine, context) -> list[Inline]:
+    out: list[Inline] = []
+    for node in inlines:
+        if isinstance(node, Citation):
+            out.extend(_format_citation(node, tracker, engine, context))
+        else:
+            if hasattr(node, "children"):
+                node.children = _replace(node.children, tracker, engine, context)
+            out.append(node)
+    return out
+
+
+def run(document: Document, context) -> None:
+    keys = {item.key.lower() for note in document.notes for item in _items(note.children)}
+    items = {e.key.lower(): e.item for e in context.library.entries.values()
+             if e.key.lower() in keys}
+    locale = {"ru": "ru-RU", "en": "en-GB"}.get(document.language)
+    engine = CiteprocEngine(context.style, items, locale)
+    tracker = PositionTracker()
+    for note in document.notes:
+        tracker.start_note(note.number)
+        note.children = _note_end(_replace(note.children, tracker, engine, context))
+    context.stats["distinct_citations"] = len(engine._cache)
+
+
+def _items(inlines: list[Inline]):
+    for node in inlines:
+        if isinstance(node, Citation):
+            yield from node.items
+        elif hasattr(node, "children") and not isinstance(node, Note):
+            yield from _items(node.children)

@@ -1,0 +1,29 @@
+"""Number top-level sections 1, 2, 3 and their numbered paragraphs 1.1, 1.2, 2.1 ...;
+record every anchor with the label a cross-reference to it prints."""
+
+from __future__ import annotations
+
+from toolkit.document import Document, Heading, Paragraph, walk_blocks
+from toolkit.i18n import word
+
+
+def run(document: Document, context) -> None:
+    section, paragraph = 0, 0
+    anchors: dict[str, str | None] = {}
+    for block in walk_blocks(document.blocks):
+        if isinstance(block, Heading):
+            if block.level == 1 and block.numbered:
+                section += 1
+                paragraph = 0
+                block.number = str(section)
+            if block.anchor:
+                anchors[block.anchor] = (f"{word(context.language, 'section')} {block.number}"
+                                         if block.number else None)
+        elif isinstance(block, Paragraph):
+            if block.numbered:
+                paragraph += 1
+                block.number = f"{section}.{paragraph}" if section else str(paragraph)
+            if block.anchor:
+                anchors[block.anchor] = (f"{word(context.language, 'para')} {block.number}"
+                                         if block.number else None)
+    context.anchors = anchors

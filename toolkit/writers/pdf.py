@@ -1,0 +1,165 @@
+"""The PDF writer: the HTML of toolkit.writers.html laid out by WeasyPrint.
+
+- WeasyPrint is imported inside the functions: its import costs most of a second, which
+  no other command may pay.
+- It fetches nothing from the network and nothing outside the templates folder: a
+  custom URL fetcher serves `file:` URLs inside `templates/` only, and the build fails,
+  naming the URL, when the frame asks for anything else.
+- It is never trusted with the notes (PITFALLS: WeasyPrint can drop a footnote body at a
+  page bottom): after layout, the note bodies and calls actually placed on the pages are
+  counted and a missing one fails the build, naming it.
+- With SOURCE_DATE_EPOCH set, the same document gives the same bytes: the dates come from
+  it (see html.build_date), and the /ID is a hash of the content.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from toolkit.document import Document
+from toolkit.writers.html import render_html
+
+_NOTE_ID = re.compile(r"^fn-(\d+)$")
+
+
+class FetchRefused(PermissionError):
+    """The frame asked for a resource outside templates/ or over the network."""
+
+
+class MissingFootnotes(RuntimeError):
+    """WeasyPrint's layout lost a note body or call: the PDF would be wrong."""
+
+
+def write_pdf(document: Document, frame_dir: Path) -> bytes:
+    """The finished document as PDF bytes, laid out in `frame_dir` (templates/<kind>/)."""
+    import weasyprint
+
+    frame_dir = Path(frame_dir).resolve()
+    html = render_html(document, frame_dir)
+    fetcher = templates_fetcher(frame_dir.parent)
+    rendered = weasyprint.HTML(
+        string=html, base_url=str(frame_dir) + "/", url_fetcher=fetcher
+    ).render()
+    if fetcher.refused:
+        raise FetchRefused(
+            f"{frame_dir / 'frame.html'} or its stylesheet asks for "
+            + ", ".join(fetcher.refused)
+            + ": the PDF may use only files inside " + str(frame_dir.parent))
+    check_footnotes(rendered, len(document.notes))
+    return rendered.write_pdf(pdf_identifier=True)
+
+
+# ---------------------------------------------------------------- fetching
+
+
+def templates_fetcher(templates_dir: Path):
+    """A WeasyPrint URL fetcher serving only `file:` URLs inside `templates_dir`.
+
+    Every other URL (http, https, ftp, data, a file outside the folder) raises
+    FetchRefused and is recorded in `.refused`; WeasyPrint reports it and goes on, and
+    write_pdf then fails with the list."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    root = Path(templates_dir).resolve()
+
+    class TemplatesFetcher(URLFetcher):
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols=("file",), allow_redirects=False)
+            self.refused: list[str] = []
+            self.served: list[str] = []
+
+        def fetch(self, url, headers=None):
+            try:
+                path = local_path(url, root)
+            except FetchRefused:
+                self.refused.append(url)
+                raise
+            self.served.append(url)
+            content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(
+                url, path.read_bytes(), headers={"Content-Type": content_type})
+
+    return TemplatesFetcher()
+
+
+def local_path(url: str, root: Path) -> Path:
+    """The file inside `root` that a `file:` URL names; FetchRefused for anything else."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+        raise FetchRefused(f"refused to fetch {url}: only files inside {root} may be used")
+    path = Path(unquote(parts.path)).resolve()
+    if not path.is_relative_to(root) or not path.is_file():
+        raise FetchRefused(f"refused to fetch {url}: not a file inside {root}")
+    return path
+
+
+# ---------------------------------------------------------------- footnotes
+
+
+@dataclass
+class FootnotePlacement:
+    """Where each note's call and body landed: note number -> page numbers (1-based)."""
+
+    calls: dict[int, list[int]] = field(default_factory=dict)
+    bodies: dict[int, list[int]] = field(default_factory=dict)
+
+
+def footnote_placement(rendered) -> FootnotePlacement:
+    """Walk the laid-out pages of a weasyprint Document for footnote calls and bodies.
+
+    WeasyPrint 70 gives every page box the children (root, footnote area, margin boxes);
+    the footnote area (a FootnoteAreaBox) holds the note bodies placed on that page; calls
+    are the `::footnote-call` pseudo-boxes in the page's flow."""
+    from weasyprint.formatting_structure.boxes import FootnoteAreaBox
+
+    placement = FootnotePlacement()
+    for page_number, page in enumerate(rendered.pages, start=1):
+        for area in page._page_box.children:
+            in_notes = isinstance(area, FootnoteAreaBox)
+            for box in area.descendants():
+                element = getattr(box, "element", None)
+                if element is None or getattr(element, "get", None) is None:
+                    continue
+                match = _NOTE_ID.match(element.get("id") or "")
+                if match is None:
+                    continue
+                tag = box.element_tag or ""
+                if in_notes and not tag.endswith("::footnote-marker") and "::" not in tag:
+                    target = placement.bodies
+                elif not in_notes and tag.endswith("::footnote-call"):
+                    target = placement.calls
+                else:
+                    continue
+                pages = target.setdefault(int(match[1]), [])
+                if page_number not in pages:
+                    pages.append(page_number)
+    return placement
+
+
+def check_footnotes(rendered, expected: int) -> FootnotePlacement:
+    """Fail unless notes 1..expected each have a call and a body on some page."""
+    placement = footnote_placement(rendered)
+    wanted = set(range(1, expected + 1))
+    no_body = sorted(wanted - set(placement.bodies))
+    no_call = sorted(wanted - set(placement.calls))
+    extra = sorted((set(placement.bodies) | set(placement.calls)) - wanted)
+    problems = []
+    if no_body:
+        problems.append(f"the text of note(s) {_numbers(no_body)} appears on no page")
+    if no_call:
+        problems.append(f"the call of note(s) {_numbers(no_call)} appears on no page")
+    if extra:
+        problems.append(f"note(s) {_numbers(extra)} are not in the document")
+    if problems:
+        raise MissingFootnotes(
+            f"WeasyPrint placed {len(placement.bodies)} of {expected} footnotes: "
+            + "; ".join(problems) + ". The PDF was not written.")
+    return placement
+
+
+def _numbers(numbers: list[int]) -> str:
+    return ", ".join(str(n) for n in numbers)
