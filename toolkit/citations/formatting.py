@@ -8,7 +8,6 @@ fragment before turning it into inlines, so both writers get the same clean text
 from __future__ import annotations
 
 import re
-from html import unescape
 from html.parser import HTMLParser
 
 from toolkit.document import Emph, Inline, Strong, Text
@@ -17,12 +16,18 @@ _DEBRIS = [
     (re.compile(r",?\s*\bVols?\b\.?(?!\s*\d)"), ""),  # "Vols" with no number after it
     (re.compile(r"(\b[A-Z][\w’'-]+) V (?=[A-Z])"), r"\1 v "),  # Esergepov V Kazakhstan
     (re.compile(r"\(\s*\)|\[\s*\]"), ""),  # empty brackets
-    (re.compile(r"\s+([,.;:])"), r"\1"),  # space before punctuation
-    (re.compile(r"([,;:])(\s*[,;:])+"), r"\1"),  # ", ," and ",,"
-    (re.compile(r",(\s*\.)"), r"\1"),  # ", ." -> "."
-    (re.compile(r"(?<!\.)\.(\s*\.)+(?!\.)"), "."),  # "..", ". ." but not "..."
+    # \x00 stands for a tag (see clean_debris): punctuation rules look through it.
+    (re.compile(r"\s+(\x00*[,.;:])"), r"\1"),  # space before punctuation
+    (re.compile(r"([,;:])((?:\s|\x00)*[,;:])+"), lambda m: m.group(1) + _tags(m)),  # ", ,"
+    (re.compile(r",((?:\s|\x00)*\.)"), lambda m: _tags(m) + "."),  # ", ." -> "."
+    (re.compile(r"(?<!\.)\.((?:\s|\x00)*\.)+(?!\.)"), lambda m: "." + _tags(m)),  # ".."
     (re.compile(r"[ \t]{2,}"), " "),
 ]
+
+
+def _tags(match: re.Match) -> str:
+    """Keep the tag placeholders a rule's match spans, dropping what is around them."""
+    return "\x00" * match.group(0).count("\x00")
 _TAG = re.compile(r"(<[^>]+>)")
 
 
@@ -86,4 +91,7 @@ def html_to_inlines(fragment: str) -> list[Inline]:
 
 
 def fragment_text(fragment: str) -> str:
-    return unescape(_TAG.sub("", fragment))
+    """The plain text of a fragment, as a reader sees it (a "<URL>" stays)."""
+    from toolkit.document import plain_text
+
+    return plain_text(html_to_inlines(fragment))

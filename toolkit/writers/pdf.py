@@ -102,51 +102,67 @@ def local_path(url: str, root: Path) -> Path:
 
 @dataclass
 class FootnotePlacement:
-    """Where each note's call and body landed: note number -> page numbers (1-based)."""
+    """Where each note's call and body landed (note number -> page numbers, 1-based), and
+    the numbers WeasyPrint printed for its call and its marker (note number -> text)."""
 
     calls: dict[int, list[int]] = field(default_factory=dict)
     bodies: dict[int, list[int]] = field(default_factory=dict)
+    call_text: dict[int, str] = field(default_factory=dict)
+    marker_text: dict[int, str] = field(default_factory=dict)
 
 
 def footnote_placement(rendered) -> FootnotePlacement:
     """Walk the laid-out pages of a weasyprint Document for footnote calls and bodies.
 
     WeasyPrint 70 gives every page box the children (root, footnote area, margin boxes);
-    the footnote area (a FootnoteAreaBox) holds the note bodies placed on that page; calls
-    are the `::footnote-call` pseudo-boxes in the page's flow."""
-    from weasyprint.formatting_structure.boxes import FootnoteAreaBox
+    the footnote area (a FootnoteAreaBox) holds the note bodies placed on that page, each
+    the box of a `<span class="footnote" id="fn-N">` starting with its `::footnote-marker`;
+    the calls are `::footnote-call` pseudo-boxes in the page's flow."""
+    from weasyprint.formatting_structure.boxes import FootnoteAreaBox, TextBox
 
-    placement = FootnotePlacement()
+    found = FootnotePlacement()
     for page_number, page in enumerate(rendered.pages, start=1):
+        texts: dict[tuple[str, int], str] = {}
         for area in page._page_box.children:
             in_notes = isinstance(area, FootnoteAreaBox)
             for box in area.descendants():
                 element = getattr(box, "element", None)
-                if element is None or getattr(element, "get", None) is None:
+                if element is None or not hasattr(element, "get"):
                     continue
                 match = _NOTE_ID.match(element.get("id") or "")
                 if match is None:
                     continue
-                tag = box.element_tag or ""
-                if in_notes and not tag.endswith("::footnote-marker") and "::" not in tag:
-                    target = placement.bodies
+                number, tag = int(match[1]), box.element_tag or ""
+                if in_notes and "::" not in tag:
+                    kind, pages = "body", found.bodies
+                elif in_notes and tag.endswith("::footnote-marker"):
+                    kind, pages = "marker", None
                 elif not in_notes and tag.endswith("::footnote-call"):
-                    target = placement.calls
+                    kind, pages = "call", found.calls
                 else:
                     continue
-                pages = target.setdefault(int(match[1]), [])
-                if page_number not in pages:
-                    pages.append(page_number)
-    return placement
+                if pages is not None and page_number not in pages.setdefault(number, []):
+                    pages[number].append(page_number)
+                if kind != "body" and isinstance(box, TextBox):
+                    texts[kind, number] = texts.get((kind, number), "") + box.text
+        for (kind, number), text in texts.items():
+            target = found.call_text if kind == "call" else found.marker_text
+            target.setdefault(number, text)
+    return found
 
 
 def check_footnotes(rendered, expected: int) -> FootnotePlacement:
-    """Fail unless notes 1..expected each have a call and a body on some page."""
-    placement = footnote_placement(rendered)
+    """Fail unless notes 1..expected each have a call and a body on some page, and the
+    numbers WeasyPrint printed for them (its `footnote` counter) are the model's."""
+    found = footnote_placement(rendered)
     wanted = set(range(1, expected + 1))
-    no_body = sorted(wanted - set(placement.bodies))
-    no_call = sorted(wanted - set(placement.calls))
-    extra = sorted((set(placement.bodies) | set(placement.calls)) - wanted)
+    no_body = sorted(wanted - set(found.bodies))
+    no_call = sorted(wanted - set(found.calls))
+    extra = sorted((set(found.bodies) | set(found.calls)) - wanted)
+    misnumbered = sorted(
+        number for texts in (found.call_text, found.marker_text)
+        for number, text in texts.items()
+        if (digits := re.search(r"\d+", text)) and int(digits[0]) != number)
     problems = []
     if no_body:
         problems.append(f"the text of note(s) {_numbers(no_body)} appears on no page")
@@ -154,11 +170,14 @@ def check_footnotes(rendered, expected: int) -> FootnotePlacement:
         problems.append(f"the call of note(s) {_numbers(no_call)} appears on no page")
     if extra:
         problems.append(f"note(s) {_numbers(extra)} are not in the document")
+    if misnumbered:
+        problems.append(f"note(s) {_numbers(sorted(set(misnumbered)))} were printed "
+                        "with another number")
     if problems:
         raise MissingFootnotes(
-            f"WeasyPrint placed {len(placement.bodies)} of {expected} footnotes: "
+            f"WeasyPrint placed {len(found.bodies)} of {expected} footnotes: "
             + "; ".join(problems) + ". The PDF was not written.")
-    return placement
+    return found
 
 
 def _numbers(numbers: list[int]) -> str:

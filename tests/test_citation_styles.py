@@ -1,0 +1,63 @@
+"""Every entry of the shipped library, formatted in the house style and in published
+note styles, in every position, carries no formatting debris."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import REPO
+from toolkit.citations.engine import CiteprocEngine, Request, resolve_style
+from toolkit.citations.formatting import clean_debris, fragment_text
+from toolkit.citations.library import Library
+from toolkit.errors import Report
+
+STYLES = ["covenant-oscola", "european-journal-of-international-law", "mhra-notes",
+          "chicago-notes-bibliography"]
+DEBRIS = {
+    "comma gap": re.compile(r",\s*,"),
+    "stray Vols": re.compile(r"\bVols?\b(?!\.?\s*\d)"),
+    "empty brackets": re.compile(r"\(\s*\)|\[\s*\]"),
+    "doubled full stop": re.compile(r"(?<!\.)\.\s*\.(?!\.)"),
+    "capital V in case name": re.compile(r"\b[A-Z]\w+ V [A-Z]"),
+    "space before punctuation": re.compile(r"\s[,.;:]"),
+}
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    report = Report()
+    library = Library.from_folder(REPO / "citations", report)
+    assert not report.errors
+    return library
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_no_formatting_debris_in_any_entry_or_position(style, library):
+    items = {e.key: e.item for e in library.entries.values()}
+    engine = CiteprocEngine(resolve_style(style, REPO / "templates"), items)
+    problems = []
+    for key in items:
+        for position in ("first", "subsequent", "ibid", "ibid-with-locator"):
+            for label, locator in ((None, None), ("paragraph", "12"), ("article", "5")):
+                request = Request(key, position, label, locator, "", "", 3)
+                text = fragment_text(clean_debris(engine.format(request)))
+                found = [name for name, rx in DEBRIS.items() if rx.search(text)]
+                if found or not text.strip():
+                    problems.append(f"{key} {position} {locator}: {found or 'empty'}: {text}")
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_clean_debris_fixes_what_citeproc_leaves():
+    raw = "Human Rights Committee, <i>Esergepov V Kazakhstan</i>, Views, Vols, 2016, , at 12.."
+    assert fragment_text(clean_debris(raw)) == \
+        "Human Rights Committee, Esergepov v Kazakhstan, Views, 2016, at 12."
+
+
+def test_a_style_is_found_by_path_by_local_name_and_by_published_name(tmp_path):
+    assert resolve_style("covenant-oscola", REPO / "templates").name == "covenant-oscola.csl"
+    assert resolve_style(str(REPO / "templates/styles/covenant-oscola.csl"), None).is_file()
+    assert resolve_style("mhra-notes", None).name == "mhra-notes.csl"
+    with pytest.raises(ValueError, match="not found"):
+        resolve_style("no-such-style", None)

@@ -1,0 +1,497 @@
+"""The DOCX writer: the finished document poured into the editor-owned frame.docx.
+
+Only the cover goes through Jinja (docxtpl, sandboxed, autoescaped); body and footnotes
+are added afterwards with python-docx, so claim text is never read as a template or as
+markup: a `{{ 7*7 }}` or a `<b>` in a claim appears in the draft exactly as typed.
+
+Footnotes are real Word footnotes (docx_footnotes.py). With SOURCE_DATE_EPOCH set, the
+same document gives byte-identical output (fixed dates, zip entries and order).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Emu
+from docxtpl import DocxTemplate
+from jinja2 import TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+from toolkit.document import (
+    BlockQuote,
+    Code,
+    Document,
+    Emph,
+    Heading,
+    LineBreak,
+    Link,
+    ListBlock,
+    NoteRef,
+    PageBreak,
+    Paragraph,
+    Strong,
+    Table,
+    Text,
+    UnknownNode,
+)
+from toolkit.errors import CovenantError
+from toolkit.writers.docx_footnotes import Footnotes, reference_style
+
+BODY_MARKER = "COVENANT-BODY-MARKER"
+COVER_FIELDS = ("title", "subtitle", "case_title", "date", "confidentiality")
+LINK_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
+MONO = "DejaVu Sans Mono"
+# Characters XML 1.0 forbids (all C0 controls but tab, newline, CR; lone surrogates; two
+# non-characters): lxml refuses them, so they are dropped rather than crash the build.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    return _FORBIDDEN.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def write_docx(document: Document, frame_dir: Path) -> bytes:
+    frame = Path(frame_dir) / "frame.docx"
+    if not frame.is_file():
+        raise CovenantError(f"{frame}: no Word frame here (make one with "
+                            "`python scripts/make_frames.py {document.kind}`)")
+    template = _render_cover(frame, document)
+    doc = template.docx
+    marker = _body_marker(doc, frame)
+    body = _BodyWriter(doc, marker)
+    notes = Footnotes(doc.part, {"text": body.style("paragraph", "Footnote Text"),
+                                 "reference": body.style("character", "Footnote Reference")})
+    body.note_offset = notes.offset
+    body.blocks(document.blocks)
+    _check_note_calls(body.calls, document)
+    for note in document.notes:
+        paragraph = notes.add(note.number + notes.offset)
+        body.inlines(paragraph, note.children, notes.part, in_note=True)
+    notes.finish()
+    body.remove_marker()
+    _fill_title_fields(doc, xml_safe(document.title))
+    when = _build_time()
+    _set_properties(doc, document, when)
+    buffer = io.BytesIO()
+    template.save(buffer)
+    return repack_zip(buffer.getvalue(), when)
+
+
+# ---------------------------------------------------------------- the cover (Jinja)
+
+
+def _render_cover(frame: Path, document: Document) -> DocxTemplate:
+    context = {key: "" if value is None else xml_safe(str(value))
+               for key, value in document.cover.items()}
+    for key in COVER_FIELDS:
+        context.setdefault(key, "")
+    context["body"] = BODY_MARKER
+    template = DocxTemplate(str(frame))
+    try:
+        template.render(context, jinja_env=SandboxedEnvironment(autoescape=True),
+                        autoescape=True)
+    except TemplateError as exc:
+        where = " ".join(" ".join(getattr(exc, "docx_context", [])).split())
+        raise CovenantError(
+            f"{frame}: a Jinja tag in the frame is broken ({exc}); near: {where!r}. Retype "
+            "the tag in Word in one go (a tag split by spell-check or revisions breaks)"
+        ) from exc
+    return template
+
+
+def _text_of(paragraph) -> str:
+    return "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
+
+
+def _body_marker(doc, frame: Path):
+    found = [p for p in doc.element.body.iter(qn("w:p")) if BODY_MARKER in _text_of(p)]
+    whole = [p for p in found if _text_of(p).strip() == BODY_MARKER]
+    if len(found) != 1 or len(whole) != 1:
+        problem = "none" if not found else f"{len(found)}" if len(whole) == len(found) \
+            else "one that holds other text too"
+        raise CovenantError(f"{frame}: the frame needs exactly one paragraph whose whole "
+                            f"text is {{{{ body }}}}, where the body goes; found {problem}")
+    return whole[0]
+
+
+# ---------------------------------------------------------------- the body (python-docx)
+
+
+class _BodyWriter:
+    def __init__(self, doc, marker) -> None:
+        self.doc = doc
+        self.marker = marker
+        self.calls: list[int] = []
+        self.note_offset = 0
+        self._styles = {(s.type, s.name.lower()): s.style_id for s in doc.styles
+                        if s.name is not None}
+        starts = doc.element.body.iter(qn("w:bookmarkStart"))
+        self._bookmark_id = max([0, *(int(b.get(qn("w:id"), 0)) for b in starts)])
+
+    def style(self, kind: str, *names: str) -> str | None:
+        """The id of the first of `names` that the frame defines (kind: paragraph,
+        character, table), or None: the writer then falls back to Normal."""
+        wanted = getattr(WD_STYLE_TYPE, kind.upper())
+        for name in names:
+            style_id = self._styles.get((wanted, name.lower()))
+            if style_id:
+                return style_id
+        return None
+
+    # ------------------------------------------------------------ blocks
+
+    def _paragraph(self, style_id: str | None):
+        p = OxmlElement("w:p")
+        if style_id:
+            p.get_or_add_pPr().style = style_id
+        self.marker.addprevious(p)
+        return p
+
+    def blocks(self, blocks, quote: bool = False) -> None:
+        for block in blocks:
+            self.block(block, quote)
+
+    def block(self, block, quote: bool = False) -> None:
+        if isinstance(block, Heading):
+            level = min(max(block.level, 1), 9)
+            self.text_block(self._paragraph(self.style("paragraph", f"Heading {level}")),
+                             block.children, block.number, block.anchor)
+        elif isinstance(block, Paragraph):
+            names = ([block.style] if block.style else []) + (
+                ["Block Quote", "Quote"] if quote else
+                ["Numbered Paragraph"] if block.number else [])
+            self.text_block(self._paragraph(self.style("paragraph", *names)),
+                            block.children, block.number, block.anchor)
+        elif isinstance(block, ListBlock):
+            self.list(block, 1, quote)
+        elif isinstance(block, BlockQuote):
+            self.blocks(block.children, quote=True)
+        elif isinstance(block, Table):
+            self.table(block)
+        elif isinstance(block, PageBreak):
+            self._run(self._paragraph(None), "", set()).append(_page_break())
+        else:
+            raise UnknownNode(block, "docx")
+
+    def text_block(self, p, inlines, number: str | None, anchor: str | None) -> None:
+        bookmark_id = self._bookmark_start(p, anchor)
+        if number:
+            self._run(p, f"{number}\t", set())
+        self.inlines(p, inlines, self.doc.part)
+        if bookmark_id is not None:
+            end = OxmlElement("w:bookmarkEnd")
+            end.set(qn("w:id"), bookmark_id)
+            p.append(end)
+
+    def _bookmark_start(self, p, anchor: str | None) -> str | None:
+        if not anchor:
+            return None
+        self._bookmark_id += 1
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(self._bookmark_id))
+        start.set(qn("w:name"), bookmark_name(anchor))
+        p.append(start)
+        return str(self._bookmark_id)
+
+    def list(self, block: ListBlock, level: int, quote: bool) -> None:
+        kind = "Number" if block.ordered else "Bullet"
+        names = [f"List {kind} {n}" if n > 1 else f"List {kind}" for n in range(level, 0, -1)]
+        style_id = self.style("paragraph", *names, "List Paragraph")
+        num_id = self._restart(style_id, block.start) if block.ordered else None
+        cont = [f"List Continue {n}" if n > 1 else "List Continue" for n in range(level, 0, -1)]
+        continue_id = self.style("paragraph", *cont)
+        for item in block.items:
+            first = True
+            for child in item:
+                if isinstance(child, Paragraph):
+                    p = self._paragraph(style_id if first else continue_id)
+                    if first and num_id is not None:
+                        _number(p, num_id)
+                    self.text_block(p, child.children, child.number, child.anchor)
+                    first = False
+                    continue
+                if first:  # an item that opens with a list or table still gets its mark
+                    p = self._paragraph(style_id)
+                    if num_id is not None:
+                        _number(p, num_id)
+                    first = False
+                if isinstance(child, ListBlock):
+                    self.list(child, level + 1, quote)
+                else:
+                    self.block(child, quote)
+            if first:
+                p = self._paragraph(style_id)
+                if num_id is not None:
+                    _number(p, num_id)
+
+    def _restart(self, style_id: str | None, start: int) -> int | None:
+        """A fresh numbering instance for an ordered list, so that each list starts at
+        its own `start` instead of continuing the previous list's count."""
+        if style_id is None:
+            return None
+        style = self.doc.styles.element.get_by_id(style_id)
+        ppr = style.pPr if style is not None else None
+        num_pr = ppr.numPr if ppr is not None else None
+        if num_pr is None or num_pr.numId is None:
+            return None
+        numbering = self.doc.part.numbering_part.element
+        try:
+            abstract = numbering.num_having_numId(num_pr.numId.val).abstractNumId.val
+        except KeyError:
+            return None
+        num = numbering.add_num(abstract)
+        num.add_lvlOverride(ilvl=0).add_startOverride(start)
+        return num.numId
+
+    def table(self, block: Table) -> None:
+        rows = ([block.header] if block.header else []) + list(block.rows)
+        columns = max((len(row) for row in rows), default=0)
+        if not columns:
+            return
+        table = self.doc.add_table(rows=len(rows), cols=columns)
+        table_style = self.style("table", "Table Grid")
+        if table_style:
+            table._tbl.tblPr.style = table_style
+        self.marker.addprevious(table._tbl)
+        if block.widths and len(block.widths) == columns and sum(block.widths) > 0:
+            total = self.doc._block_width
+            for index, column in enumerate(table.columns):
+                width = Emu(int(total * block.widths[index] / sum(block.widths)))
+                column.width = width
+                for cell in column.cells:
+                    cell.width = width
+        for r, row in enumerate(rows):
+            header = bool(block.header) and r == 0
+            if header:
+                table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+            for c, cell_inlines in enumerate(row):
+                p = table.cell(r, c).paragraphs[0]._p
+                self.inlines(p, cell_inlines, self.doc.part, fmt={"b"} if header else set())
+
+    def remove_marker(self) -> None:
+        marker = self.marker
+        previous, following = marker.getprevious(), marker.getnext()
+        ppr = marker.pPr
+        if ppr is not None and ppr.sectPr is not None:  # it ends a section: keep it, empty
+            for child in list(marker):
+                if child is not ppr:
+                    marker.remove(child)
+            return
+        # Word wants a paragraph between a table and the end of the document
+        if previous is not None and previous.tag == qn("w:tbl") and (
+                following is None or following.tag == qn("w:sectPr")):
+            marker.addprevious(OxmlElement("w:p"))
+        marker.getparent().remove(marker)
+
+    # ------------------------------------------------------------ inlines
+
+    def inlines(self, parent, nodes, part, fmt: set[str] | None = None,
+                in_note: bool = False) -> None:
+        fmt = fmt or set()
+        for node in nodes:
+            if isinstance(node, Text):
+                self._run(parent, node.text, fmt)
+            elif isinstance(node, Emph):
+                self.inlines(parent, node.children, part, fmt | {"i"}, in_note)
+            elif isinstance(node, Strong):
+                self.inlines(parent, node.children, part, fmt | {"b"}, in_note)
+            elif isinstance(node, Code):
+                self._run(parent, node.text, fmt | {"code"})
+            elif isinstance(node, Link):
+                self.link(parent, node, part, fmt, in_note)
+            elif isinstance(node, LineBreak):
+                self._run(parent, "", fmt).append(OxmlElement("w:br"))
+            elif isinstance(node, NoteRef):
+                if in_note:
+                    raise CovenantError(f"footnote calls footnote {node.note.number}: Word "
+                                        "has no notes inside notes")
+                run = OxmlElement("w:r")
+                reference_style(run, self.style("character", "Footnote Reference"))
+                call = OxmlElement("w:footnoteReference")
+                call.set(qn("w:id"), str(node.note.number + self.note_offset))
+                run.append(call)
+                parent.append(run)
+                self.calls.append(node.note.number)
+            else:
+                raise UnknownNode(node, "docx")
+
+    def link(self, parent, node: Link, part, fmt: set[str], in_note: bool) -> None:
+        url = xml_safe(node.url).strip()
+        if parent.tag == qn("w:hyperlink") or not (
+                url.startswith("#") or url.lower().startswith(LINK_SCHEMES)):
+            # no links inside links, and no javascript:, file: or data: targets
+            self.inlines(parent, node.children, part, fmt, in_note)
+            return
+        hyperlink = OxmlElement("w:hyperlink")
+        if url.startswith("#"):
+            hyperlink.set(qn("w:anchor"), bookmark_name(url[1:]))
+        else:
+            hyperlink.set(qn("r:id"), part.relate_to(url, RT.HYPERLINK, is_external=True))
+        hyperlink.set(qn("w:history"), "1")
+        parent.append(hyperlink)
+        self.inlines(hyperlink, node.children, part, fmt | {"link"}, in_note)
+
+    def _run(self, parent, text: str, fmt: set[str]):
+        run = OxmlElement("w:r")
+        if fmt:
+            rpr = run.get_or_add_rPr()
+            if "code" in fmt:
+                code = self.style("character", "Code", "Verbatim Char", "HTML Code")
+                if code:
+                    rpr.style = code
+                else:
+                    rpr.get_or_add_rFonts().set(qn("w:ascii"), MONO)
+                    rpr.get_or_add_rFonts().set(qn("w:hAnsi"), MONO)
+            elif "link" in fmt:
+                rpr.style = self.style("character", "Hyperlink")
+            if "b" in fmt:
+                rpr.get_or_add_b()
+            if "i" in fmt:
+                rpr.get_or_add_i()
+        if text:
+            run.text = xml_safe(text)
+        parent.append(run)
+        return run
+
+
+def _number(p, num_id: int) -> None:
+    num_pr = p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = 0
+    num_pr.get_or_add_numId().val = num_id
+
+
+def _page_break():
+    br = OxmlElement("w:br")
+    br.set(qn("w:type"), "page")
+    return br
+
+
+def bookmark_name(anchor: str) -> str:
+    """A Word bookmark name for an anchor: at most 40 characters, letters, digits and
+    underscores; a leading underscore hides it from Word's bookmark list."""
+    safe = re.sub(r"[^A-Za-z0-9_]", "_", anchor)
+    if safe != anchor or len(safe) > 39:
+        digest = hashlib.sha1(anchor.encode("utf-8")).hexdigest()[:8]
+        safe = f"{safe[:30]}_{digest}"
+    return f"_{safe}"
+
+
+def _check_note_calls(calls: list[int], document: Document) -> None:
+    """Every note called exactly once, in order: Word shows no footnote that is never
+    called, and a call to a missing note makes the file corrupt."""
+    numbers = [note.number for note in document.notes]
+    if calls != numbers:
+        missing = sorted(set(numbers) - set(calls))
+        unknown = sorted(set(calls) - set(numbers))
+        twice = sorted({n for n in calls if calls.count(n) > 1})
+        raise CovenantError(
+            "footnote calls and notes disagree: "
+            f"notes never called {missing}, calls without a note {unknown}, "
+            f"notes called twice {twice}, calls in order {calls[:20]}")
+
+
+# ---------------------------------------------------------------- fields and properties
+
+
+def _fill_title_fields(doc, title: str) -> None:
+    """The cached result of TITLE fields (what Word shows until it updates fields)."""
+    parts = [doc.part] + [rel.target_part for rel in doc.part.rels.values()
+                          if rel.reltype in (RT.HEADER, RT.FOOTER)]
+    for part in parts:
+        root = part.element
+        for field in root.iter(qn("w:fldSimple")):
+            if re.match(r"\s*TITLE\b", field.get(qn("w:instr"), "")):
+                _set_result(field.findall(qn("w:r")), field, title)
+        for paragraph in root.iter(qn("w:p")):
+            _fill_complex_title(paragraph, title)
+
+
+def _fill_complex_title(paragraph, title: str) -> None:
+    state, instruction, result = None, "", []
+    for run in paragraph.iter(qn("w:r")):
+        char = run.find(qn("w:fldChar"))
+        kind = char.get(qn("w:fldCharType")) if char is not None else None
+        if kind == "begin":
+            state, instruction, result = "instr", "", []
+        elif kind == "separate" and state == "instr":
+            state = "result"
+        elif kind == "end" and state is not None:
+            if re.match(r"\s*TITLE\b", instruction) and result:
+                _set_result(result, None, title)
+            state = None
+        elif state == "instr":
+            instruction += "".join(t.text or "" for t in run.iter(qn("w:instrText")))
+        elif state == "result":
+            result.append(run)
+
+
+def _set_result(runs, field, title: str) -> None:
+    if not runs and field is not None:
+        runs = [OxmlElement("w:r")]
+        field.append(runs[0])
+    runs[0].text = title
+    for run in runs[1:]:
+        run.getparent().remove(run)
+
+
+def _build_time() -> datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return datetime.now(UTC).replace(microsecond=0)
+    try:
+        return datetime.fromtimestamp(int(epoch), UTC)
+    except (ValueError, OverflowError, OSError) as exc:
+        raise CovenantError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix time") from exc
+
+
+def _set_properties(doc, document: Document, when: datetime) -> None:
+    props = doc.core_properties
+    props.title = xml_safe(document.title)[:255]
+    props.subject = xml_safe(document.subject)[:255]
+    props.author = props.last_modified_by = xml_safe(document.author)[:255]
+    props.language = xml_safe(document.language)[:255]
+    props.created = props.modified = when
+    props.revision = 1
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        props.last_printed = when
+    _set_spelling_language(doc, xml_safe(document.language))
+
+
+def _set_spelling_language(doc, language: str) -> None:
+    """The document's language for spell-checking, unless the frame already names a
+    regional form of it (en-GB stays for "en")."""
+    lang = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/"
+                                   f"{qn('w:rPr')}/{qn('w:lang')}")
+    if not language or lang is None:
+        return
+    current = lang.get(qn("w:val"), "")
+    if current.split("-")[0].lower() != language.split("-")[0].lower():
+        lang.set(qn("w:val"), language)
+
+
+def repack_zip(data: bytes, when: datetime) -> bytes:
+    """The same package with every entry stamped `when` (UTC) and in a fixed order
+    ([Content_Types].xml first), so equal content gives equal bytes."""
+    stamp = max(when.astimezone(UTC), datetime(1980, 1, 1, tzinfo=UTC)).timetuple()[:6]
+    first = ["[Content_Types].xml", "_rels/.rels"]
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        names = source.namelist()
+        for name in [n for n in first if n in names] + sorted(set(names) - set(first)):
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            target.writestr(info, source.read(name), compresslevel=6)
+    return out.getvalue()
