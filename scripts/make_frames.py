@@ -30,7 +30,7 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from toolkit.writers.docx import repack_zip  # noqa: E402
+from toolkit.writers.docx_package import repack_zip  # noqa: E402
 
 KINDS = ("memo", "communication", "fairness-report", "briefing")
 FRAME_TIME = datetime(2025, 1, 1, tzinfo=UTC)  # fixed: regenerating gives the same bytes
@@ -93,8 +93,9 @@ def _set_fonts(rpr, name: str) -> None:
 
 
 def _fonts(doc) -> None:
-    """DejaVu Serif everywhere: no style keeps a theme font (Calibri/Cambria lack Kazakh
-    letters such as ә, ғ, қ, ң, ө, ұ, ү, һ, і), and the theme itself names DejaVu Serif."""
+    """DejaVu Serif everywhere (Kazakh ә, ғ, қ, ң, ө, ұ, ү, һ, і included): no style keeps
+    a theme font (Calibri, Cambria: absent where drafts are built and checked, so they
+    would be substituted), and the theme itself names DejaVu Serif."""
     styles = doc.styles.element
     for rfonts in list(styles.iter(qn("w:rFonts"))):
         for attr in THEME_ATTRS:
@@ -120,8 +121,8 @@ def _fonts(doc) -> None:
                 for attr in ("w:themeColor", "w:themeShade", "w:themeTint"):
                     color.attrib.pop(qn(attr), None)
                 color.set(qn("w:val"), str(INK))
-    for rpr in styles.iter(qn("w:pBdr")):
-        for border in rpr:
+    for borders in styles.iter(qn("w:pBdr")):
+        for border in borders:
             for attr in ("w:themeColor", "w:themeShade", "w:themeTint"):
                 border.attrib.pop(qn(attr), None)
             border.set(qn("w:color"), str(INK))
@@ -267,13 +268,15 @@ def _cover(doc) -> None:
     """Every placeholder is alone in one run, so docxtpl sees the tag whole."""
     doc.add_paragraph("{{ title }}", style="Title")
     doc.add_paragraph("{{ subtitle }}", style="Subtitle")
-    case = doc.add_paragraph()
-    case.add_run("{{ case_title }}").bold = True
+    case = doc.add_paragraph().add_run("{{ case_title }}")
+    case.bold, case.font.size = True, Pt(13)
     doc.add_paragraph("{{ date }}")
     secret = doc.add_paragraph()
     secret.paragraph_format.space_before = Pt(24)
     secret.add_run("{{ confidentiality }}").font.small_caps = True
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    # The page break ends the cover's last paragraph: a paragraph of its own would leave
+    # an empty line at the top of the first body page (LibreOffice, Word before 2013).
+    secret.add_run().add_break(WD_BREAK.PAGE)
     doc.add_paragraph("{{ body }}")
 
 

@@ -5,20 +5,20 @@ are added afterwards with python-docx, so claim text is never read as a template
 markup: a `{{ 7*7 }}` or a `<b>` in a claim appears in the draft exactly as typed.
 
 Footnotes are real Word footnotes (docx_footnotes.py). With SOURCE_DATE_EPOCH set, the
-same document gives byte-identical output (fixed dates, zip entries and order).
+same document gives byte-identical output (docx_package.py: fixed dates, zip entries and
+order). Styles are looked up by name in the frame, with fallbacks, so an editor's frame
+that lacks one degrades to Normal rather than failing.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
-import zipfile
-from datetime import UTC, datetime
 from pathlib import Path
 
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_UNDERLINE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -26,6 +26,7 @@ from docx.shared import Emu
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
 
 from toolkit.document import (
     BlockQuote,
@@ -46,25 +47,26 @@ from toolkit.document import (
 )
 from toolkit.errors import CovenantError
 from toolkit.writers.docx_footnotes import Footnotes, reference_style
+from toolkit.writers.docx_package import (
+    build_time,
+    fill_title_fields,
+    repack_zip,
+    set_properties,
+    xml_safe,
+)
 
 BODY_MARKER = "COVENANT-BODY-MARKER"
 COVER_FIELDS = ("title", "subtitle", "case_title", "date", "confidentiality")
 LINK_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
 MONO = "DejaVu Sans Mono"
-# Characters XML 1.0 forbids (all C0 controls but tab, newline, CR; lone surrogates; two
-# non-characters): lxml refuses them, so they are dropped rather than crash the build.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def xml_safe(text: str) -> str:
-    return _FORBIDDEN.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+__all__ = ["BODY_MARKER", "repack_zip", "write_docx", "xml_safe"]
 
 
 def write_docx(document: Document, frame_dir: Path) -> bytes:
     frame = Path(frame_dir) / "frame.docx"
     if not frame.is_file():
         raise CovenantError(f"{frame}: no Word frame here (make one with "
-                            "`python scripts/make_frames.py {document.kind}`)")
+                            f"`python scripts/make_frames.py {document.kind}`)")
     template = _render_cover(frame, document)
     doc = template.docx
     marker = _body_marker(doc, frame)
@@ -79,9 +81,9 @@ def write_docx(document: Document, frame_dir: Path) -> bytes:
         body.inlines(paragraph, note.children, notes.part, in_note=True)
     notes.finish()
     body.remove_marker()
-    _fill_title_fields(doc, xml_safe(document.title))
-    when = _build_time()
-    _set_properties(doc, document, when)
+    fill_title_fields(doc, xml_safe(document.title))
+    when = build_time()
+    set_properties(doc, document, when)
     buffer = io.BytesIO()
     template.save(buffer)
     return repack_zip(buffer.getvalue(), when)
@@ -91,8 +93,7 @@ def write_docx(document: Document, frame_dir: Path) -> bytes:
 
 
 def _render_cover(frame: Path, document: Document) -> DocxTemplate:
-    context = {key: "" if value is None else xml_safe(str(value))
-               for key, value in document.cover.items()}
+    context = {key: _cover_value(value) for key, value in document.cover.items()}
     for key in COVER_FIELDS:
         context.setdefault(key, "")
     context["body"] = BODY_MARKER
@@ -107,6 +108,13 @@ def _render_cover(frame: Path, document: Document) -> DocxTemplate:
             "the tag in Word in one go (a tag split by spell-check or revisions breaks)"
         ) from exc
     return template
+
+
+def _cover_value(value: object) -> Markup:
+    """A cover value, escaped here rather than by autoescape so that braces and percent
+    signs go in as character references: docxtpl turns a rendered `{_{` into `{{`."""
+    text = str(escape("" if value is None else xml_safe(str(value))))
+    return Markup(text.replace("{", "&#123;").replace("}", "&#125;").replace("%", "&#37;"))
 
 
 def _text_of(paragraph) -> str:
@@ -211,28 +219,25 @@ class _BodyWriter:
         cont = [f"List Continue {n}" if n > 1 else "List Continue" for n in range(level, 0, -1)]
         continue_id = self.style("paragraph", *cont)
         for item in block.items:
-            first = True
+            marked = False
             for child in item:
-                if isinstance(child, Paragraph):
-                    p = self._paragraph(style_id if first else continue_id)
-                    if first and num_id is not None:
-                        _number(p, num_id)
-                    self.text_block(p, child.children, child.number, child.anchor)
-                    first = False
-                    continue
-                if first:  # an item that opens with a list or table still gets its mark
+                if not marked:  # the item's mark goes on its first paragraph
                     p = self._paragraph(style_id)
                     if num_id is not None:
                         _number(p, num_id)
-                    first = False
-                if isinstance(child, ListBlock):
+                    marked = True
+                    if isinstance(child, Paragraph):
+                        self.text_block(p, child.children, child.number, child.anchor)
+                        continue
+                if isinstance(child, Paragraph):
+                    self.text_block(self._paragraph(continue_id), child.children,
+                                    child.number, child.anchor)
+                elif isinstance(child, ListBlock):
                     self.list(child, level + 1, quote)
                 else:
                     self.block(child, quote)
-            if first:
-                p = self._paragraph(style_id)
-                if num_id is not None:
-                    _number(p, num_id)
+            if not marked:
+                self._paragraph(style_id)
 
     def _restart(self, style_id: str | None, start: int) -> int | None:
         """A fresh numbering instance for an ordered list, so that each list starts at
@@ -272,8 +277,10 @@ class _BodyWriter:
                     cell.width = width
         for r, row in enumerate(rows):
             header = bool(block.header) and r == 0
-            if header:
-                table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+            row_pr = table.rows[r]._tr.get_or_add_trPr()
+            row_pr.append(OxmlElement("w:cantSplit"))  # a row stays on one page
+            if header:  # and the header row repeats on every page the table spans
+                row_pr.append(OxmlElement("w:tblHeader"))
             for c, cell_inlines in enumerate(row):
                 p = table.cell(r, c).paragraphs[0]._p
                 self.inlines(p, cell_inlines, self.doc.part, fmt={"b"} if header else set())
@@ -346,14 +353,13 @@ class _BodyWriter:
         if fmt:
             rpr = run.get_or_add_rPr()
             if "code" in fmt:
-                code = self.style("character", "Code", "Verbatim Char", "HTML Code")
-                if code:
-                    rpr.style = code
-                else:
-                    rpr.get_or_add_rFonts().set(qn("w:ascii"), MONO)
-                    rpr.get_or_add_rFonts().set(qn("w:hAnsi"), MONO)
+                rpr.style = self.style("character", "Code", "Verbatim Char", "HTML Code")
+                if rpr.style is None:
+                    rpr.rFonts_ascii = rpr.rFonts_hAnsi = MONO
             elif "link" in fmt:
                 rpr.style = self.style("character", "Hyperlink")
+                if rpr.style is None:
+                    rpr.u_val = WD_UNDERLINE.SINGLE
             if "b" in fmt:
                 rpr.get_or_add_b()
             if "i" in fmt:
@@ -398,100 +404,3 @@ def _check_note_calls(calls: list[int], document: Document) -> None:
             "footnote calls and notes disagree: "
             f"notes never called {missing}, calls without a note {unknown}, "
             f"notes called twice {twice}, calls in order {calls[:20]}")
-
-
-# ---------------------------------------------------------------- fields and properties
-
-
-def _fill_title_fields(doc, title: str) -> None:
-    """The cached result of TITLE fields (what Word shows until it updates fields)."""
-    parts = [doc.part] + [rel.target_part for rel in doc.part.rels.values()
-                          if rel.reltype in (RT.HEADER, RT.FOOTER)]
-    for part in parts:
-        root = part.element
-        for field in root.iter(qn("w:fldSimple")):
-            if re.match(r"\s*TITLE\b", field.get(qn("w:instr"), "")):
-                _set_result(field.findall(qn("w:r")), field, title)
-        for paragraph in root.iter(qn("w:p")):
-            _fill_complex_title(paragraph, title)
-
-
-def _fill_complex_title(paragraph, title: str) -> None:
-    state, instruction, result = None, "", []
-    for run in paragraph.iter(qn("w:r")):
-        char = run.find(qn("w:fldChar"))
-        kind = char.get(qn("w:fldCharType")) if char is not None else None
-        if kind == "begin":
-            state, instruction, result = "instr", "", []
-        elif kind == "separate" and state == "instr":
-            state = "result"
-        elif kind == "end" and state is not None:
-            if re.match(r"\s*TITLE\b", instruction) and result:
-                _set_result(result, None, title)
-            state = None
-        elif state == "instr":
-            instruction += "".join(t.text or "" for t in run.iter(qn("w:instrText")))
-        elif state == "result":
-            result.append(run)
-
-
-def _set_result(runs, field, title: str) -> None:
-    if not runs and field is not None:
-        runs = [OxmlElement("w:r")]
-        field.append(runs[0])
-    runs[0].text = title
-    for run in runs[1:]:
-        run.getparent().remove(run)
-
-
-def _build_time() -> datetime:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch:
-        return datetime.now(UTC).replace(microsecond=0)
-    try:
-        return datetime.fromtimestamp(int(epoch), UTC)
-    except (ValueError, OverflowError, OSError) as exc:
-        raise CovenantError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix time") from exc
-
-
-def _set_properties(doc, document: Document, when: datetime) -> None:
-    props = doc.core_properties
-    props.title = xml_safe(document.title)[:255]
-    props.subject = xml_safe(document.subject)[:255]
-    props.author = props.last_modified_by = xml_safe(document.author)[:255]
-    props.language = xml_safe(document.language)[:255]
-    props.created = props.modified = when
-    props.revision = 1
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        props.last_printed = when
-    _set_spelling_language(doc, xml_safe(document.language))
-
-
-def _set_spelling_language(doc, language: str) -> None:
-    """The document's language for spell-checking, unless the frame already names a
-    regional form of it (en-GB stays for "en")."""
-    lang = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/"
-                                   f"{qn('w:rPr')}/{qn('w:lang')}")
-    if not language or lang is None:
-        return
-    current = lang.get(qn("w:val"), "")
-    if current.split("-")[0].lower() != language.split("-")[0].lower():
-        lang.set(qn("w:val"), language)
-
-
-def repack_zip(data: bytes, when: datetime) -> bytes:
-    """The same package with every entry stamped `when` (UTC) and in a fixed order
-    ([Content_Types].xml first), so equal content gives equal bytes."""
-    stamp = max(when.astimezone(UTC), datetime(1980, 1, 1, tzinfo=UTC)).timetuple()[:6]
-    first = ["[Content_Types].xml", "_rels/.rels"]
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        names = source.namelist()
-        for name in [n for n in first if n in names] + sorted(set(names) - set(first)):
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            target.writestr(info, source.read(name), compresslevel=6)
-    return out.getvalue()

@@ -1,0 +1,123 @@
+"""Package-level parts of the DOCX writer: XML-safe text, the TITLE field's shown
+result, document properties, and a deterministic zip (SOURCE_DATE_EPOCH)."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import zipfile
+from datetime import UTC, datetime
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from toolkit.document import Document
+from toolkit.errors import CovenantError
+
+# Characters XML 1.0 forbids (all C0 controls but tab, newline, CR; lone surrogates; two
+# non-characters): lxml refuses them, so they are dropped rather than crash the build.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    return _FORBIDDEN.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def fill_title_fields(doc, title: str) -> None:
+    """The cached result of TITLE fields (what Word shows until it updates fields)."""
+    parts = [doc.part] + [rel.target_part for rel in doc.part.rels.values()
+                          if rel.reltype in (RT.HEADER, RT.FOOTER)]
+    for part in parts:
+        root = getattr(part, "element", None)
+        if root is None:
+            continue
+        for field in root.iter(qn("w:fldSimple")):
+            if re.match(r"\s*TITLE\b", field.get(qn("w:instr"), "")):
+                _set_result(field.findall(qn("w:r")), field, title)
+        for paragraph in root.iter(qn("w:p")):
+            _fill_complex_title(paragraph, title)
+
+
+def _fill_complex_title(paragraph, title: str) -> None:
+    state, instruction, result = None, "", []
+    for run in paragraph.iter(qn("w:r")):
+        char = run.find(qn("w:fldChar"))
+        kind = char.get(qn("w:fldCharType")) if char is not None else None
+        if kind == "begin":
+            state, instruction, result = "instr", "", []
+        elif kind == "separate" and state == "instr":
+            state = "result"
+        elif kind == "end" and state is not None:
+            if re.match(r"\s*TITLE\b", instruction) and result:
+                _set_result(result, None, title)
+            state = None
+        elif state == "instr":
+            instruction += "".join(t.text or "" for t in run.iter(qn("w:instrText")))
+        elif state == "result":
+            result.append(run)
+
+
+def _set_result(runs, field, title: str) -> None:
+    if not runs and field is not None:
+        runs = [OxmlElement("w:r")]
+        field.append(runs[0])
+    runs[0].text = title
+    for run in runs[1:]:
+        run.getparent().remove(run)
+
+
+def build_time() -> datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return datetime.now(UTC).replace(microsecond=0)
+    try:
+        return datetime.fromtimestamp(int(epoch), UTC)
+    except (ValueError, OverflowError, OSError) as exc:
+        raise CovenantError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix time") from exc
+
+
+def set_properties(doc, document: Document, when: datetime) -> None:
+    props = doc.core_properties
+    props.title = xml_safe(document.title)[:255]
+    props.subject = xml_safe(document.subject)[:255]
+    props.author = props.last_modified_by = xml_safe(document.author)[:255]
+    props.language = xml_safe(document.language)[:255]
+    props.created = props.modified = when
+    props.revision = 1
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        props.last_printed = when
+    _set_spelling_language(doc, xml_safe(document.language))
+
+
+def _set_spelling_language(doc, language: str) -> None:
+    """The document's language for spell-checking, unless the frame already names a
+    regional form of it (en-GB stays for "en")."""
+    lang = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/"
+                                   f"{qn('w:rPr')}/{qn('w:lang')}")
+    if not language or lang is None:
+        return
+    current = lang.get(qn("w:val"), "")
+    if current.split("-")[0].lower() != language.split("-")[0].lower():
+        lang.set(qn("w:val"), language)
+
+
+def repack_zip(data: bytes, when: datetime) -> bytes:
+    """The same package with every entry stamped `when` (UTC) and in a fixed order
+    ([Content_Types].xml first), so equal content gives equal bytes."""
+    when = min(max(when.astimezone(UTC), datetime(1980, 1, 1, tzinfo=UTC)),
+               datetime(2107, 12, 31, 23, 59, 58, tzinfo=UTC))  # what a zip can hold
+    stamp = when.timetuple()[:6]
+    first = ["[Content_Types].xml", "_rels/.rels"]
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        names = source.namelist()
+        for name in [n for n in first if n in names] + sorted(set(names) - set(first)):
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            target.writestr(info, source.read(name), compresslevel=6)
+    return out.getvalue()
