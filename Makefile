@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml scripts/setup-system.sh
 # Check the example cases and build every draft the toolkit can make so far.
 drafts: setup
 	$(VENV)/bin/covenant check
+	$(VENV)/bin/covenant build claims/*.yaml --kind memo --to docx,pdf,html
 
 test: setup
 	$(VENV)/bin/ruff check toolkit tests benchmarks

@@ -76,7 +76,8 @@ def test_cross_references_resolve_to_paragraph_numbers_and_annexes(library):
     doc, report = build("# Facts\n\n{#fact:x .numbered}\nA fact.\n\n# Law\n\n"
                         "{.numbered}\nAs shown [see @fact:x] and in [@annex:1].\n", library)
     assert not report.items
-    assert inline_text(doc.blocks[3].children) == "As shown see para 1.1 and in annex 1."
+    assert inline_text(doc.blocks[3].children) == \
+        "As shown see [para 1.1](#fact:x) and in annex 1."
 
 
 def test_a_cross_reference_to_nothing_is_an_error_naming_the_source(library):

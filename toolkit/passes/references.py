@@ -8,6 +8,7 @@ from toolkit.document import (
     Document,
     Inline,
     InlineNote,
+    Link,
     Text,
     block_inlines,
     walk_blocks,
@@ -15,28 +16,32 @@ from toolkit.document import (
 from toolkit.i18n import word
 
 
-def _resolve(ref: CrossRef, context) -> str | None:
+def _resolve(ref: CrossRef, context) -> list[Inline] | None:
+    """The label as inlines: a link to the numbered paragraph, or plain text for annexes."""
     if ref.kind == "annex":
         if ref.target in context.annexes:
-            return f"{word(context.language, 'annex')} {ref.target}"
+            return [Text(f"{word(context.language, 'annex')} {ref.target}")]
         return None
     anchor = ref.target if ref.kind in ("para", "section") else f"{ref.kind}:{ref.target}"
-    return context.anchors.get(anchor)
+    label = context.anchors.get(anchor)
+    return [Link(f"#{anchor}", [Text(label)])] if label else None
 
 
 def _replace(inlines: list[Inline], context) -> None:
-    for index, node in enumerate(inlines):
+    resolved: list[Inline] = []
+    for node in inlines:
         if isinstance(node, CrossRef):
             label = _resolve(node, context)
             if label is None:
                 _report(node, context)
-                label = f"[{node.kind}:{node.target}?]"
-            inlines[index] = Text(f"{node.prefix} {label}" if node.prefix else label)
-        elif isinstance(node, InlineNote) or hasattr(node, "children"):
+                label = [Text(f"[{node.kind}:{node.target}?]")]
+            resolved += ([Text(node.prefix + " ")] if node.prefix else []) + label
+            continue
+        if isinstance(node, InlineNote) or hasattr(node, "children"):
             _replace(node.children, context)
-    # merge neighbouring texts again
+        resolved.append(node)
     merged: list[Inline] = []
-    for node in inlines:
+    for node in resolved:
         if isinstance(node, Text) and merged and isinstance(merged[-1], Text):
             merged[-1] = Text(merged[-1].text + node.text)
         else:
