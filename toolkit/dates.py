@@ -25,6 +25,12 @@ _DMY = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]+)\.?\s+(\d{4})$")
 _MDY = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),\s*(\d{4})$")
 
 
+# The years a case can speak of; outside them a date is a typing slip (0000, 0202).
+MIN_YEAR, MAX_YEAR = 1000, 9999
+FORMS_HINT = ("write 2020-05-19, 2020-05, 2020, '19 May 2020', or a range such as "
+              "2020-06-01/2020-06-06")
+
+
 class DateError(ValueError):
     pass
 
@@ -50,7 +56,18 @@ class FuzzyDate:
         return (self.start, self.end)
 
 
+def _check_year(year: int, text: str) -> int:
+    if year == 0:
+        raise DateError(f"{text!r}: there is no year 0; write a year between {MIN_YEAR} "
+                        f"and {MAX_YEAR}")
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise DateError(f"{text!r}: the year must be between {MIN_YEAR} and {MAX_YEAR}, "
+                        f"not {year}")
+    return year
+
+
 def _check_day(year: int, month: int, day: int, text: str) -> date:
+    _check_year(year, text)
     if not 1 <= month <= 12:
         raise DateError(f"{text!r}: there is no month {month}")
     last = calendar.monthrange(year, month)[1]
@@ -79,9 +96,11 @@ def _single(text: str) -> tuple[date, date, str]:
             _check_day(year, month, 1, text)
             return (date(year, month, 1),
                     date(year, month, calendar.monthrange(year, month)[1]), "month")
+        _check_year(year, text)
         return date(year, 1, 1), date(year, 12, 31), "year"
     if match := _DMY.match(text):
         year, month = int(match.group(3)), _month_number(match.group(2), text)
+        _check_year(year, text)
         if match.group(1):
             day = _check_day(year, month, int(match.group(1)), text)
             return day, day, "day"
@@ -91,15 +110,16 @@ def _single(text: str) -> tuple[date, date, str]:
         year, month = int(match.group(3)), _month_number(match.group(1), text)
         day = _check_day(year, month, int(match.group(2)), text)
         return day, day, "day"
-    raise DateError(f"{text!r} is not a date; write 2020-05-19, 2020-05, 2020, "
-                    "'19 May 2020', or a range such as 2020-06-01/2020-06-06")
+    raise DateError(f"{text!r} is not a date; {FORMS_HINT}")
 
 
 def parse_date(value: str | int | date) -> FuzzyDate:
     if isinstance(value, date):
         return FuzzyDate(value, value, "day", False, value.isoformat())
-    if isinstance(value, bool) or not isinstance(value, str | int):
-        raise DateError(f"{value!r} is not a date")
+    if isinstance(value, bool):
+        raise DateError(f"'{str(value).lower()}' is not a date; {FORMS_HINT}")
+    if not isinstance(value, str | int):
+        raise DateError(f"{value!r} is not a date; {FORMS_HINT}")
     text = str(value).strip()
     body = _APPROX.sub("", text)
     approximate = body != text

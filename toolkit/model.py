@@ -18,11 +18,9 @@ from toolkit.dates import DateError, parse_date
 
 
 def _date_text(value):
-    if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a date")
-    if isinstance(value, int):
+    if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
-    if isinstance(value, str):
+    if isinstance(value, str | bool):
         try:
             parse_date(value)
         except DateError as exc:
@@ -49,7 +47,10 @@ def _source_text(value: str) -> str:
     return value
 
 
-Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$",
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"
+LANGUAGE_PATTERN = r"^[a-z]{2}(-[A-Z]{2})?$"
+
+Id = Annotated[str, Field(pattern=ID_PATTERN,
                           description="A short identifier: letters, digits, '.', '_', '-'.")]
 DateText = Annotated[str, BeforeValidator(_date_text), Field(
     description="2020-05-19, 2020-05, 2020, '19 May 2020', a range 2020-06-01/2020-06-06; "
@@ -62,7 +63,7 @@ SourceRef = Annotated[str, AfterValidator(_source_text), Field(
     description="A citation in pandoc form: '@key' or '@key, para 12' (brackets optional).",
     examples=["@hrw-2021-kazakhstan, para 12"])]
 Markdown = Annotated[str, Field(description="Text in Markdown; cite with [@key, para 3].")]
-Language = Annotated[str, Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$",
+Language = Annotated[str, Field(pattern=LANGUAGE_PATTERN,
                                 description="ISO 639-1 code: en, ru, fr, es, kk.")]
 
 

@@ -41,7 +41,7 @@ def no_future_dates(ctx: CheckContext) -> None:
         when = date_of(proceeding.get("judgment"), "date")
         if when and when.start > ctx.today:
             ctx.error((*path, "judgment", "date"), f"judgment date {format_date(when)} lies "
-                      "in the future", "future-date")
+                      f"in the future (today is {ctx.today.isoformat()})", "future-date")
 
 
 @case_check
@@ -63,7 +63,8 @@ def facts_after_victim_birth(ctx: CheckContext) -> None:
 
 @case_check
 def facts_before_judgment(ctx: CheckContext) -> None:
-    facts = {f.get("id"): (path, f) for path, f in entries(ctx.raw, "facts")}
+    facts = {f["id"]: (path, f) for path, f in entries(ctx.raw, "facts")
+             if isinstance(f.get("id"), str)}
     for path, proceeding in entries(ctx.raw, "proceedings"):
         judgment = proceeding.get("judgment")
         decided = date_of(judgment, "date")

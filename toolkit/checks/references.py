@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
-from toolkit.checks.registry import CheckContext, case_check, entries, suggest, text_items
+from toolkit.checks.registry import (
+    CheckContext,
+    case_check,
+    entries,
+    suggest,
+    text_items,
+    typed_paths,
+    values_at,
+)
 from toolkit.citations.syntax import CitationSyntaxError, find_citations, parse_group
+from toolkit.model import Markdown, SourceRef
 from toolkit.readers.yamlsource import LocatedDict, LocatedList, Mark
 
 ID_LISTS = ("people", "facts", "proceedings", "claims")
 
-# Lists of citations ("@key, para 3") and Markdown fields that may hold [@key] citations.
-SOURCE_LISTS = [
-    (("facts",), "sources"),
-    (("claims",), "authorities"),
-    (("proceedings", "hearings"), "sources"),
-    (("proceedings", "appeals"), "sources"),
-]
-MARKDOWN_FIELDS = [
-    (("facts",), "text"),
-    (("claims",), "argument"),
-]
 
-
-def _ids(raw, section: str) -> dict[str, tuple]:
-    return {item["id"]: path for path, item in entries(raw, section)
-            if isinstance(item.get("id"), str)}
+def _ids(raw, section: str) -> dict[str, tuple] | None:
+    """The ids of a section's entries; None when the section is malformed (not a list, or
+    an entry without a text id): the schema reports that, and any reference into the
+    section would be reported as missing though the lawyer may well have written it."""
+    value = raw.get(section)
+    if value is None:
+        return {}
+    if not isinstance(value, LocatedList) or not all(
+            isinstance(item, LocatedDict) and isinstance(item.get("id"), str) for item in value):
+        return None
+    return {item["id"]: path for path, item in entries(raw, section)}
 
 
 @case_check
@@ -54,7 +59,10 @@ def duplicate_ids(ctx: CheckContext) -> None:
                     f"{len(numbers)} without gaps", "annex-numbering", first)
 
 
-def _check_refs(ctx: CheckContext, path: tuple, known: dict[str, tuple], what: str) -> None:
+def _check_refs(ctx: CheckContext, path: tuple, known: dict[str, tuple] | None,
+                what: str) -> None:
+    if known is None:
+        return
     for index, ref in text_items(_get(ctx.raw, path[:-1]), path[-1]):
         if ref not in known:
             ctx.error((*path, index), f"{what} '{ref}' does not exist"
@@ -89,7 +97,7 @@ def fact_and_person_references(ctx: CheckContext) -> None:
         for key, known, what in (("proceeding", proceedings, "proceeding id"),
                                  ("expert", people, "person id")):
             ref = monitoring.get(key)
-            if isinstance(ref, str) and ref not in known:
+            if known is not None and isinstance(ref, str) and ref not in known:
                 ctx.error(("monitoring", key), f"{what} '{ref}' does not exist"
                           f"{suggest(ref, list(known))}", f"unknown-{what.split()[0]}")
         for path, _ in entries(monitoring, "sessions"):
@@ -98,9 +106,37 @@ def fact_and_person_references(ctx: CheckContext) -> None:
     if isinstance(representation, LocatedDict):
         for key in ("author", "victim"):
             ref = representation.get(key)
-            if isinstance(ref, str) and ref not in people:
+            if people is not None and isinstance(ref, str) and ref not in people:
                 ctx.error(("representation", key), f"person id '{ref}' does not exist"
                           f"{suggest(ref, list(people))}", "unknown-person")
+        _check_annex_ref(ctx, representation.get("annex"), ("representation", "annex"))
+
+
+def _annex_numbers(raw) -> set[int] | None:
+    """The annex numbers, or None when 'annexes' is malformed (the schema says how)."""
+    annexes = raw.get("annexes")
+    if annexes is None:
+        return set()
+    if not isinstance(annexes, LocatedList):
+        return None
+    numbers = set()
+    for annex in annexes:
+        number = annex.get("number") if isinstance(annex, LocatedDict) else None
+        if not isinstance(number, int) or isinstance(number, bool):
+            return None
+        numbers.add(number)
+    return numbers
+
+
+def _check_annex_ref(ctx: CheckContext, number, path: tuple) -> None:
+    numbers = _annex_numbers(ctx.raw)
+    if numbers is None or not isinstance(number, int) or isinstance(number, bool) \
+            or number in numbers:
+        return
+    listed = f"the annexes are {', '.join(map(str, sorted(numbers)))}" if numbers \
+        else "the file lists no annexes"
+    ctx.error(path, f"annex {number} does not exist ({listed}); add it under 'annexes' or "
+              "correct the number", "unknown-annex")
 
 
 def _cite_key(ctx: CheckContext, key: str, path: tuple, mark: Mark | None = None) -> None:
@@ -112,57 +148,30 @@ def _cite_key(ctx: CheckContext, key: str, path: tuple, mark: Mark | None = None
                   "unknown-citation", mark)
 
 
-def _walk(ctx: CheckContext, parents: tuple):
-    """Yield (path, mapping) for nested lists such as proceedings[*].hearings[*]."""
-    if len(parents) == 1:
-        yield from entries(ctx.raw, parents[0])
-        return
-    for path, item in entries(ctx.raw, parents[0]):
-        for sub_path, sub in entries(item, *parents[1:2]):
-            yield (*path, *sub_path), sub
-
-
 @case_check
 def citation_keys(ctx: CheckContext) -> None:
-    for parents, key in SOURCE_LISTS:
-        for path, item in _walk(ctx, parents):
-            for index, text in text_items(item, key):
-                try:
-                    citations = parse_group(text)
-                except CitationSyntaxError:
-                    continue  # reported by the schema
-                for citation in citations:
-                    _cite_key(ctx, citation.key, (*path, key, index))
-    for path, judgment in _judgments(ctx):
-        for index, text in text_items(judgment, "sources"):
-            try:
-                for citation in parse_group(text):
-                    _cite_key(ctx, citation.key, (*path, "sources", index))
-            except CitationSyntaxError:
+    """Every citation in a source list ('@key, para 3') and in Markdown text ([@key]),
+    wherever the schema has such fields."""
+    for pattern in typed_paths(SourceRef):
+        for path, text in values_at(ctx.raw, pattern):
+            if not isinstance(text, str):
                 continue
-    for parents, key in MARKDOWN_FIELDS:
-        for path, item in _walk(ctx, parents):
-            _markdown_citations(ctx, item.get(key), (*path, key))
-    _markdown_citations(ctx, _get(ctx.raw, ("domestic_remedies", "explanation")),
-                        ("domestic_remedies", "explanation"))
-    for index, text in text_items(ctx.raw, "remedies_sought"):
-        _markdown_citations(ctx, text, ("remedies_sought", index))
-
-
-def _judgments(ctx: CheckContext):
-    for path, proceeding in entries(ctx.raw, "proceedings"):
-        if isinstance(proceeding.get("judgment"), LocatedDict):
-            yield (*path, "judgment"), proceeding["judgment"]
+            try:
+                citations = parse_group(text)
+            except CitationSyntaxError:
+                continue  # reported by the schema
+            for citation in citations:
+                _cite_key(ctx, citation.key, path)
+    for pattern in typed_paths(Markdown):
+        for path, text in values_at(ctx.raw, pattern):
+            _markdown_citations(ctx, text, path)
 
 
 def _markdown_citations(ctx: CheckContext, text, path: tuple) -> None:
     if not isinstance(text, str):
         return
-    start = ctx.mark(path)
     for found in find_citations(text):
-        line_offset = text.count("\n", 0, found.start)
-        column = found.start - (text.rfind("\n", 0, found.start) + 1)
-        mark = Mark(start.line + line_offset, start.column + column)
+        mark = ctx.mark_within(path, found.start, found.end)
         for citation in found.items:
             _cite_key(ctx, citation.key, path, mark)
 

@@ -7,14 +7,20 @@ are reported in the same run as schema errors, even when part of the file is mal
 from __future__ import annotations
 
 import difflib
+import functools
+import types
+import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from pydantic import BaseModel
+
 from toolkit.citations.library import Library
-from toolkit.dates import DateError, FuzzyDate, parse_date
+from toolkit.dates import FuzzyDate, parse_date
 from toolkit.errors import Report
+from toolkit.model import CaseFile
 from toolkit.readers.claims import LoadedCase
 from toolkit.readers.yamlsource import LocatedDict, LocatedList, Mark
 
@@ -33,6 +39,9 @@ class CheckContext:
 
     def mark(self, path: tuple, *, key: bool = False) -> Mark:
         return self.loaded.mark(path, key=key)
+
+    def mark_within(self, path: tuple, start: int, end: int) -> Mark:
+        return self.loaded.mark_within(path, start, end)
 
     def error(self, path: tuple, message: str, code: str, mark: Mark | None = None) -> None:
         mark = mark or self.mark(path)
@@ -73,8 +82,48 @@ def date_of(mapping: Any, key: str) -> FuzzyDate | None:
         return None
     try:
         return parse_date(value)
-    except DateError:
+    except ValueError:  # DateError, or anything else the value could provoke
         return None
+
+
+@functools.cache
+def typed_paths(alias: Any) -> tuple[tuple[str, ...], ...]:
+    """Where the schema puts fields of type `alias` (e.g. model.Markdown), as patterns
+    such as ('facts', '*', 'text') or ('remedies_sought', '*'); '*' is any list item.
+    Derived from the model, so a field added to it is covered without listing it here."""
+    found: list[tuple[str, ...]] = []
+
+    def visit(annotation: Any, path: tuple[str, ...]) -> None:
+        if annotation is alias:
+            found.append(path)
+            return
+        origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+        if origin is list:
+            visit(args[0], (*path, "*"))
+        elif origin in (typing.Union, types.UnionType):
+            for arg in args:
+                visit(arg, path)
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            hints = typing.get_type_hints(annotation, include_extras=True)
+            for name in annotation.model_fields:
+                visit(hints[name], (*path, name))
+
+    visit(CaseFile, ())
+    return tuple(found)
+
+
+def values_at(node: Any, pattern: tuple, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    """Yield (path, value) for every value the tree has at a `typed_paths` pattern."""
+    if not pattern:
+        yield path, node
+        return
+    step, rest = pattern[0], pattern[1:]
+    if step == "*":
+        if isinstance(node, LocatedList):
+            for index, item in enumerate(node):
+                yield from values_at(item, rest, (*path, index))
+    elif isinstance(node, LocatedDict) and step in node:
+        yield from values_at(node[step], rest, (*path, step))
 
 
 def suggest(word: str, choices: list[str]) -> str:

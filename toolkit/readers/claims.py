@@ -4,6 +4,7 @@ that names the line, says what is wrong and, for a misspelt field, what was mean
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -13,8 +14,18 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from toolkit.errors import Report
-from toolkit.model import CaseFile
-from toolkit.readers.yamlsource import LocatedDict, Mark, YamlProblem, locate, parse_yaml, read_text
+from toolkit.model import ID_PATTERN, LANGUAGE_PATTERN, CaseFile
+from toolkit.readers.yamlsource import (
+    LocatedDict,
+    Mark,
+    Span,
+    YamlProblem,
+    locate,
+    locate_within,
+    parse_yaml,
+    read_text,
+    span_at,
+)
 
 
 @dataclass
@@ -26,6 +37,10 @@ class LoadedCase:
 
     def mark(self, path: tuple, *, key: bool = False) -> Mark:
         return locate(self.raw, path, key=key)
+
+    def mark_within(self, path: tuple, start: int, end: int) -> Mark:
+        """The mark of characters start:end of the text at `path`, as written in the file."""
+        return locate_within(self.raw, path, start, end)
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -73,6 +88,30 @@ _EXPECTED = {"string_type": "text", "int_type": "a whole number", "int_parsing":
              "model_type": "a mapping of fields", "dict_type": "a mapping",
              "model_attributes_type": "a mapping of fields", "float_type": "a number"}
 
+# What each part of a case is called in messages ("missing required field 'id' in this
+# case"); a model not listed here is named by its class name split into words.
+READABLE_NAMES = {"CaseFile": "file", "CaseInfo": "case", "DomesticRemedies":
+                  "domestic-remedies section", "InterimMeasures": "interim-measures section",
+                  "Representation": "representation section", "Monitoring": "monitoring section"}
+
+# A pattern mismatch says what the field must look like, not the regular expression.
+_PATTERN_MESSAGES = {
+    ID_PATTERN: "'{name}' {value!r} may hold only letters, digits, '.', '_', ':' and '-', "
+                "and must start with a letter or digit",
+    LANGUAGE_PATTERN: "'{name}' must be an ISO 639-1 code in lower case, such as 'en', 'ru' "
+                      "or 'kk', not {value!r}",
+}
+# Why a number has a lower bound, per (model, field).
+_BOUND_REASONS = {("Annex", "number"): "annex numbers start at 1"}
+
+
+def readable_name(model: type[BaseModel] | None) -> str:
+    """'monitoring session' for MonitoringSession; 'entry' when the model is unknown."""
+    if model is None:
+        return "entry"
+    name = model.__name__
+    return READABLE_NAMES.get(name) or re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
+
 
 def _field_name(loc: tuple) -> str:
     names = [str(s) for s in loc if isinstance(s, str)]
@@ -87,13 +126,21 @@ def _where(loc: tuple) -> str:
     return text
 
 
-def _message(error: dict) -> tuple[str, bool]:
+def _read_as(value: Any, span: Span | None) -> str | None:
+    """For a number or true/false where text belongs: what YAML did and how to avoid it."""
+    if span is None or span.style or not isinstance(value, bool | int | float):
+        return None
+    kind = "a true/false value" if isinstance(value, bool) else "a number"
+    return f"YAML reads {span.written} as {kind}, so write it in quotes: \"{span.written}\""
+
+
+def _message(error: dict, raw: Any = None) -> tuple[str, bool]:
     """(message, point at the key rather than the value)"""
     kind, loc, value = error["type"], tuple(error["loc"]), error.get("input")
     name = _field_name(loc)
+    ctx = error.get("ctx", {})
     if kind == "missing":
-        parent = model_at(loc[:-1])
-        what = parent.__name__.lower() if parent else "entry"
+        what = readable_name(model_at(loc[:-1]))
         return f"missing required field '{loc[-1]}' in this {what} ({_where(loc[:-1]) or 'top'})", \
             False
     if kind == "extra_forbidden":
@@ -103,10 +150,12 @@ def _message(error: dict) -> tuple[str, bool]:
         hint = f"; did you mean '{close[0]}'?" if close else \
             (f"; known fields here: {', '.join(known)}" if known else "")
         return f"unknown field '{loc[-1]}'{hint}", True
+    if kind == "string_type" and (read_as := _read_as(value, span_at(raw, loc))):
+        return f"'{name}' must be text; {read_as}", False
     if kind in _EXPECTED:
         return f"'{name}' must be {_EXPECTED[kind]}, not {_describe(value)}", False
     if kind == "literal_error":
-        allowed = error.get("ctx", {}).get("expected", "")
+        allowed = ctx.get("expected", "")
         options = [o.strip(" '") for o in allowed.replace(" or ", ",").split(",") if o.strip()]
         close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
         hint = f"; did you mean '{close[0]}'?" if close else ""
@@ -114,12 +163,17 @@ def _message(error: dict) -> tuple[str, bool]:
     if kind == "value_error":
         return error["msg"].removeprefix("Value error, "), False
     if kind == "string_pattern_mismatch":
-        return f"'{name}' {value!r} may hold only letters, digits, '.', '_', ':' and '-', " \
-               "and must start with a letter or digit", False
+        template = _PATTERN_MESSAGES.get(ctx.get("pattern"),
+                                         "'{name}' {value!r} does not have the expected form")
+        return template.format(name=name, value=value), False
     if kind == "too_short":
         return f"'{name}' must list at least one item", False
     if kind in ("greater_than_equal", "greater_than"):
-        return f"'{name}' {error['msg'].lower()}", False
+        bound = f"{ctx['ge']} or more" if "ge" in ctx else f"more than {ctx.get('gt')}"
+        parent = model_at(loc[:-1])
+        reason = _BOUND_REASONS.get((parent.__name__ if parent else "", loc[-1]))
+        return f"'{name}' must be {bound}, not {value!r}{'; ' + reason if reason else ''}", \
+            False
     return f"'{name}': {error['msg']}", False
 
 
@@ -142,7 +196,7 @@ def load_case(path: Path, report: Report, shown: str | None = None) -> LoadedCas
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             loc = tuple(error["loc"])
-            message, at_key = _message(error)
+            message, at_key = _message(error, raw)
             mark = locate(raw, loc, key=at_key)
             if error["type"] == "missing":
                 mark = locate(raw, loc[:-1])

@@ -3,10 +3,15 @@
 We compose with libyaml and convert the node graph ourselves, because that gives us
 line/column marks for every key and value, lets us report duplicate keys (PyYAML
 silently keeps the last), and lets us refuse alias bombs before anything expands.
+
+Plain scalars are typed by the YAML 1.2 rule, not YAML 1.1's: only true/false are
+booleans (`state: NO`, `on:` and `date: yes` stay text), and numbers YAML 1.1 reads in
+surprising ways (`0123`, `1_000`, `1:20`) stay text too.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +35,20 @@ class Mark:
     column: int  # 1-based
 
 
+@dataclass(frozen=True)
+class Span:
+    """Where a scalar stands in the source: `index`/`end` are character offsets of its
+    first character (a quote or block indicator included) and of the one after its last;
+    `line`/`column` (0-based, as libyaml counts) are those of `index`."""
+
+    index: int
+    end: int
+    line: int
+    column: int
+    style: str  # "" plain, '"', "'", "|" or ">"
+    written: str  # the scalar's text before YAML typed it: 'NO', '0123', 'yes'
+
+
 def _mark(node: yaml.Node, lines: list[str] | None = None) -> Mark:
     if lines is not None and isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
         # A block scalar's text starts on the line after its indicator; pointing there
@@ -40,17 +59,32 @@ def _mark(node: yaml.Node, lines: list[str] | None = None) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+def _span(node: yaml.Node) -> Span | None:
+    if not isinstance(node, yaml.ScalarNode):
+        return None
+    start = node.start_mark
+    return Span(start.index, node.end_mark.index, start.line, start.column,
+                node.style or "", node.value)
+
+
 class LocatedDict(dict):
-    """A mapping that knows where it, each key and each value stand in the file."""
+    """A mapping that knows where it, each key and each value stand in the file.
+
+    `value_spans` holds, for a scalar value, where its text stands (see `Span`); the root
+    of a parsed document also carries the `source` text."""
 
     mark: Mark
     key_marks: dict
     value_marks: dict
+    value_spans: dict
+    source: str
 
 
 class LocatedList(list):
     mark: Mark
     item_marks: list
+    item_spans: list
+    source: str
 
 
 class YamlProblem(Exception):
@@ -62,6 +96,25 @@ class YamlProblem(Exception):
 
 _SCALAR_CONSTRUCTOR = yaml.SafeLoader("")  # only its scalar constructors are used
 
+# The YAML 1.2 core schema's booleans and numbers; what YAML 1.1 types beyond these
+# (yes/no/on/off, 0123, 1_000, 1:20, 0b101) is kept as the text that was written.
+_BOOL_12 = re.compile(r"true|True|TRUE|false|False|FALSE")
+_INT_12 = re.compile(r"[-+]?(?:0|[1-9][0-9]*)|0x[0-9a-fA-F]+")
+_FLOAT_12 = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+                       r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+_TYPED_12 = {"tag:yaml.org,2002:bool": _BOOL_12, "tag:yaml.org,2002:int": _INT_12,
+             "tag:yaml.org,2002:float": _FLOAT_12}
+
+
+def _refused(node: yaml.Node) -> YamlProblem:
+    """The problem with a tag we do not read, on a scalar, list or mapping alike."""
+    tag = node.tag
+    if tag.startswith("tag:yaml.org,2002:"):
+        name = tag.removeprefix("tag:yaml.org,2002:")
+        return YamlProblem(f"YAML type {name!r} is not allowed here; write plain text, "
+                           "numbers, lists and mappings", _mark(node))
+    return YamlProblem(f"custom YAML tag {tag!r} is not allowed; remove it", _mark(node))
+
 
 def _scalar(node: yaml.ScalarNode) -> Any:
     tag = node.tag
@@ -69,49 +122,84 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         # Dates stay text: the claims layer parses them itself and reports
         # impossible ones ("2020-02-30") instead of a constructor traceback.
         return node.value
-    if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
-               "tag:yaml.org,2002:null"):
+    if tag in _TYPED_12:
+        if not _TYPED_12[tag].fullmatch(node.value):
+            return node.value
         return _SCALAR_CONSTRUCTOR.construct_object(node, deep=True)
-    if tag.startswith("tag:yaml.org,2002:"):
-        raise YamlProblem(f"YAML type {tag.rsplit(':', 1)[-1]!r} is not allowed here; "
-                          "write plain text, numbers, lists and mappings", _mark(node))
-    raise YamlProblem(f"custom YAML tag {tag!r} is not allowed; remove it", _mark(node))
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    raise _refused(node)
+
+
+def _check_depth(text: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before anything is composed.
+
+    libyaml's composer recurses once per level, and 100,000 nested brackets overflow the
+    C stack and kill the process; its event parser does not recurse, so we count levels
+    on the events (the same nodes the composer would build) and stop at the first one
+    too deep. Brackets inside quoted text are scalars to the parser, so never counted."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.NodeEvent):
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise YamlProblem(f"the document nests deeper than {MAX_DEPTH} levels",
+                                  Mark(mark.line + 1, mark.column + 1))
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _expanded_size(root: yaml.Node) -> int:
-    """Count the nodes the document would have with every alias expanded."""
-    memo: dict[int, int] = {}
+    """Count the nodes the document would have with every alias expanded, refusing one
+    that aliases nest deeper than MAX_DEPTH (each node's height is remembered with its
+    size, so a node reached again through an alias is measured at its new depth too)."""
+    memo: dict[int, tuple[int, int]] = {}  # id(node) -> (expanded size, height)
 
-    def size(node: yaml.Node, depth: int) -> int:
+    def too_deep(node: yaml.Node) -> YamlProblem:
+        return YamlProblem(f"the document nests deeper than {MAX_DEPTH} levels", _mark(node))
+
+    def measure(node: yaml.Node, depth: int) -> tuple[int, int]:
         if depth > MAX_DEPTH:
-            raise YamlProblem(f"the document nests deeper than {MAX_DEPTH} levels", _mark(node))
+            raise too_deep(node)
         key = id(node)
         if key in memo:
+            if depth + memo[key][1] > MAX_DEPTH:
+                raise too_deep(node)
             return memo[key]
-        memo[key] = MAX_EXPANDED_NODES + 1  # a cycle counts as infinite
+        memo[key] = (MAX_EXPANDED_NODES + 1, 0)  # a cycle counts as infinite
         if isinstance(node, yaml.MappingNode):
-            total = 1 + sum(size(k, depth + 1) + size(v, depth + 1) for k, v in node.value)
+            children = [child for pair in node.value for child in pair]
         elif isinstance(node, yaml.SequenceNode):
-            total = 1 + sum(size(item, depth + 1) for item in node.value)
+            children = node.value
         else:
-            total = 1
-        memo[key] = min(total, MAX_EXPANDED_NODES + 1)
+            children = []
+        measured = [measure(child, depth + 1) for child in children]
+        total = 1 + sum(size for size, _ in measured)
+        height = 1 + max((h for _, h in measured), default=-1)
+        memo[key] = (min(total, MAX_EXPANDED_NODES + 1), height)
         return memo[key]
 
-    return size(root, 0)
+    return measure(root, 0)[0]
 
 
 def _convert(node: yaml.Node, lines: list[str]) -> Any:
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)
     if isinstance(node, yaml.SequenceNode):
+        if node.tag != "tag:yaml.org,2002:seq":
+            raise _refused(node)
         seq = LocatedList(_convert(item, lines) for item in node.value)
         seq.mark = _mark(node)
         seq.item_marks = [_mark(item, lines) for item in node.value]
+        seq.item_spans = [_span(item) for item in node.value]
         return seq
+    if node.tag != "tag:yaml.org,2002:map":
+        raise _refused(node)
     mapping = LocatedDict()
     mapping.mark = _mark(node)
-    mapping.key_marks, mapping.value_marks = {}, {}
+    mapping.key_marks, mapping.value_marks, mapping.value_spans = {}, {}, {}
     merged: list[yaml.MappingNode] = []
     for key_node, value_node in node.value:
         if key_node.tag == "tag:yaml.org,2002:merge":
@@ -131,6 +219,7 @@ def _convert(node: yaml.Node, lines: list[str]) -> Any:
         mapping[key] = _convert(value_node, lines)
         mapping.key_marks[key] = _mark(key_node)
         mapping.value_marks[key] = _mark(value_node, lines)
+        mapping.value_spans[key] = _span(value_node)
     for source in merged:
         inherited = _convert(source, lines)
         for key, value in inherited.items():
@@ -138,20 +227,69 @@ def _convert(node: yaml.Node, lines: list[str]) -> Any:
                 mapping[key] = value
                 mapping.key_marks[key] = inherited.key_marks[key]
                 mapping.value_marks[key] = inherited.value_marks[key]
+                mapping.value_spans[key] = inherited.value_spans[key]
     return mapping
+
+
+# libyaml's words for common mistakes -> what is wrong and what to do.
+_BACKSLASH = ("in double quotes '\\' starts an escape such as \\n; write \\\\ for a "
+              "backslash, or use single quotes")
+_PLAIN_WORDS = {
+    "mapping values are not allowed in this context":
+        "unexpected ':' here; check the indentation of this line and the one above, "
+        "or quote a value that contains ': '",
+    "found unknown escape character": _BACKSLASH,
+    "did not find expected hexdecimal number": _BACKSLASH,
+}
+# A line a lawyer means as a new field or list item: what an unclosed quote swallows.
+_KEY_LINE = re.compile(r"^[ ]*(?:-[ ]+)?[A-Za-z_][\w-]*:(?:[ ]|$)|^[ ]*-[ ]")
+
+
+def _quote_swallowing(text: str, problem: yaml.Mark) -> yaml.Mark | None:
+    """The opening of a quoted text that runs past its line, swallowing lines that read
+    as fields, and is closed on the line of the syntax error by a quote meant to open
+    another text: the quote the lawyer forgot to close."""
+    culprit = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if token.start_mark.index >= problem.index:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") \
+                    and token.end_mark.line > token.start_mark.line:
+                culprit = token
+    except yaml.YAMLError:
+        pass
+    if culprit is None or culprit.end_mark.line != problem.line:
+        return None
+    swallowed = text.split("\n")[culprit.start_mark.line + 1:culprit.end_mark.line + 1]
+    return culprit.start_mark if any(_KEY_LINE.match(line) for line in swallowed) else None
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+    problem, context = exc.problem or "invalid YAML", exc.context
+    opened = exc.context_mark if context == "while scanning a quoted scalar" else None
+    if opened is not None and problem in ("found unexpected end of stream",
+                                          "found unexpected document indicator"):
+        return YamlProblem("YAML syntax error: the quote opened here is never closed; "
+                           "add the closing quote", Mark(opened.line + 1, opened.column + 1))
+    if exc.problem_mark is not None and (opened := _quote_swallowing(text, exc.problem_mark)):
+        return YamlProblem("YAML syntax error: the quote opened here is not closed on this "
+                           "line; add the closing quote", Mark(opened.line + 1, opened.column + 1))
+    mark = exc.problem_mark or exc.context_mark
+    where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
+    if problem in _PLAIN_WORDS:
+        return YamlProblem(f"YAML syntax error: {_PLAIN_WORDS[problem]}", where)
+    detail = f"{problem} ({context})" if context else problem
+    return YamlProblem(f"YAML syntax error: {detail}", where)
 
 
 def parse_yaml(text: str) -> Any:
     """Parse one YAML document; raise YamlProblem with a 1-based mark on any problem."""
     try:
+        _check_depth(text)
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
-        detail = exc.problem or "invalid YAML"
-        if exc.context:
-            detail = f"{detail} ({exc.context})"
-        raise YamlProblem(f"YAML syntax error: {detail}", where) from None
+        raise _syntax_problem(exc, text) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"YAML syntax error: {exc}", Mark(1, 1)) from None
     nodes = [n for n in nodes if n is not None]
@@ -164,31 +302,94 @@ def parse_yaml(text: str) -> Any:
         raise YamlProblem("the file expands through YAML aliases to more than "
                           f"{MAX_EXPANDED_NODES:,} values; refusing to load it "
                           "(write the repeated parts out, or use fewer aliases)", _mark(nodes[0]))
-    return _convert(nodes[0], text.splitlines())
+    data = _convert(nodes[0], text.splitlines())
+    if isinstance(data, LocatedDict | LocatedList):
+        data.source = text
+    return data
 
 
 def read_text(path: Path) -> str:
-    """Read a file as UTF-8, naming the byte offset of the first bad byte."""
+    """Read a file as UTF-8, naming the byte offset (and column) of the first bad byte."""
     raw = path.read_bytes()
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
+        before = raw[raw.rfind(b"\n", 0, exc.start) + 1: exc.start]
+        column = len(before.decode("utf-8").removeprefix("\ufeff")) + 1
         raise YamlProblem(f"the file is not UTF-8 (bad byte at offset {exc.start}); "
-                          "save it as UTF-8", Mark(line, 1)) from None
+                          "save it as UTF-8", Mark(line, column)) from None
+
+
+def _step(node: Any, step: Any) -> tuple[Any, Mark, Mark | None, Span | None] | None:
+    """(child, its value mark, its key mark, its span) of one step down, or None."""
+    if isinstance(node, LocatedDict) and step in node:
+        return node[step], node.value_marks[step], node.key_marks[step], \
+            node.value_spans.get(step)
+    if isinstance(node, LocatedList) and isinstance(step, int) and 0 <= step < len(node):
+        return node[step], node.item_marks[step], None, node.item_spans[step]
+    return None
 
 
 def locate(root: Any, path: tuple, *, key: bool = False) -> Mark:
     """The mark of the value at `path` (or of its key), or of the nearest container."""
     node, best = root, getattr(root, "mark", Mark(1, 1))
     for i, step in enumerate(path):
-        last = i == len(path) - 1
-        if isinstance(node, LocatedDict) and step in node:
-            best = node.key_marks[step] if (last and key) else node.value_marks[step]
-            node = node[step]
-        elif isinstance(node, LocatedList) and isinstance(step, int) and 0 <= step < len(node):
-            best = node.item_marks[step]
-            node = node[step]
-        else:
+        found = _step(node, step)
+        if found is None:
             break
+        node, value_mark, key_mark, _ = found
+        best = key_mark if (i == len(path) - 1 and key and key_mark) else value_mark
     return best
+
+
+def span_at(root: Any, path: tuple) -> Span | None:
+    """Where the scalar at `path` stands in the source, or None if there is none."""
+    node, span = root, None
+    for step in path:
+        found = _step(node, step)
+        if found is None:
+            return None
+        node, _, _, span = found
+    return span
+
+
+_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # what libyaml counts as a new line
+_ESCAPED = {'"': {"\\": "\\\\", '"': '\\"'}, "'": {"'": "''"}}
+
+
+def locate_within(root: Any, path: tuple, start: int, end: int) -> Mark:
+    """The mark of `value[start:end]` of the text at `path` as it stands in the source.
+
+    YAML folds the line breaks of plain and '>' text into spaces and drops the quotes
+    and indentation around text, so offsets in the value are not offsets in the file:
+    we find the same words in the scalar's own stretch of the source instead, allowing
+    any line breaks and indentation between them (the n-th occurrence for the n-th)."""
+    value, span = _value_at(root, path), span_at(root, path)
+    source = getattr(root, "source", None)
+    words = value[start:end].split() if isinstance(value, str) else []
+    if span is None or source is None or not words:
+        return locate(root, path)
+    escape = _ESCAPED.get(span.style, {})
+    pattern = re.compile(r"\s+".join(
+        "".join(re.escape(escape.get(char, char)) for char in word) for word in words))
+    plain = re.compile(r"\s+".join(re.escape(word) for word in words))
+    nth = sum(1 for _ in plain.finditer(value, 0, start))
+    for count, found in enumerate(pattern.finditer(source, span.index, span.end)):
+        if count == nth:
+            before = source[span.index:found.start()]
+            breaks = list(_BREAK.finditer(before))
+            if not breaks:
+                return Mark(span.line + 1, span.column + len(before) + 1)
+            return Mark(span.line + len(breaks) + 1, len(before) - breaks[-1].end() + 1)
+    return locate(root, path)
+
+
+def _value_at(root: Any, path: tuple) -> Any:
+    node = root
+    for step in path:
+        found = _step(node, step)
+        if found is None:
+            return None
+        node = found[0]
+    return node
