@@ -4,7 +4,8 @@ The body is built here, escaping every piece of text; the editor-owned frame
 (`templates/<kind>/frame.html`, with `style.css` included into a <style> element) is
 rendered in a sandboxed Jinja environment with autoescaping, and `body` is the only value
 it receives marked safe. Nothing emitted here fetches anything: no <img>, <link>,
-<script>, <iframe> or <object>, and links only for http, https and mailto URLs.
+<script>, <iframe> or <object>, and links only for http, https and mailto URLs and for
+`#anchor` cross-references.
 
 Footnotes are `<span class="footnote" id="fn-N">` at the call site; WeasyPrint floats them
 to the foot of the page and numbers them with its own `footnote` counter, in the order of
@@ -45,8 +46,7 @@ from toolkit.document import (
 FRAME = "frame.html"
 STYLE = "style.css"
 COVER_FIELDS = ("title", "subtitle", "case_title", "date", "confidentiality")
-LINK_SCHEMES = ("http", "https", "mailto")
-_LINK_RE = re.compile(r"^(?:https?|mailto):[^\x00-\x20\x7f]+$", re.IGNORECASE)
+_LINK_RE = re.compile(r"^(?:(?:https?|mailto):|#)[^\x00-\x20\x7f]+$", re.IGNORECASE)
 _CLASS_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
 
@@ -111,7 +111,8 @@ def render_body(document: Document) -> str:
 
 
 def is_link_url(url: str) -> bool:
-    """Whether a URL may become a link: http, https or mailto, without spaces or controls."""
+    """Whether a URL may become a link: http, https or mailto, or `#anchor` (a
+    cross-reference inside the document), without spaces or control characters."""
     return bool(_LINK_RE.match(url))
 
 

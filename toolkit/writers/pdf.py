@@ -6,8 +6,9 @@
   custom URL fetcher serves `file:` URLs inside `templates/` only, and the build fails,
   naming the URL, when the frame asks for anything else.
 - It is never trusted with the notes (PITFALLS: WeasyPrint can drop a footnote body at a
-  page bottom): after layout, the note bodies and calls actually placed on the pages are
-  counted and a missing one fails the build, naming it.
+  page bottom; weasyprint_fix.py mends the cause found in 70.0): after layout, the note
+  bodies and calls actually placed on the pages are counted and a missing one fails the
+  build, naming it.
 - With SOURCE_DATE_EPOCH set, the same document gives the same bytes: the dates come from
   it (see html.build_date), and the /ID is a hash of the content.
 """
@@ -38,6 +39,9 @@ def write_pdf(document: Document, frame_dir: Path) -> bytes:
     """The finished document as PDF bytes, laid out in `frame_dir` (templates/<kind>/)."""
     import weasyprint
 
+    from toolkit.writers import weasyprint_fix
+
+    weasyprint_fix.apply()
     frame_dir = Path(frame_dir).resolve()
     html = render_html(document, frame_dir)
     fetcher = templates_fetcher(frame_dir.parent)
