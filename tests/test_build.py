@@ -99,3 +99,20 @@ def test_drafts_folder_is_created_per_case(example_workspace):
     outputs = build(ws, [ws.claims / "sultanov.yaml", ws.claims / "abishev.yaml"], "memo",
                     ["native"], out=example_workspace / "elsewhere", today=TODAY)
     assert sorted(Path(o.paths[0]).parent.name for o in outputs) == ["abishev", "sultanov"]
+
+
+def test_source_date_epoch_makes_docx_and_pdf_byte_identical(example_workspace, tmp_path):
+    import subprocess
+    import sys
+
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    outputs = []
+    for run in ("a", "b"):
+        out = tmp_path / run
+        subprocess.run([sys.executable, "-m", "toolkit", "build", "claims/sultanov.yaml",
+                        "--to", "docx,pdf", "--out", str(out)], cwd=example_workspace,
+                       env={**env, "PYTHONHASHSEED": "1" if run == "a" else "2"}, check=True,
+                       capture_output=True)
+        outputs.append({p.name: p.read_bytes() for p in (out / "sultanov").iterdir()})
+    assert outputs[0].keys() == {"memo.docx", "memo.pdf"}
+    assert outputs[0] == outputs[1]

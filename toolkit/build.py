@@ -6,9 +6,10 @@ previous drafts untouched."""
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from toolkit.checking import check_workspace
@@ -48,6 +49,14 @@ def build_document(case, kind: str, workspace: Workspace, library, style: str,
     return document, timings
 
 
+def reference_date() -> date:
+    """Today, or the day SOURCE_DATE_EPOCH names, so reproducible builds date alike."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return date.today()
+
+
 def build(workspace: Workspace, paths: list[Path], kind: str, formats: list[str],
           out: Path | None = None, style: str = DEFAULT_STYLE,
           today: date | None = None) -> list[BuildOutput]:
@@ -57,7 +66,7 @@ def build(workspace: Workspace, paths: list[Path], kind: str, formats: list[str]
                             f"{', '.join(WRITERS)}")
     if kind not in KINDS:
         raise CovenantError(f"unknown kind {kind!r}; choose from {', '.join(KINDS)}")
-    today = today or date.today()
+    today = today or reference_date()
     checked = check_workspace(workspace, paths, today)
     if checked.report.errors:
         raise CovenantError("the case files have errors; nothing was built",
