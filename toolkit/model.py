@@ -94,8 +94,9 @@ class Person(Strict):
     birth_place: str | None = None
     address: str | None = Field(None, description="Address for correspondence.")
     occupation: str | None = None
-    confidential: bool = Field(False, description="Replace the name by a role label in "
-                                                  "public documents.")
+    confidential: bool | None = Field(
+        None, description="Replace the name by a role label in public documents. Default: "
+                          "true for trial monitors, false for everyone else.")
     label: str | None = Field(None, description="The label used when the name is withheld, "
                                                 "e.g. 'Monitor 1'.")
 
@@ -165,6 +166,10 @@ class Claim(Strict):
     read_with: list[ProvisionRef] = Field(default_factory=list,
                                           description="e.g. ['2(3)'] for 'read with'.")
     facts: list[Id] = Field(min_length=1)
+    standard: Markdown | None = Field(
+        None, description="The applicable standard in your own words; by default the "
+                          "communication states it from the provision and the General "
+                          "Comment paragraphs cited in 'authorities'.")
     argument: Markdown
     authorities: list[SourceRef] = Field(default_factory=list)
 
@@ -216,12 +221,47 @@ class MonitoringSession(Strict):
     notes: Markdown | None = None
 
 
+Grade = Literal["A", "B", "C", "D", "F"]
+
+
+class Finding(Strict):
+    id: Id
+    provision: ProvisionRef
+    text: Markdown
+    effect: Literal["no-effect", "affected-outcome", "significant-harm"] = Field(
+        description="no-effect: a violation that did not affect the outcome; "
+                    "affected-outcome: it affected the outcome; significant-harm: it "
+                    "caused significant harm.")
+    facts: list[Id] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
+
+
+class Assessment(Strict):
+    grade: Grade = Field(description="The expert's grade: what the report prints.")
+    justification: Markdown | None = Field(
+        None, description="Required where the grade differs from the one the findings "
+                          "suggest.")
+    summary: Markdown | None = None
+
+
 class Monitoring(Strict):
     programme: str
     proceeding: Id
     expert: Id | None = None
     illustrative: bool = Field(False, description="Sessions are illustrative, not real data.")
     sessions: list[MonitoringSession] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    assessment: Assessment | None = None
+
+
+class Filing(Strict):
+    date: DateText | None = Field(None, description="The date of submission (default: the "
+                                                    "build date).")
+    place: str | None = None
+    signatory: Id | None = Field(None, description="The person who signs: author or counsel.")
+    delay_justification: Markdown | None = Field(
+        None, description="Why a submission after the time limit is not an abuse of the "
+                          "right of submission.")
 
 
 class CaseFile(Strict):
@@ -244,6 +284,7 @@ class CaseFile(Strict):
                                                          "the author's identity.")
     annexes: list[Annex] = Field(default_factory=list)
     monitoring: Monitoring | None = None
+    filing: Filing | None = None
 
 
 def json_schema() -> dict:

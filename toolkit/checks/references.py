@@ -94,22 +94,27 @@ def fact_and_person_references(ctx: CheckContext) -> None:
             _check_refs(ctx, (*path, *charge_path, "facts"), facts, "fact id")
     monitoring = ctx.raw.get("monitoring")
     if isinstance(monitoring, LocatedDict):
-        for key, known, what in (("proceeding", proceedings, "proceeding id"),
-                                 ("expert", people, "person id")):
-            ref = monitoring.get(key)
-            if known is not None and isinstance(ref, str) and ref not in known:
-                ctx.error(("monitoring", key), f"{what} '{ref}' does not exist"
-                          f"{suggest(ref, list(known))}", f"unknown-{what.split()[0]}")
+        _check_ref(ctx, ("monitoring", "proceeding"), proceedings, "proceeding id")
+        _check_ref(ctx, ("monitoring", "expert"), people, "person id")
         for path, _ in entries(monitoring, "sessions"):
             _check_refs(ctx, ("monitoring", *path, "monitors"), people, "person id")
+        for path, _ in entries(monitoring, "findings"):
+            _check_refs(ctx, ("monitoring", *path, "facts"), facts, "fact id")
+    _check_ref(ctx, ("filing", "signatory"), people, "person id")
     representation = ctx.raw.get("representation")
     if isinstance(representation, LocatedDict):
         for key in ("author", "victim"):
-            ref = representation.get(key)
-            if people is not None and isinstance(ref, str) and ref not in people:
-                ctx.error(("representation", key), f"person id '{ref}' does not exist"
-                          f"{suggest(ref, list(people))}", "unknown-person")
+            _check_ref(ctx, ("representation", key), people, "person id")
         _check_annex_ref(ctx, representation.get("annex"), ("representation", "annex"))
+
+
+def _check_ref(ctx: CheckContext, path: tuple, known: dict[str, tuple] | None,
+               what: str) -> None:
+    """One id at `path` (if present) must be among `known`."""
+    ref = _get(ctx.raw, path)
+    if known is not None and isinstance(ref, str) and ref not in known:
+        ctx.error(path, f"{what} '{ref}' does not exist{suggest(ref, list(known))}",
+                  f"unknown-{what.split()[0]}")
 
 
 def _annex_numbers(raw) -> set[int] | None:

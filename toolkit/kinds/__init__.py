@@ -13,6 +13,7 @@ class Kind:
     name: str
     target: str  # "module:function", function(case: CaseFile, env: KindEnv) -> Document
     description: str
+    always_public: bool = False  # e.g. briefings: confidential people are always redacted
 
     def load(self) -> Callable:
         module, function = self.target.split(":")
