@@ -14,6 +14,7 @@ class Kind:
     target: str  # "module:function", function(case: CaseFile, env: KindEnv) -> Document
     description: str
     always_public: bool = False  # e.g. briefings: confidential people are always redacted
+    inputs: str = "case"  # "case": one document per case file; "briefing": see briefings/
 
     def load(self) -> Callable:
         module, function = self.target.split(":")
