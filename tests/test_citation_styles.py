@@ -22,6 +22,7 @@ DEBRIS = {
     "doubled full stop": re.compile(r"(?<!\.)\.\s*\.(?!\.)"),
     "capital V in case name": re.compile(r"\b[A-Z]\w+ V [A-Z]"),
     "space before punctuation": re.compile(r"\s[,.;:]"),
+    "title printed twice": re.compile(r"([\w’‘' ]{6,}), \1(?=[,.;\s]|$)"),
 }
 
 
@@ -53,6 +54,13 @@ def test_clean_debris_fixes_what_citeproc_leaves():
     raw = "Human Rights Committee, <i>Esergepov V Kazakhstan</i>, Views, Vols, 2016, , at 12.."
     assert fragment_text(clean_debris(raw)) == \
         "Human Rights Committee, Esergepov v Kazakhstan, Views, 2016, at 12."
+
+
+def test_an_ellipsis_and_a_printed_url_survive_the_cleaning():
+    assert fragment_text(clean_debris("<i>Silenced... critics</i>, 2020.")) == \
+        "Silenced... critics, 2020."
+    assert fragment_text(clean_debris("Report <https://x.org/a>, para 3.")) == \
+        "Report <https://x.org/a>, para 3."
 
 
 def test_a_style_is_found_by_path_by_local_name_and_by_published_name(tmp_path):

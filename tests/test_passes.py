@@ -162,3 +162,23 @@ def test_the_native_dump_is_stable(library):
     first = render_native(build(markdown, library)[0])
     assert first == render_native(build(markdown, library)[0])
     assert 'Para 1.1 "Text *em*.^1"' in first
+
+
+def _published(name: str) -> Path:
+    from toolkit.citations.engine import resolve_style
+
+    return resolve_style(name, None)
+
+
+def test_a_styles_closing_full_stop_never_stands_mid_note(library):
+    doc, _ = build("A.^[As the Committee held [@case], the point stands.] B.^[See [@gc].]\n",
+                   library, style=_published("european-journal-of-international-law"))
+    first, second = notes(doc)
+    assert "., the point stands" not in first and first.endswith("the point stands.")
+    assert not second.endswith("..")
+
+
+def test_an_article_pinpoint_survives_in_styles_without_ibid(library):
+    doc, _ = build("A [@treaty, art 19]. B [@treaty, art 19].\n", library,
+                   style=_published("mhra-notes"))
+    assert "art 19" in notes(doc)[1]

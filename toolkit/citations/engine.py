@@ -90,8 +90,6 @@ class CiteprocEngine:
         position = request.position
         if request.locator and label in CSL_LOCATORS:
             args["locator"] = Locator(label, request.locator)
-        elif request.locator and position == "ibid":
-            pass  # same pinpoint as the note before: "ibid" alone
         elif request.locator:
             # A pinpoint CSL has no term for (art, annex): we print it, citeproc sees none,
             # so "ibid with another article" is citeproc's plain ibid plus our suffix.

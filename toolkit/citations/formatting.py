@@ -20,7 +20,8 @@ _DEBRIS = [
     (re.compile(r"\s+(\x00*[,.;:])"), r"\1"),  # space before punctuation
     (re.compile(r"([,;:])((?:\s|\x00)*[,;:])+"), lambda m: m.group(1) + _tags(m)),  # ", ,"
     (re.compile(r",((?:\s|\x00)*\.)"), lambda m: _tags(m) + "."),  # ", ." -> "."
-    (re.compile(r"(?<!\.)\.((?:\s|\x00)*\.)+(?!\.)"), lambda m: "." + _tags(m)),  # ".."
+    # exactly two full stops ("..", ". ."), never an ellipsis "..."
+    (re.compile(r"(?<!\.)\.((?:\s|\x00)*)\.(?!(?:\s|\x00)*\.)"), lambda m: "." + _tags(m)),
     (re.compile(r"[ \t]{2,}"), " "),
 ]
 
@@ -28,11 +29,15 @@ _DEBRIS = [
 def _tags(match: re.Match) -> str:
     """Keep the tag placeholders a rule's match spans, dropping what is around them."""
     return "\x00" * match.group(0).count("\x00")
-_TAG = re.compile(r"(<[^>]+>)")
+# Only the tags citeproc's HTML formatter writes; "<https://...>" printed by a style is text.
+_TAG = re.compile(r"(</?(?:i|b|em|strong|span|sup|sub|u|l)(?:\s[^>]*)?>)")
+# citeproc-py prints a title twice where a style substitutes it for a missing author.
+_REPEATED = re.compile(r"(?P<seg>(?:<i>)?[^,<>]{4,}?(?:</i>)?), (?P=seg)(?=[,.;\s]|$)")
 
 
 def clean_debris(fragment: str) -> str:
     """Apply the debris rules to the text of an HTML fragment, leaving tags alone."""
+    fragment = _REPEATED.sub(r"\g<seg>", fragment)
     # Work on text with tags replaced by placeholders that do not trigger the rules.
     parts = _TAG.split(fragment)
     tags = parts[1::2]

@@ -72,15 +72,26 @@ def _note_end(inlines: list[Inline]) -> list[Inline]:
     if isinstance(first, Text) and first.text and not first.text.startswith("ibid"):
         first.text = first.text[0].upper() + first.text[1:]
     last = inlines[-1] if inlines else None
-    while isinstance(last, Emph | Strong) and last.children:
-        last = last.children[-1]
+    innermost = last
+    while isinstance(innermost, Emph | Strong) and innermost.children:
+        innermost = innermost.children[-1]
     if isinstance(last, Text):
         last.text = last.text.rstrip()
-        if not last.text.endswith((".", "?", "!")):
+    ended = isinstance(innermost, Text) and innermost.text.rstrip().endswith((".", "?", "!"))
+    if last is not None and not ended:
+        if isinstance(last, Text):
             last.text += "."
-    elif last is not None and not isinstance(last, Text):
-        inlines.append(Text("."))
+        else:
+            inlines.append(Text("."))  # after the italics, not inside them
     return inlines
+
+
+def _drop_final_stop(fragment: str) -> str:
+    """Drop a style's closing full stop; one inside italics ("*Ibid.*") is the word's."""
+    stripped = fragment.rstrip()
+    if stripped.endswith(".") and not stripped.endswith(".."):
+        return stripped[:-1]
+    return stripped
 
 
 def _format_citation(node: Citation, tracker: PositionTracker, engine: CiteprocEngine,
@@ -102,9 +113,10 @@ def _format_citation(node: Citation, tracker: PositionTracker, engine: CiteprocE
                                  f"format '@{item.key}' ({type(exc).__name__}: {exc})",
                                  "style-failure")
             fragments.append(f"[@{item.key}]")
-    cleaned = [clean_debris(f) for f in fragments]
-    joined = "; ".join(f[:-1] if f.endswith(".") and i < len(cleaned) - 1 else f
-                       for i, f in enumerate(cleaned))
+    # The note's own full stop is added once at its end (_note_end); a style's closing
+    # full stop would otherwise stand mid-note ("2016., the point stands").
+    cleaned = [_drop_final_stop(clean_debris(f)) for f in fragments]
+    joined = "; ".join(cleaned)
     return html_to_inlines(joined)
 
 
