@@ -39,7 +39,8 @@ def build_document(case, kind: str, workspace: Workspace, library, style: str,
     from toolkit.citations.engine import resolve_style
 
     started = time.perf_counter()
-    env = KindEnv(workspace.templates, library, today=f"{today:%d %B %Y}".lstrip("0"))
+    env = KindEnv(workspace.templates, library, today=f"{today:%d %B %Y}".lstrip("0"),
+                  today_date=today)
     document = KINDS[kind].load()(case, env)
     timings = {"kind": time.perf_counter() - started}
     context = PassContext(library, resolve_style(style, workspace.templates), report,
@@ -72,7 +73,7 @@ def build(workspace: Workspace, paths: list[Path], kind: str, formats: list[str]
     if kind not in KINDS:
         raise CovenantError(f"unknown kind {kind!r}; choose from {', '.join(KINDS)}")
     today = today or reference_date()
-    checked = check_workspace(workspace, paths, today)
+    checked = check_workspace(workspace, paths, today, kind)
     if checked.report.errors:
         raise CovenantError("the case files have errors; nothing was built",
                             checked.report)

@@ -22,7 +22,7 @@ class CheckResult:
 
 
 def check_workspace(workspace: Workspace, paths: list[Path] | None = None,
-                    today: date | None = None) -> CheckResult:
+                    today: date | None = None, kind: str | None = None) -> CheckResult:
     report = Report()
     today = today or date.today()
     library = Library.from_folder(workspace.citations, report, workspace.root)
@@ -34,6 +34,10 @@ def check_workspace(workspace: Workspace, paths: list[Path] | None = None,
         context = CheckContext(loaded, library, report, today)
         run_case_checks(context)
         used |= context.used_keys
+        if kind == "communication" and loaded.case is not None:
+            from toolkit.checks.admissibility import check_admissibility
+
+            check_admissibility(loaded, report, today)
     _duplicate_case_ids(cases, report)
     all_cases = {p.resolve() for p in workspace.case_files()}
     if all_cases and all_cases <= {p.resolve() for p in files}:

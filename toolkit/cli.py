@@ -38,9 +38,12 @@ def cli() -> None:
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="json: a list of diagnostics for tools.")
+@click.option("--kind", "-k", type=click.Choice(["communication"]),
+              help="Also run the rules for this document kind (communication: "
+                   "admissibility under the Optional Protocol).")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
 def check(paths: tuple[Path, ...], workspace: Path | None, strict: bool, output: str,
-          today) -> None:
+          kind: str | None, today) -> None:
     """Validate case files and the citation library; print every problem at once.
 
     PATHS are case files or folders (default: the workspace's claims/). Each problem is
@@ -49,7 +52,7 @@ def check(paths: tuple[Path, ...], workspace: Path | None, strict: bool, output:
     from toolkit.checking import check_workspace
 
     ws = _workspace(workspace, paths)
-    result = check_workspace(ws, list(paths), today.date() if today else date.today())
+    result = check_workspace(ws, list(paths), today.date() if today else date.today(), kind)
     report = result.report
     if output == "json":
         click.echo(report.as_json())

@@ -136,23 +136,74 @@ def parse_date(value: str | int | date) -> FuzzyDate:
     return FuzzyDate(start, end, "range", approximate, text)
 
 
-def format_date(value: FuzzyDate, style: str = "long") -> str:
-    """'19 May 2020', 'May 2020', '2020', '1-6 June 2020'; prefixed 'on or about'."""
-    def one(d: date, precision: str) -> str:
-        if precision == "year":
-            return str(d.year)
-        if precision == "month":
-            return f"{calendar.month_name[d.month]} {d.year}"
-        return f"{d.day} {calendar.month_name[d.month]} {d.year}"
+EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December"]
+RU_MONTHS_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля",
+                      "августа", "сентября", "октября", "ноября", "декабря"]
+RU_MONTHS = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+             "сентябрь", "октябрь", "ноябрь", "декабрь"]
 
+
+def _en(d: date, precision: str, with_year: bool = True) -> str:
+    year = f" {d.year}" if with_year else ""
+    if precision == "year":
+        return str(d.year)
+    if precision == "month":
+        return f"{EN_MONTHS[d.month - 1]}{year}"
+    return f"{d.day} {EN_MONTHS[d.month - 1]}{year}"
+
+
+def _ru(d: date, precision: str, with_year: bool = True) -> str:
+    year = f" {d.year} г." if with_year else ""
+    if precision == "year":
+        return f"{d.year} г."
+    if precision == "month":
+        return f"{RU_MONTHS[d.month - 1]}{year}"
+    return f"{d.day} {RU_MONTHS_GENITIVE[d.month - 1]}{year}"
+
+
+_FORMATS = {"en": (_en, "on or about "), "ru": (_ru, "около ")}
+
+
+def format_date(value: FuzzyDate, language: str = "en") -> str:
+    """'19 May 2020', 'May 2020', '2020', '1–6 June 2020', 'on or about 30 June 2020';
+    in Russian '19 мая 2020 г.', 'май 2020 г.', '1–6 июня 2020 г.', 'около ...'."""
+    one, approx = _FORMATS.get(language, _FORMATS["en"])
     if value.precision == "range":
         s, e = value.start, value.end
         if (s.year, s.month) == (e.year, e.month):
-            text = f"{s.day}–{e.day} {calendar.month_name[s.month]} {s.year}"
+            text = f"{s.day}–{one(e, 'day')}"
         elif s.year == e.year:
-            text = f"{s.day} {calendar.month_name[s.month]} – {one(e, 'day')}"
+            text = f"{one(s, 'day', with_year=False)} – {one(e, 'day')}"
         else:
             text = f"{one(s, 'day')} – {one(e, 'day')}"
     else:
         text = one(value.start, value.precision)
-    return f"on or about {text}" if value.approximate else text
+    return f"{approx}{text}" if value.approximate else text
+
+
+RU_MONTHS_PREPOSITIONAL = ["январе", "феврале", "марте", "апреле", "мае", "июне", "июле",
+                           "августе", "сентябре", "октябре", "ноябре", "декабре"]
+
+
+def format_when(value: FuzzyDate, language: str = "en") -> str:
+    """A date as it reads in a sentence: 'on 19 May 2020', 'in May 2020',
+    'between 6 April and 23 November 2021'; in Russian '19 мая 2020 г.', 'в мае 2020 г.',
+    'в период с 6 апреля по 23 ноября 2021 г.'."""
+    ru = language == "ru"
+    if value.precision == "range":
+        s, e = value.start, value.end
+        one = _ru if ru else _en
+        first = one(s, "day", with_year=s.year != e.year)
+        text = (f"в период с {first} по {one(e, 'day')}" if ru
+                else f"between {first} and {one(e, 'day')}")
+    elif value.precision == "month":
+        text = (f"в {RU_MONTHS_PREPOSITIONAL[value.start.month - 1]} {value.start.year} г."
+                if ru else f"in {_en(value.start, 'month')}")
+    elif value.precision == "year":
+        text = f"в {value.start.year} г." if ru else f"in {value.start.year}"
+    else:
+        text = _ru(value.start, "day") if ru else f"on {_en(value.start, 'day')}"
+    if value.approximate:
+        text = f"около {text}" if ru else f"on or about {text.removeprefix('on ')}"
+    return text

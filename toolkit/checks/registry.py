@@ -87,10 +87,11 @@ def date_of(mapping: Any, key: str) -> FuzzyDate | None:
 
 
 @functools.cache
-def typed_paths(alias: Any) -> tuple[tuple[str, ...], ...]:
-    """Where the schema puts fields of type `alias` (e.g. model.Markdown), as patterns
-    such as ('facts', '*', 'text') or ('remedies_sought', '*'); '*' is any list item.
-    Derived from the model, so a field added to it is covered without listing it here."""
+def typed_paths(alias: Any, root: Any = CaseFile) -> tuple[tuple[str, ...], ...]:
+    """Where the schema (`root`: case files by default) puts fields of type `alias` (e.g.
+    model.Markdown), as patterns such as ('facts', '*', 'text') or ('remedies_sought',
+    '*'); '*' is any list item. Derived from the model, so a field added to it is covered
+    without listing it here."""
     found: list[tuple[str, ...]] = []
 
     def visit(annotation: Any, path: tuple[str, ...]) -> None:
@@ -108,7 +109,7 @@ def typed_paths(alias: Any) -> tuple[tuple[str, ...], ...]:
             for name in annotation.model_fields:
                 visit(hints[name], (*path, name))
 
-    visit(CaseFile, ())
+    visit(root, ())
     return tuple(found)
 
 

@@ -34,8 +34,9 @@ _LOCATOR = re.compile(
     r"^\s*(?P<label>[A-Za-z¶§]+\.?|¶¶|§§)?\s*"
     r"(?P<value>{part}(?:\s*(?:[-–—]|,|&|and)\s*{part})*)"
     r"(?P<suffix>.*)$".replace("{part}", _PART), re.S)
-# A bracketed group holding at least one @key, and not a Markdown link text.
-CITATION_GROUP = re.compile(r"\[(?P<body>[^\[\]]*?(?<![\w.])-?@[\w][^\[\]]*)\](?![(\[:])")
+# A bracketed group holding at least one @key, and not a Markdown link text ("[x](url)").
+# "[@a]:" mid-sentence is a citation; a reference definition is a block, parsed first.
+CITATION_GROUP = re.compile(r"\[(?P<body>[^\[\]]*?(?<![\w.])-?@[\w][^\[\]]*)\](?![(\[])")
 
 
 class CitationSyntaxError(ValueError):

@@ -1,6 +1,7 @@
 """General Comments of the Human Rights Committee, with the paragraphs most often cited.
 
-Paragraph summaries are our own words. `citation_key` names the entry in the shipped
+Paragraph summaries are our own words, written as clauses that read after "the
+Committee has explained that". `citation_key` names the entry in the shipped
 citation library (citations/un-documents.yaml) where we ship one.
 """
 
@@ -29,9 +30,11 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
     GeneralComment(16, 1988, "The right to privacy", "HRI/GEN/1/Rev.9 (Vol I)"),
     GeneralComment(17, 1989, "Rights of the child", "HRI/GEN/1/Rev.9 (Vol I)"),
     GeneralComment(18, 1989, "Non-discrimination", "HRI/GEN/1/Rev.9 (Vol I)", None, {
-        "7": "What 'discrimination' means in the Covenant",
-        "12": "Article 26 is an autonomous right, not limited to Covenant rights",
-        "13": "Differences in treatment must be reasonable and objective",
+        "7": "discrimination means any distinction, exclusion, restriction or preference on a "
+             "prohibited ground that impairs the equal enjoyment of rights",
+        "12": "article 26 is an autonomous right, not limited to the rights the Covenant lists",
+        "13": "a difference in treatment is not discrimination only if it is reasonable and "
+              "objective and pursues a legitimate aim",
     }),
     GeneralComment(19, 1990, "Protection of the family, the right to marriage and equality "
                    "of the spouses", "HRI/GEN/1/Rev.9 (Vol I)"),
@@ -45,76 +48,109 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
     GeneralComment(25, 1996, "The right to participate in public affairs, voting rights and "
                    "the right of equal access to public service", "CCPR/C/21/Rev.1/Add.7",
                    "hrc-gc-25", {
-                       "1": "Article 25 lies at the core of democratic government",
-                       "8": "Participation through public debate and organising, supported "
-                            "by expression, assembly and association",
-                       "12": "Expression, assembly and association are essential conditions "
-                             "for the effective exercise of the right to vote",
-                       "25": "Free communication on political issues and a free press",
-                       "26": "The right to form and join political organisations and parties",
+                       "1": "article 25 lies at the core of democratic government",
+                       "8": "citizens take part in public affairs through public debate and "
+                            "their capacity to organise, supported by expression, assembly "
+                            "and association",
+                       "12": "freedom of expression, assembly and association are essential "
+                             "conditions for the effective exercise of the right to vote",
+                       "25": "free communication of information and ideas on political issues is "
+                             "essential",
+                       "26": "the right to form and join political organisations and parties is "
+                             "part of article 25",
                    }),
     GeneralComment(27, 1999, "Freedom of movement", "CCPR/C/21/Rev.1/Add.9"),
     GeneralComment(28, 2000, "Equality of rights between men and women",
                    "CCPR/C/21/Rev.1/Add.10"),
     GeneralComment(29, 2001, "States of emergency", "CCPR/C/21/Rev.1/Add.11", None, {
-        "7": "Article 15 is non-derogable: legality applies even in emergencies",
+        "7": "article 15 cannot be derogated from: the principle of legality applies even in an "
+             "emergency",
     }),
     GeneralComment(30, 2002, "Reporting obligations of States parties",
                    "CCPR/C/21/Rev.2/Add.1"),
     GeneralComment(31, 2004, "The nature of the general legal obligation imposed on States "
                    "parties to the Covenant", "CCPR/C/21/Rev.1/Add.13", "hrc-gc-31", {
-                       "8": "Positive obligations, including protection against private actors",
-                       "15": "Remedies must be accessible and effective; allegations must be "
-                             "investigated",
-                       "16": "Reparation: compensation, restitution, rehabilitation, "
-                             "satisfaction, guarantees of non-repetition",
-                       "17": "Non-repetition may require changes in law or practice",
+                       "8": "States must protect rights against violations by private persons as "
+                            "well as by their own agents",
+                       "15": "remedies must be accessible and effective, and allegations must be "
+                             "investigated promptly and impartially",
+                       "16": "an effective remedy includes reparation: compensation, restitution, "
+                             "rehabilitation, satisfaction and guarantees of non-repetition",
+                       "17": "preventing a recurrence may require changes in the State's laws or "
+                             "practices",
                    }),
     GeneralComment(32, 2007, "Article 14: Right to equality before courts and tribunals and "
                    "to a fair trial", "CCPR/C/GC/32", "hrc-gc-32", {
-                       "2": "Article 14 is a procedural means of safeguarding the rule of law",
-                       "13": "Equality of arms",
-                       "19": "Independence and impartiality are an absolute requirement",
-                       "21": "Judges must not harbour preconceptions and must appear impartial",
-                       "25": "A fair hearing excludes influence, pressure or intimidation",
-                       "30": "Presumption of innocence: authorities must not prejudge the outcome",
-                       "33": "Adequate facilities include access to documents and evidence",
-                       "34": "Counsel must act without restriction, pressure or interference",
-                       "39": "Equal opportunity to call and examine witnesses",
+                       "2": "article 14 is a procedural means of safeguarding the rule of law",
+                       "13": "both parties must have the same procedural rights (equality of arms)",
+                       "19": "the independence and impartiality of a tribunal is an absolute "
+                             "right that admits no exception",
+                       "21": "judges must not harbour preconceptions about the case and must also "
+                             "appear impartial to a reasonable observer",
+                       "25": "a fair hearing requires the absence of any direct or indirect "
+                             "influence, pressure or intimidation",
+                       "30": "public authorities must refrain from prejudging the outcome of a "
+                             "trial",
+                       "33": "adequate facilities include access to the documents and other "
+                             "evidence the prosecution plans to use",
+                       "34": "counsel must be able to advise and represent the accused without "
+                             "restriction, influence, pressure or undue interference",
+                       "39": "the defence must have the same opportunity as the prosecution to "
+                             "call and examine witnesses",
                    }),
     GeneralComment(34, 2011, "Article 19: Freedoms of opinion and expression", "CCPR/C/GC/34",
                    "hrc-gc-34", {
-                       "2": "These freedoms are the foundation stone of a free and democratic "
-                            "society",
-                       "3": "Expression underpins transparency and accountability",
-                       "4": "Links with assembly, association and voting",
-                       "11": "Political discourse and discussion of human rights are protected",
-                       "12": "All forms and means, including internet-based expression",
-                       "22": "Restrictions: provided by law, legitimate aim, necessity",
-                       "23": "Restrictions never justify silencing advocacy of democracy",
-                       "25": "A law must be precise and accessible",
-                       "34": "Necessity and proportionality",
-                       "35": "The State must show a direct and immediate link to a threat",
-                       "38": "Public figures and institutions must tolerate criticism",
-                       "46": "'Extremist activity' offences must be clearly defined",
+                       "2": "freedom of opinion and expression is the foundation stone of every "
+                            "free and democratic society",
+                       "3": "freedom of expression is necessary for transparency and "
+                            "accountability",
+                       "4": "freedom of expression is integral to the rights of assembly, "
+                            "association and participation",
+                       "11": "article 19(2) protects political discourse, commentary on public "
+                             "affairs and discussion of human rights",
+                       "12": "article 19(2) protects all forms and means of expression, including "
+                             "electronic and internet-based ones",
+                       "22": "a restriction must be provided by law, pursue a legitimate aim "
+                             "listed in article 19(3) and be necessary and proportionate",
+                       "23": "a restriction may never be invoked to silence advocacy of "
+                             "democracy, human rights or political pluralism",
+                       "25": "a law restricting expression must be precise enough for a person to "
+                             "regulate their conduct, and accessible",
+                       "34": "a restriction must be the least intrusive means of protecting a "
+                             "legitimate aim",
+                       "35": "the State must show the precise nature of the threat and a direct "
+                             "and immediate link between the expression and the threat",
+                       "38": "public figures and State institutions must accept criticism and "
+                             "political opposition",
+                       "46": "offences such as 'extremist activity' must be clearly defined so "
+                             "that they do not interfere unnecessarily or disproportionately with "
+                             "expression",
                    }),
     GeneralComment(35, 2014, "Article 9: Liberty and security of person", "CCPR/C/GC/35",
                    "hrc-gc-35", {
-                       "3": "Liberty and security of person defined",
-                       "12": "'Arbitrary' is broader than 'unlawful'",
-                       "17": "Detention as punishment for exercising Covenant rights is "
-                             "arbitrary",
-                       "38": "Pre-trial detention must be the exception",
+                       "3": "liberty of person means freedom from confinement of the body, and "
+                            "security of person freedom from injury to body and mind",
+                       "12": "'arbitrary' is broader than 'against the law' and includes "
+                             "inappropriateness, injustice and lack of predictability",
+                       "17": "arrest or detention as punishment for the legitimate exercise of "
+                             "Covenant rights, such as expression, assembly and association, "
+                             "is arbitrary",
+                       "38": "detention pending trial must be the exception, based on an "
+                             "individual assessment",
                    }),
     GeneralComment(36, 2018, "Article 6: Right to life", "CCPR/C/GC/36"),
     GeneralComment(37, 2020, "Article 21: Right of peaceful assembly", "CCPR/C/GC/37",
                    "hrc-gc-37", {
-                       "1": "Assembly is a foundation of participatory governance",
-                       "4": "An individual right exercised collectively",
-                       "6": "Protected outdoors, indoors and online",
-                       "15": "Assemblies are presumed peaceful",
-                       "36": "Restrictions: legality, legitimate aim, necessity",
-                       "40": "Necessity and proportionality",
-                       "71": "Failure to notify does not make participation unlawful",
+                       "1": "peaceful assembly is a foundation of participatory governance",
+                       "4": "peaceful assembly is an individual right exercised collectively",
+                       "6": "the right protects assemblies outdoors, indoors and online, and the "
+                            "activities that prepare them",
+                       "15": "an assembly is presumed to be peaceful",
+                       "36": "a restriction must be lawful, pursue a legitimate aim and be "
+                             "necessary and proportionate",
+                       "40": "a restriction must be necessary in a democratic society and "
+                             "proportionate to its aim",
+                       "71": "failure to notify the authorities does not make taking part in an "
+                             "assembly unlawful",
                    }),
 ]}

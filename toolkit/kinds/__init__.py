@@ -24,4 +24,6 @@ class Kind:
 KINDS: dict[str, Kind] = {k.name: k for k in [
     Kind("memo", "toolkit.kinds.memo:build_memo",
          "internal memorandum: facts in date order with sources, then each claim"),
+    Kind("communication", "toolkit.kinds.communication:build_communication",
+         "communication to the UN Human Rights Committee under the Optional Protocol"),
 ]}

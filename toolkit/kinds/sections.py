@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
 from pathlib import Path
 
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
@@ -17,7 +19,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from toolkit.citations.library import Library
 from toolkit.covenant import parse_provision
-from toolkit.dates import format_date, parse_date
+from toolkit.dates import format_date, format_when, parse_date
 from toolkit.document import Block
 from toolkit.errors import CovenantError
 from toolkit.markdown import parse_markdown
@@ -38,8 +40,27 @@ def cite_list(sources: list[str]) -> str:
     return f"[{'; '.join(cleaned)}]" if cleaned else ""
 
 
-def long_date(value) -> str:
-    return format_date(parse_date(value)) if value not in (None, "") else ""
+def when_date(value, language: str = "en") -> str:
+    if value in (None, ""):
+        return ""
+    if isinstance(value, date):
+        value = value.isoformat()
+    return format_when(parse_date(value), language)
+
+
+def tidy_markdown(text: str) -> str:
+    """Give block attributes and headings the blank line before them that Markdown needs
+    and that Jinja's whitespace control easily swallows."""
+    text = re.sub(r"([^\n])\n(?=\{[#.][^\n]*\}[ \t]*\n)", r"\1\n\n", text)
+    return re.sub(r"([^\n])\n(?=#{1,6} )", r"\1\n\n", text)
+
+
+def long_date(value, language: str = "en") -> str:
+    if value in (None, ""):
+        return ""
+    if isinstance(value, date):
+        value = value.isoformat()
+    return format_date(parse_date(value), language)
 
 
 @dataclass
@@ -47,23 +68,34 @@ class KindEnv:
     templates: Path  # the workspace's templates/ folder
     library: Library
     today: str = ""
+    today_date: date | None = None
     extra: dict = field(default_factory=dict)
 
-    def environment(self, kind: str) -> ImmutableSandboxedEnvironment:
+    @staticmethod
+    def format_date(value, language: str = "en") -> str:
+        return long_date(value, language)
+
+    def environment(self, kind: str, language: str = "en",
+                    folder: Path | None = None) -> ImmutableSandboxedEnvironment:
         env = ImmutableSandboxedEnvironment(
-            loader=FileSystemLoader(str(self.templates / kind / "sections")),
+            loader=FileSystemLoader(str(folder or self.templates / kind / "sections")),
             undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True,
             trim_blocks=True, lstrip_blocks=True,
             # "{#anchor .numbered}" is Markdown block-attribute syntax, so Jinja comments
             # are spelt {## ... ##} in our templates.
             comment_start_string="{##", comment_end_string="##}")
-        env.filters.update(md=escape_markdown, cites=cite_list, date=long_date)
+        env.filters.update(md=escape_markdown, cites=cite_list,
+                           date=partial(long_date, language=language),
+                           when=partial(when_date, language=language))
         env.globals.update(provision=parse_provision)
         return env
 
-    def render_sections(self, kind: str, context: dict) -> list[Block]:
-        env = self.environment(kind)
+    def render_sections(self, kind: str, context: dict, language: str = "en") -> list[Block]:
+        """Render sections/<language>/ if the kind has one, else sections/."""
         folder = self.templates / kind / "sections"
+        if (folder / language).is_dir():
+            folder = folder / language
+        env = self.environment(kind, language, folder)
         names = sorted(p.name for p in folder.glob("*.md.j2")) if folder.is_dir() else []
         if not names:
             raise CovenantError(f"no section templates in {folder}; restore the default "
@@ -75,5 +107,5 @@ class KindEnv:
             except TemplateError as exc:
                 line = getattr(exc, "lineno", None) or 1
                 raise CovenantError(f"{folder / name}:{line}: template error: {exc}") from None
-            blocks.extend(parse_markdown(text, f"{folder / name}:1"))
+            blocks.extend(parse_markdown(tidy_markdown(text), f"{folder / name}:1"))
         return blocks

@@ -56,9 +56,10 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
-def model_at(path: tuple) -> type[BaseModel] | None:
-    """The schema model that describes the mapping at `path` in a case file."""
-    model: Any = CaseFile
+def model_at(path: tuple, root: type[BaseModel] = CaseFile) -> type[BaseModel] | None:
+    """The schema model that describes the mapping at `path` in a case file (or in a
+    file of another schema, `root`)."""
+    model: Any = root
     for step in path:
         if isinstance(step, int):
             continue
@@ -92,7 +93,9 @@ _EXPECTED = {"string_type": "text", "int_type": "a whole number", "int_parsing":
 # case"); a model not listed here is named by its class name split into words.
 READABLE_NAMES = {"CaseFile": "file", "CaseInfo": "case", "DomesticRemedies":
                   "domestic-remedies section", "InterimMeasures": "interim-measures section",
-                  "Representation": "representation section", "Monitoring": "monitoring section"}
+                  "Representation": "representation section", "Monitoring": "monitoring section",
+                  "BriefingFile": "file", "BriefingInfo": "briefing section",
+                  "Dialogue": "dialogue section"}
 
 # A pattern mismatch says what the field must look like, not the regular expression.
 _PATTERN_MESSAGES = {
@@ -134,17 +137,18 @@ def _read_as(value: Any, span: Span | None) -> str | None:
     return f"YAML reads {span.written} as {kind}, so write it in quotes: \"{span.written}\""
 
 
-def _message(error: dict, raw: Any = None) -> tuple[str, bool]:
-    """(message, point at the key rather than the value)"""
+def _message(error: dict, raw: Any = None,
+             root: type[BaseModel] = CaseFile) -> tuple[str, bool]:
+    """(message, point at the key rather than the value); `root`: the file's schema"""
     kind, loc, value = error["type"], tuple(error["loc"]), error.get("input")
     name = _field_name(loc)
     ctx = error.get("ctx", {})
     if kind == "missing":
-        what = readable_name(model_at(loc[:-1]))
+        what = readable_name(model_at(loc[:-1], root))
         return f"missing required field '{loc[-1]}' in this {what} ({_where(loc[:-1]) or 'top'})", \
             False
     if kind == "extra_forbidden":
-        parent = model_at(loc[:-1])
+        parent = model_at(loc[:-1], root)
         known = list(parent.model_fields) if parent else []
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else \
@@ -170,7 +174,7 @@ def _message(error: dict, raw: Any = None) -> tuple[str, bool]:
         return f"'{name}' must list at least one item", False
     if kind in ("greater_than_equal", "greater_than"):
         bound = f"{ctx['ge']} or more" if "ge" in ctx else f"more than {ctx.get('gt')}"
-        parent = model_at(loc[:-1])
+        parent = model_at(loc[:-1], root)
         reason = _BOUND_REASONS.get((parent.__name__ if parent else "", loc[-1]))
         return f"'{name}' must be {bound}, not {value!r}{'; ' + reason if reason else ''}", \
             False
