@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from toolkit.citations.syntax import find_citations
 from toolkit.covenant import StateStatus, state_status
 from toolkit.dates import FuzzyDate, format_date, parse_date
 from toolkit.errors import Report
@@ -124,8 +125,10 @@ def facts_after_entry_into_force(ctx: AdmissibilityContext) -> None:
     used = {f for claim in ctx.case.claims for f in claim.facts}
     for index, fact in enumerate(ctx.case.facts):
         when = parse_date(fact.date)
-        if fact.id in used and when.end < status.protocol_in_force and not fact.continuing:
-            ctx.result.early_facts.append(fact.id)
+        if fact.id not in used or when.end >= status.protocol_in_force:
+            continue
+        ctx.result.early_facts.append(fact.id)  # continuing or not: the draft says so
+        if not fact.continuing:
             ctx.warning(("facts", index, "date"), f"fact '{fact.id}' ({format_date(when)}) "
                         "predates the Optional Protocol's entry into force for "
                         f"{status.name} ({format_date(_day(status.protocol_in_force))}); "
@@ -287,7 +290,7 @@ def claims_facts_sources_language(ctx: AdmissibilityContext) -> None:
                   "Covenant and the facts that engage it)", "admissibility-claims")
     used = {f for claim in case.claims for f in claim.facts}
     for index, fact in enumerate(case.facts):
-        if fact.id in used and not fact.sources and "[@" not in fact.text:
+        if fact.id in used and not fact.sources and not find_citations(fact.text):
             ctx.error(("facts", index, "id"), f"fact '{fact.id}' supports a claim but cites "
                       "no source; the Committee needs evidence for every fact",
                       "admissibility-sources")
