@@ -5,8 +5,12 @@
 
 The frame is python-docx's default template, adjusted: A4, 2.5 cm margins, DejaVu Serif
 (Latin, Cyrillic and Kazakh letters) everywhere, dark headings, the styles the DOCX writer
-uses (toolkit/writers/docx.py), a header with a TITLE field, a "Page N of M" footer, and a
-cover of docxtpl placeholders ending in the `{{ body }}` paragraph the writer replaces.
+uses (toolkit/writers/docx.py), a header with a TITLE field, a "Page N of M" footer (its
+words are placeholders, `{{ page_label }}` and `{{ of_label }}`, for documents in other
+languages), and a cover of docxtpl placeholders ending in the `{{ body }}` paragraph the
+writer replaces.
+The fairness report's cover adds `{{ court }}`, `{{ monitored }}` and the grade, large
+(`{{ grade }}`, `{{ grade_name }}`).
 
 Editors may restyle the result in Word; regenerating overwrites their changes. Output is
 byte-identical from run to run (fixed timestamps, fixed zip order).
@@ -40,10 +44,18 @@ INK = RGBColor(0x1A, 0x1A, 0x1A)  # headings and title: dark, not Word's accent 
 GREY = RGBColor(0x4D, 0x4D, 0x4D)
 HANG = Cm(1.5)  # the margin column that holds paragraph and heading numbers
 THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+# What follows <w:pBdr> in a paragraph's properties (the schema fixes the order).
+PPR_AFTER_BORDERS = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+                     "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+                     "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+                     "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+                     "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+                     "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+                     "w:pPrChange")
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
 
-def build_frame() -> bytes:
+def build_frame(kind: str = "memo") -> bytes:
     doc = Document()
     _drop_extras(doc)
     _page(doc)
@@ -51,7 +63,7 @@ def build_frame() -> bytes:
     _styles(doc)
     _settings(doc)
     _header_footer(doc)
-    _cover(doc)
+    _cover(doc, kind)
     _properties(doc)
     buffer = BytesIO()
     doc.save(buffer)
@@ -258,18 +270,22 @@ def _header_footer(doc) -> None:
     footer = section.footer.paragraphs[0]
     footer.style = doc.styles["Footer"]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run("Page ")
+    # The words come from the document's cover (page_label, of_label: "стр." and "из" in
+    # Russian); without them the footer reads "Page N of M".
+    footer.add_run('{{ page_label or "Page" }} ')
     _field(footer, "PAGE", "1")
-    footer.add_run(" of ")
+    footer.add_run(' {{ of_label or "of" }} ')
     _field(footer, "NUMPAGES", "1")
 
 
-def _cover(doc) -> None:
+def _cover(doc, kind: str = "memo") -> None:
     """Every placeholder is alone in one run, so docxtpl sees the tag whole."""
     doc.add_paragraph("{{ title }}", style="Title")
     doc.add_paragraph("{{ subtitle }}", style="Subtitle")
     case = doc.add_paragraph().add_run("{{ case_title }}")
     case.bold, case.font.size = True, Pt(13)
+    if kind == "fairness-report":
+        _grade_cover(doc)
     doc.add_paragraph("{{ date }}")
     secret = doc.add_paragraph()
     secret.paragraph_format.space_before = Pt(24)
@@ -278,6 +294,37 @@ def _cover(doc) -> None:
     # an empty line at the top of the first body page (LibreOffice, Word before 2013).
     secret.add_run().add_break(WD_BREAK.PAGE)
     doc.add_paragraph("{{ body }}")
+
+
+def _grade_cover(doc) -> None:
+    """The fairness report's cover: the court, the dates monitored and the grade, large,
+    in a ruled box."""
+    doc.add_paragraph("{{ court }}")
+    doc.add_paragraph("{{ monitored }}")
+    label = doc.add_paragraph()
+    label.paragraph_format.space_before = Pt(30)
+    label.paragraph_format.space_after = Pt(0)
+    label.paragraph_format.keep_with_next = True
+    word = label.add_run("Grade")
+    word.font.small_caps, word.font.size, word.font.color.rgb = True, Pt(12), GREY
+    grade = doc.add_paragraph()
+    grade.paragraph_format.space_before = grade.paragraph_format.space_after = Pt(0)
+    grade.paragraph_format.line_spacing = 1.0
+    grade.paragraph_format.keep_with_next = True
+    letter = grade.add_run("{{ grade }}")
+    letter.bold, letter.font.size, letter.font.color.rgb = True, Pt(80), INK
+    name = doc.add_paragraph()
+    name.paragraph_format.space_after = Pt(30)
+    name.add_run("{{ grade_name }}").font.size = Pt(13)
+    for paragraph in (label, grade, name):  # one box around the three (same borders)
+        paragraph.paragraph_format.left_indent = Cm(0.3)
+        paragraph.paragraph_format.right_indent = Cm(7)
+        borders = parse_xml(
+            f'<w:pBdr {nsdecls("w")}>'
+            + "".join(f'<w:{side} w:val="single" w:sz="12" w:space="6" w:color="{INK}"/>'
+                      for side in ("top", "left", "bottom", "right"))
+            + "</w:pBdr>")
+        paragraph._p.get_or_add_pPr().insert_element_before(borders, *PPR_AFTER_BORDERS)
 
 
 def _properties(doc) -> None:
@@ -296,8 +343,8 @@ def main(argv: list[str]) -> int:
         print(f"unknown kind(s): {', '.join(unknown)}; known: {', '.join(KINDS)}",
               file=sys.stderr)
         return 2
-    data = build_frame()
     for kind in kinds:
+        data = build_frame(kind)
         target = REPO / "templates" / kind / "frame.docx"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)

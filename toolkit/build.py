@@ -39,15 +39,16 @@ def build_document(case, kind: str, workspace: Workspace, library, style: str,
     from toolkit.citations.engine import resolve_style
 
     started = time.perf_counter()
+    public = public or KINDS[kind].always_public
     env = KindEnv(workspace.templates, library, today=f"{today:%d %B %Y}".lstrip("0"),
-                  today_date=today)
+                  today_date=today, extra={"public": public})
     document = KINDS[kind].load()(case, env)
     timings = {"kind": time.perf_counter() - started}
     context = PassContext(library, resolve_style(style, workspace.templates), report,
                           language=document.language,
                           annexes={str(a.number) for a in getattr(case, "annexes", [])})
     run_passes(document, context)
-    if public or KINDS[kind].always_public:
+    if public:
         from toolkit.redaction import redact_document
 
         redact_document(document, case.people)
@@ -65,13 +66,23 @@ def reference_date() -> date:
 
 def build(workspace: Workspace, paths: list[Path], kind: str, formats: list[str],
           out: Path | None = None, style: str = DEFAULT_STYLE,
-          today: date | None = None, public: bool = False) -> list[BuildOutput]:
+          today: date | None = None, public: bool = False,
+          progress=None) -> list[BuildOutput]:
+    """`progress(items, total, label)`, if given, wraps per-case loops (a progress bar)."""
     unknown = [f for f in formats if f not in WRITERS]
     if unknown:
         raise CovenantError(f"unknown format {', '.join(unknown)}; choose from "
                             f"{', '.join(WRITERS)}")
     if kind not in KINDS:
         raise CovenantError(f"unknown kind {kind!r}; choose from {', '.join(KINDS)}")
+    if KINDS[kind].inputs == "briefing":
+        from toolkit.briefings.build import build_briefings
+
+        return build_briefings(workspace, paths, formats, out, style, today, progress)
+    briefings = [p for p in paths if p.is_file() and workspace.is_briefing(p)]
+    if briefings:
+        raise CovenantError(f"{workspace.show(briefings[0])} is a briefing file; build it "
+                            "with --kind briefing")
     today = today or reference_date()
     checked = check_workspace(workspace, paths, today, kind)
     if checked.report.errors:

@@ -3,7 +3,7 @@ return all diagnostics together. Nothing is written."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +19,7 @@ class CheckResult:
     report: Report
     cases: list[LoadedCase]
     library: Library
+    briefings: list = field(default_factory=list)  # toolkit.briefings.check.LoadedBriefing
 
 
 def check_workspace(workspace: Workspace, paths: list[Path] | None = None,
@@ -27,6 +28,13 @@ def check_workspace(workspace: Workspace, paths: list[Path] | None = None,
     today = today or date.today()
     library = Library.from_folder(workspace.citations, report, workspace.root)
     files = workspace.expand(list(paths or []))
+    # Briefing files (claims/briefings/) draw on every case of the workspace.
+    briefing_paths = [p for p in files if workspace.is_briefing(p)] if paths else \
+        workspace.briefing_files()
+    if briefing_paths:
+        files = [p for p in files if not workspace.is_briefing(p)]
+        named = {p.resolve() for p in files}
+        files += [p for p in workspace.case_files() if p.resolve() not in named]
     cases, used = [], set()
     for path in files:
         loaded = load_case(path, report, workspace.show(path))
@@ -38,7 +46,16 @@ def check_workspace(workspace: Workspace, paths: list[Path] | None = None,
             from toolkit.checks.admissibility import check_admissibility
 
             check_admissibility(loaded, report, today)
+        elif kind == "fairness-report" and loaded.case is not None:
+            from toolkit.checks.fairness import check_fairness_report
+
+            check_fairness_report(loaded, report, workspace.templates)
     _duplicate_case_ids(cases, report)
+    from toolkit.briefings.check import check_briefings
+
+    briefings, briefing_keys = check_briefings(workspace, briefing_paths, cases, library,
+                                               report, today)
+    used |= briefing_keys
     all_cases = {p.resolve() for p in workspace.case_files()}
     if all_cases and all_cases <= {p.resolve() for p in files}:
         # Unused sources mean something only when every case has been read.
@@ -47,7 +64,7 @@ def check_workspace(workspace: Workspace, paths: list[Path] | None = None,
                 report.warning(entry.file, entry.line, entry.column,
                                f"source '{entry.key}' is never cited by any case",
                                "unused-source")
-    return CheckResult(report, cases, library)
+    return CheckResult(report, cases, library, briefings)
 
 
 def _duplicate_case_ids(cases: list[LoadedCase], report: Report) -> None:

@@ -70,17 +70,18 @@ class Bounds(_Strict):
         if high == 0:
             return f"no {one}"
         if high is None:
-            return f"{_number(low)} or more {many}" if low else f"any number of {many}"
+            return f"{number_words(low)} or more {many}" if low else f"any number of {many}"
         noun = one if high == 1 else many
         if low == high:
-            return f"exactly {_number(low)} {noun}"
+            return f"exactly {number_words(low)} {noun}"
         if low == 0:
-            return f"at most {_number(high)} {noun}"
+            return f"at most {number_words(high)} {noun}"
         joiner = "or" if high == low + 1 else "to"
-        return f"{_number(low)} {joiner} {_number(high)} {many}"
+        return f"{number_words(low)} {joiner} {number_words(high)} {many}"
 
 
-def _number(n: int) -> str:
+def number_words(n: int) -> str:
+    """2 -> 'two': numbers up to ten in words, as prose writes them."""
     words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
              "ten")
     return words[n] if n < len(words) else str(n)

@@ -145,7 +145,7 @@ def run_case_checks(context: CheckContext) -> None:
     if not isinstance(context.raw, LocatedDict):
         return
     # Importing registers the checks; kept here so the registry module has no cycles.
-    from toolkit.checks import dates, references  # noqa: F401
+    from toolkit.checks import dates, fairness, references  # noqa: F401
 
     for check in CASE_CHECKS:
         check(context)

@@ -26,4 +26,9 @@ KINDS: dict[str, Kind] = {k.name: k for k in [
          "internal memorandum: facts in date order with sources, then each claim"),
     Kind("communication", "toolkit.kinds.communication:build_communication",
          "communication to the UN Human Rights Committee under the Optional Protocol"),
+    Kind("fairness-report", "toolkit.kinds.fairness_report:build_fairness_report",
+         "trial fairness report: monitored sessions, analysis right by right, graded A-F"),
+    Kind("briefing", "toolkit.kinds.briefing:build_briefing",
+         "EU dialogue briefing paper from a briefing file: themes, cases of concern, "
+         "recommendations, table of cases", always_public=True, inputs="briefing"),
 ]}

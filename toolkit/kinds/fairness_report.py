@@ -5,21 +5,22 @@ expert's assessment), its facts, its claims and its proceedings.
 The grade printed is the expert's. The findings suggest one on the editable scale in
 templates/fairness-report/grading.yaml (toolkit/grading.py); where the expert's grade
 differs, the case file must give reasons, which the report prints
-(toolkit/checks/fairness.py stops the build otherwise, naming the line)."""
+(toolkit/checks/fairness.py stops `covenant build` otherwise, naming the line)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from toolkit.checks.fairness import require_report_data
-from toolkit.citations.syntax import CitationSyntaxError, find_citations, parse_group
+from toolkit.checks.fairness import report_problems
 from toolkit.covenant import ARTICLES, Provision, parse_provision, state_status
 from toolkit.dates import FuzzyDate, format_date, parse_date
-from toolkit.document import Document
-from toolkit.grading import SCALE_FILE, load_scale
+from toolkit.document import Document, Table, plain_text, walk_blocks
+from toolkit.errors import CovenantError, Report
+from toolkit.grading import SCALE_FILE, load_scale, number_words
+from toolkit.kinds.communication import ClaimView, claim_view, load_standards, standard_sentence
 from toolkit.kinds.memo import facts_in_order
 from toolkit.kinds.sections import KindEnv
-from toolkit.model import CaseFile, Claim, Finding, Person
+from toolkit.model import CaseFile, Finding, Person
 from toolkit.redaction import plan
 
 KIND = "fairness-report"
@@ -28,19 +29,18 @@ FAIR_TRIAL = 14  # analysed first, guarantee by guarantee
 
 @dataclass
 class Engaged:
-    """One provision the report analyses: what the expert found and what the file claims."""
+    """One provision the report analyses: what the expert found and what the file claims
+    (each claim with the General Comment paragraphs its authorities cite)."""
 
     provision: Provision
     findings: list[Finding] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    standards: list[tuple[str, str]] = field(default_factory=list)  # (summary, "@key, para N")
+    claims: list[ClaimView] = field(default_factory=list)
 
-    @property
-    def facts(self) -> list[str]:
-        seen: list[str] = []
-        for item in [*self.findings, *self.claims]:
-            seen += [f for f in item.facts if f not in seen]
-        return seen
+    def facts(self, order: dict[str, int]) -> list[str]:
+        """The ids of the facts the findings and claims rely on, in `order`."""
+        ids = {f for item in [*self.findings, *(v.claim for v in self.claims)]
+               for f in item.facts}
+        return sorted(ids, key=lambda f: order.get(f, len(order)))
 
 
 @dataclass
@@ -57,64 +57,47 @@ class Right:
         return self.article == FAIR_TRIAL or len(self.provisions) > 1
 
 
-def _gc_paragraphs(authorities: list[str], article: int, library) -> list[tuple[str, str]]:
-    """The General Comment paragraphs among `authorities` that the covenant catalogue
-    summarises, as (summary, citation): the standard, stated in our own words."""
-    comment = ARTICLES[article].comment
-    if comment is None or not comment.citation_key or comment.citation_key not in library:
-        return []
-    found: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    for text in authorities:
-        try:
-            items = parse_group(text)
-        except CitationSyntaxError:
-            continue
-        for item in items:
-            if item.key.lower() != comment.citation_key or item.locator_label != "paragraph":
-                continue
-            for number in item.locator.replace("–", ",").replace(" ", "").split(","):
-                summary = comment.key_paragraphs.get(number)
-                if summary and number not in seen:
-                    seen.add(number)
-                    found.append((summary, f"@{comment.citation_key}, para {number}"))
-    return found
+def report_order(provision: Provision) -> tuple:
+    """Article 14 first, then treaty order."""
+    return (provision.article != FAIR_TRIAL, provision.sort_key)
 
 
-def rights_engaged(case: CaseFile, library) -> list[Right]:
+def rights_engaged(case: CaseFile) -> list[Right]:
     """Every provision with a finding or a claim, grouped by article: article 14 first,
     then the others in treaty order; provisions in treaty order within an article."""
-    engaged: dict[str, Engaged] = {}
-    monitoring = case.monitoring
-    for finding in monitoring.findings if monitoring else []:
-        key = str(parse_provision(finding.provision))
-        engaged.setdefault(key, Engaged(parse_provision(key))).findings.append(finding)
+    engaged: dict[Provision, Engaged] = {}
+    for finding in case.monitoring.findings if case.monitoring else []:
+        provision = parse_provision(finding.provision)
+        engaged.setdefault(provision, Engaged(provision)).findings.append(finding)
     for claim in case.claims:
-        key = str(parse_provision(claim.provision))
-        engaged.setdefault(key, Engaged(parse_provision(key))).claims.append(claim)
-    for item in engaged.values():
-        authorities = [a for c in item.claims for a in c.authorities] + \
-            [c.argument for c in item.claims] + [f.text for f in item.findings] + \
-            [s for f in item.findings for s in f.sources]
-        item.standards = _gc_paragraphs(_citation_texts(authorities), item.provision.article,
-                                        library)
+        view = claim_view(claim)
+        engaged.setdefault(view.provision, Engaged(view.provision)).claims.append(view)
     rights: dict[int, list[Engaged]] = {}
-    for item in sorted(engaged.values(), key=lambda e: e.provision.sort_key):
+    for item in sorted(engaged.values(), key=lambda e: report_order(e.provision)):
         rights.setdefault(item.provision.article, []).append(item)
-    order = sorted(rights, key=lambda a: (a != FAIR_TRIAL, a))
-    return [Right(a, ARTICLES[a].title, rights[a]) for a in order]
+    return [Right(a, ARTICLES[a].title, items) for a, items in rights.items()]
 
 
-def _citation_texts(texts: list[str]) -> list[str]:
-    """Source strings as they are, and the bracketed citations inside Markdown text."""
-    out: list[str] = []
-    for text in texts:
-        matches = find_citations(text)
-        if matches:
-            out += ["; ".join(str(i) for i in m.items) for m in matches]
-        else:
-            out.append(text)
-    return out
+def _timeline(sessions, hearings) -> list[dict]:
+    """Monitored sessions and the other hearings the case file records, by date; a
+    hearing on the day of a monitored session is that session."""
+    monitored = {parse_date(s.date).sort_key() for s in sessions}
+    entries = [{"date": s.date, "session": s, "hearing": None} for s in sessions] + [
+        {"date": h.date, "session": None, "hearing": h} for h in hearings
+        if parse_date(h.date).sort_key() not in monitored]
+    return sorted(entries, key=lambda e: parse_date(e["date"]).sort_key())
+
+
+def _general_comments(rights: list[Right], library) -> list[dict]:
+    """The General Comments on the articles engaged that the citation library holds, in
+    the order the analysis takes the articles."""
+    found = []
+    for right in rights:
+        comment = ARTICLES[right.article].comment
+        if comment and comment.citation_key and comment.citation_key in library:
+            found.append({"number": comment.number, "article": right.article,
+                          "cite": f"@{comment.citation_key}"})
+    return found
 
 
 def date_span(dates: list[str]) -> str:
@@ -129,6 +112,29 @@ def date_span(dates: list[str]) -> str:
     return format_date(span)
 
 
+LINE_CHARACTERS = 64  # about what a table row holds across the text width (11pt)
+
+
+def fit_columns(blocks: list) -> None:
+    """Give each table column widths from what it holds: a column of short entries gets
+    room to keep them on one line, every column its longest word, and columns of
+    sentences share the rest (Word would otherwise make every column equal)."""
+    for table in (b for b in walk_blocks(blocks) if isinstance(b, Table) and not b.widths):
+        rows = [table.header, *table.rows] if table.header else list(table.rows)
+        columns = max((len(r) for r in rows), default=0)
+        texts = [[plain_text(r[c]) for r in rows if c < len(r)] for c in range(columns)]
+        least = [max((len(w) for t in col for w in t.split()), default=1) + 3 for col in texts]
+        wanted = [max(low, max((len(t) for t in col), default=0))
+                  for low, col in zip(least, texts, strict=True)]
+        spare = LINE_CHARACTERS - sum(least)
+        if sum(wanted) <= LINE_CHARACTERS or spare <= 0:
+            table.widths = [float(w) for w in (wanted if spare > 0 else least)]
+            continue
+        growth = [w - low for w, low in zip(wanted, least, strict=True)]
+        table.widths = [low + spare * g / sum(growth)
+                        for low, g in zip(least, growth, strict=True)]
+
+
 def names(people: list[Person]) -> str:
     """'A', 'A and B', 'A, B and C'."""
     listed = [p.name for p in people]
@@ -136,10 +142,12 @@ def names(people: list[Person]) -> str:
 
 
 def build_fairness_report(case: CaseFile, env: KindEnv) -> Document:
-    scale = load_scale(env.templates, str(SCALE_FILE.as_posix()))
-    source = env.extra.get("source")
-    suggestion = require_report_data(case, scale, source,
-                                     f"templates/{SCALE_FILE.as_posix()}")
+    scale = load_scale(env.templates, f"templates/{SCALE_FILE.as_posix()}")
+    problems = Report()  # `covenant build` has reported these with their lines already
+    suggestion = report_problems(case, scale, problems)
+    if problems.errors:
+        raise CovenantError(f"case '{case.case.id}': the fairness report cannot be built",
+                            problems)
     monitoring = case.monitoring
     assessment = monitoring.assessment
     people = {p.id: p for p in case.people}
@@ -158,6 +166,8 @@ def build_fairness_report(case: CaseFile, env: KindEnv) -> Document:
     state = state_status(case.case.state)
     trial = f"the trial of {names(accused)}" if accused else "the trial"
     monitored = date_span([s.date for s in sessions])
+    rights = rights_engaged(case)
+    standards = load_standards(env, "en")  # shared with the communication
     context = {
         "case": case,
         "state": state,
@@ -173,21 +183,28 @@ def build_fairness_report(case: CaseFile, env: KindEnv) -> Document:
         # Political context: facts that name none of the accused or their co-defendants.
         "context_facts": [f for f in facts if not set(f.people) & defendant_ids],
         "history_facts": [f for f in facts if set(f.people) & defendant_ids],
+        "fact_order": {f.id: n for n, f in enumerate(facts)},
         "sessions": sessions,
+        "first_session": sessions[0].date,
+        "last_session": sessions[-1].date,
+        "timeline": _timeline(sessions, proceeding.hearings),
         "monitors": monitors,
-        "monitored": monitored,
         "expert": people.get(monitoring.expert) if monitoring.expert else None,
-        "rights": rights_engaged(case, env.library),
+        "rights": rights,
+        "comments": _general_comments(rights, env.library),
         "findings": sorted(monitoring.findings,
-                           key=lambda f: (parse_provision(f.provision).article != FAIR_TRIAL,
-                                          parse_provision(f.provision).sort_key)),
+                           key=lambda f: report_order(parse_provision(f.provision))),
         "scale": scale,
         "grade": grade,
         "suggestion": suggestion,
         "suggested": scale.definition(suggestion.grade),
         "effects": scale.effects,
+        "names": lambda persons: names(list(persons)),
+        "words": number_words,
+        "standard": lambda provision: standard_sentence(provision, standards, "en"),
     }
     blocks = env.render_sections(KIND, context)
+    fit_columns(blocks)
     heading = f"{context['state_name']}: {trial}"
     public = bool(env.extra.get("public"))
     return Document(
@@ -208,5 +225,5 @@ def _confidentiality(case: CaseFile, public: bool) -> str:
     if public:
         return "Public version"
     if plan(case.people):
-        return "Confidential — holds names withheld from the public version"
+        return "Confidential — not for publication"
     return case.case.confidentiality.capitalize()
