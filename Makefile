@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml scripts/setup-system.sh
 drafts: setup
 	$(VENV)/bin/covenant check
 	$(VENV)/bin/covenant build claims/*.yaml --kind memo --to docx,pdf,html
+	$(VENV)/bin/covenant build claims/briefings/*.yaml --kind briefing --to docx,pdf
 
 test: setup
 	$(VENV)/bin/ruff check toolkit tests benchmarks

@@ -111,10 +111,17 @@ def _formats(ctx, param, value: str) -> list[str]:
     return names
 
 
+def _progress_bar(items, total: int, label: str):
+    """A progress bar on the terminal (stderr) over per-case work."""
+    with click.progressbar(items, length=total, label=label, file=sys.stderr) as bar:
+        yield from bar
+
+
 @cli.command()
 @click.argument("claims", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--kind", "-k", default="memo", show_default=True,
-              help="Document kind: memo (more kinds as they are added).")
+              help="Document kind: memo (more kinds as they are added); briefing: "
+                   "CLAIMS are briefing files from claims/briefings/.")
 @click.option("--to", "formats", default="docx,pdf", show_default=True, callback=_formats,
               help="Formats, comma-separated: docx, pdf, html, native.")
 @click.option("--out", "-o", type=click.Path(path_type=Path, file_okay=False),
@@ -132,12 +139,15 @@ def build(claims, kind, formats, out, style, workspace, public, today) -> None:
     """Build drafts from case files: drafts/<case>/<kind>.<ext>.
 
     The case files are checked first; any error stops the build and nothing is written.
+    With --kind briefing, CLAIMS are briefing files (claims/briefings/*.yaml), each
+    drawing on the workspace's cases: drafts/<briefing>/briefing.<ext>.
     """
     from toolkit.build import build as run_build
 
     ws = _workspace(workspace, claims)
     outputs = run_build(ws, list(claims), kind, formats, out, style,
-                        today.date() if today else None, public)
+                        today.date() if today else None, public,
+                        progress=_progress_bar if sys.stderr.isatty() else None)
     for output in outputs:
         for path in output.paths:
             click.echo(f"wrote {ws.show(path)}")

@@ -154,9 +154,9 @@ def _en(d: date, precision: str, with_year: bool = True) -> str:
 
 
 def _ru(d: date, precision: str, with_year: bool = True) -> str:
-    year = f" {d.year} г." if with_year else ""
+    year = f" {d.year}\u00a0г." if with_year else ""  # "г." never starts a line
     if precision == "year":
-        return f"{d.year} г."
+        return f"{d.year}\u00a0г."
     if precision == "month":
         return f"{RU_MONTHS[d.month - 1]}{year}"
     return f"{d.day} {RU_MONTHS_GENITIVE[d.month - 1]}{year}"
@@ -198,10 +198,10 @@ def format_when(value: FuzzyDate, language: str = "en") -> str:
         text = (f"в период с {first} по {one(e, 'day')}" if ru
                 else f"between {first} and {one(e, 'day')}")
     elif value.precision == "month":
-        text = (f"в {RU_MONTHS_PREPOSITIONAL[value.start.month - 1]} {value.start.year} г."
+        text = (f"в {RU_MONTHS_PREPOSITIONAL[value.start.month - 1]} {value.start.year}\u00a0г."
                 if ru else f"in {_en(value.start, 'month')}")
     elif value.precision == "year":
-        text = f"в {value.start.year} г." if ru else f"in {value.start.year}"
+        text = f"в {value.start.year}\u00a0г." if ru else f"in {value.start.year}"
     else:
         text = _ru(value.start, "day") if ru else f"on {_en(value.start, 'day')}"
     if value.approximate:

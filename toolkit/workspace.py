@@ -20,6 +20,10 @@ class Workspace:
         return self.root / "claims"
 
     @property
+    def briefings(self) -> Path:
+        return self.claims / BRIEFINGS
+
+    @property
     def citations(self) -> Path:
         return self.root / "citations"
 
@@ -50,6 +54,18 @@ class Workspace:
             return []
         return sorted(p for p in self.claims.iterdir()
                       if p.is_file() and p.suffix in CASE_SUFFIXES)
+
+    def briefing_files(self) -> list[Path]:
+        """Every briefing file in claims/briefings/."""
+        if not self.briefings.is_dir():
+            return []
+        return sorted(p for p in self.briefings.iterdir()
+                      if p.is_file() and p.suffix in CASE_SUFFIXES)
+
+    def is_briefing(self, path: Path) -> bool:
+        """A briefing file is one in claims/briefings/ (or any folder named briefings)."""
+        parent = path.resolve().parent
+        return parent == self.briefings.resolve() or parent.name == BRIEFINGS
 
     def show(self, path: Path) -> str:
         """A path as printed in diagnostics: relative to the workspace when inside it."""

@@ -19,6 +19,11 @@ from toolkit.citations.syntax import CitationItem
 # Our locator labels that CSL 1.0.1 knows as terms; others are printed by us as a suffix.
 CSL_LOCATORS = {"paragraph", "page", "section", "chapter", "note", "volume", "line"}
 OUR_LABELS = {"article": ("art", "arts"), "annex": ("annex", "annexes"), "rule": ("r", "rr")}
+# The same labels in other languages, by the language of the locale ("ru-RU" -> "ru").
+OUR_LABELS_BY_LANGUAGE = {
+    "ru": {"article": ("ст.", "ст."), "annex": ("прил.", "прил."),
+           "rule": ("правило", "правила")},
+}
 
 POSITIONS = ("first", "subsequent", "ibid", "ibid-with-locator")
 
@@ -70,6 +75,8 @@ class CiteprocEngine:
             self.source = CiteProcJSON([dict(item, id=key.lower()) for key, item in
                                         items.items()])
         self.bibliography = CitationStylesBibliography(self.style, self.source, formatter.html)
+        language = (locale or "en").split("-")[0].lower()
+        self.labels = {**OUR_LABELS, **OUR_LABELS_BY_LANGUAGE.get(language, {})}
         self.house = 'id="covenant-' in style_path.read_text(encoding="utf-8")[:4000] or \
             "<id>covenant-" in style_path.read_text(encoding="utf-8")[:4000]
         self._cache: dict[Request, str] = {}
@@ -94,7 +101,7 @@ class CiteprocEngine:
             # A pinpoint CSL has no term for (art, annex): we print it, citeproc sees none,
             # so "ibid with another article" is citeproc's plain ibid plus our suffix.
             position = "ibid" if position == "ibid-with-locator" else position
-            single, plural = OUR_LABELS.get(label or "", (label or "", label or ""))
+            single, plural = self.labels.get(label or "", (label or "", label or ""))
             word = plural if re.search(r"[-–,&]|\band\b", request.locator) else single
             extra = f" {word} {request.locator}".rstrip() if self.house else \
                 f", {word} {request.locator}"

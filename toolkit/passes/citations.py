@@ -65,7 +65,9 @@ class PositionTracker:
 
 
 def _note_end(inlines: list[Inline]) -> list[Inline]:
-    """Capitalise the note's first letter (not ibid) and end it with a full stop."""
+    """Capitalise the note's first letter (not OSCOLA's lower-case "ibid"; Russian usage
+    does capitalise «Там же») and end it with a full
+    stop."""
     first = inlines[0] if inlines else None
     while isinstance(first, Emph | Strong) and first.children:
         first = first.children[0]

@@ -275,14 +275,17 @@ class _BodyWriter:
                 column.width = width
                 for cell in column.cells:
                     cell.width = width
-        for r, row in enumerate(rows):
+        # Row by row: python-docx's table.cell(r, c) rebuilds the whole grid on every
+        # call, which made a table of 135 rows cost seconds (quadratic in the cells).
+        for r, (table_row, row) in enumerate(zip(table.rows, rows, strict=True)):
             header = bool(block.header) and r == 0
-            row_pr = table.rows[r]._tr.get_or_add_trPr()
+            row_pr = table_row._tr.get_or_add_trPr()
             row_pr.append(OxmlElement("w:cantSplit"))  # a row stays on one page
             if header:  # and the header row repeats on every page the table spans
                 row_pr.append(OxmlElement("w:tblHeader"))
+            cells = table_row.cells
             for c, cell_inlines in enumerate(row):
-                p = table.cell(r, c).paragraphs[0]._p
+                p = cells[c].paragraphs[0]._p
                 self.inlines(p, cell_inlines, self.doc.part, fmt={"b"} if header else set())
 
     def remove_marker(self) -> None:

@@ -252,4 +252,6 @@ class _BodyWriter:
             text = self.inlines(ref.note.children)
         finally:
             self.in_note = False
-        return f'<span class="footnote" id="fn-{expected}">{text}</span>'
+        # U+2060 WORD JOINER: WeasyPrint may otherwise start a line with the call, away
+        # from the word it belongs to ("... protest." / "16 The case ...").
+        return f'\u2060<span class="footnote" id="fn-{expected}">{text}</span>'
