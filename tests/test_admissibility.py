@@ -701,3 +701,21 @@ def test_a_pending_appeal_argued_ineffective_is_listed_in_the_draft(build_ws):
                                  "The appeal has been pending for three years."}
     text = _native(build_ws, case)
     assert "The following remedies are still pending: appeal to Almaty City Court." in text
+
+
+def test_a_communication_build_prints_admissibility_warnings_and_still_builds(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    for folder in ("claims", "citations", "templates"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    result = subprocess.run([sys.executable, "-m", "toolkit", "build",
+                             "claims/zheksebaev.yaml", "--kind", "communication", "--to",
+                             "native", "--today", "2026-11-22"], cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "warning: file by 23 November 2026" in result.stderr
+    assert (tmp_path / "drafts/zheksebaev/communication.native.txt").is_file()

@@ -67,8 +67,10 @@ def reference_date() -> date:
 def build(workspace: Workspace, paths: list[Path], kind: str, formats: list[str],
           out: Path | None = None, style: str = DEFAULT_STYLE,
           today: date | None = None, public: bool = False,
-          progress=None) -> list[BuildOutput]:
-    """`progress(items, total, label)`, if given, wraps per-case loops (a progress bar)."""
+          progress=None, warn=None) -> list[BuildOutput]:
+    """`progress(items, total, label)`, if given, wraps per-case loops (a progress bar);
+    `warn(report)`, if given, receives the warnings of the check that precedes the build
+    (e.g. a communication's time limit running out), which do not stop it."""
     unknown = [f for f in formats if f not in WRITERS]
     if unknown:
         raise CovenantError(f"unknown format {', '.join(unknown)}; choose from "
@@ -88,6 +90,8 @@ def build(workspace: Workspace, paths: list[Path], kind: str, formats: list[str]
     if checked.report.errors:
         raise CovenantError("the case files have errors; nothing was built",
                             checked.report)
+    if warn is not None and checked.report.warnings:
+        warn(checked.report)
     out = out or workspace.drafts
     outputs = []
     for loaded in checked.cases:

@@ -147,7 +147,10 @@ def build(claims, kind, formats, out, style, workspace, public, today) -> None:
     ws = _workspace(workspace, claims)
     outputs = run_build(ws, list(claims), kind, formats, out, style,
                         today.date() if today else None, public,
-                        progress=_progress_bar if sys.stderr.isatty() else None)
+                        progress=_progress_bar if sys.stderr.isatty() else None,
+                        warn=lambda report: click.echo(
+                            "\n".join(d.format() for d in report.sorted()
+                                      if d.severity.value == "warning"), err=True))
     for output in outputs:
         for path in output.paths:
             click.echo(f"wrote {ws.show(path)}")
