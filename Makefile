@@ -15,10 +15,17 @@ $(STAMP): pyproject.toml scripts/setup-system.sh
 	touch $(STAMP)
 
 # Check the example cases and build every draft the toolkit can make so far.
+# The memo's wording is English: it is built for the English case files.
+ENGLISH_CASES := $(filter-out %-ru.yaml,$(wildcard claims/*.yaml))
+COVENANT := $(VENV)/bin/covenant
+
 drafts: setup
-	$(VENV)/bin/covenant check
-	$(VENV)/bin/covenant build claims/*.yaml --kind memo --to docx,pdf,html
-	$(VENV)/bin/covenant build claims/briefings/*.yaml --kind briefing --to docx,pdf
+	$(COVENANT) check
+	$(COVENANT) build $(ENGLISH_CASES) --kind memo --to docx,pdf,html
+	$(COVENANT) build claims/zheksebaev.yaml claims/zheksebaev-ru.yaml --kind communication --to docx,pdf
+	$(COVENANT) build claims/zheksebaev.yaml --kind fairness-report --to docx,pdf
+	$(COVENANT) build claims/zheksebaev.yaml --kind fairness-report --public --to docx,pdf
+	$(COVENANT) build claims/briefings/*.yaml --kind briefing --to docx,pdf
 
 test: setup
 	$(VENV)/bin/ruff check toolkit tests benchmarks
