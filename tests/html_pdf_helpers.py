@@ -87,8 +87,13 @@ def tags_in(html: str) -> set[str]:
 
 
 def copy_frame(tmp_path: Path) -> Path:
+    """A templates/memo/ a test may edit: its frame.html is a full copy of the base
+    frame (a kind may own its whole frame), beside a copy of templates/base/."""
     templates = tmp_path / "templates"
     shutil.copytree(FRAME, templates / "memo", ignore=shutil.ignore_patterns("sections"))
+    shutil.copytree(FRAME.parent / "base", templates / "base")
+    (templates / "memo" / "frame.html").write_text(
+        (FRAME.parent / "base" / "frame.html").read_text())
     return templates / "memo"
 
 

@@ -64,12 +64,14 @@ def render_html(document: Document, frame_dir: Path) -> str:
     frame_dir = Path(frame_dir)
     if not (frame_dir / FRAME).is_file():
         raise FileNotFoundError(f"{frame_dir / FRAME}: the HTML frame is missing")
-    style = frame_dir / STYLE
-    if style.is_file() and "</style" in style.read_text(encoding="utf-8").lower():
-        raise ValueError(f"{style}: a stylesheet may not contain '</style'")
+    for style in (frame_dir / STYLE, frame_dir.parent / "base" / STYLE):
+        if style.is_file() and "</style" in style.read_text(encoding="utf-8").lower():
+            raise ValueError(f"{style}: a stylesheet may not contain '</style'")
     body = render_body(document)
     env = SandboxedEnvironment(
-        loader=FileSystemLoader(str(frame_dir)),
+        # The kind's folder first, then templates/ itself, for "base/frame.html" and
+        # "base/style.css", which every kind's frame extends and includes.
+        loader=FileSystemLoader([str(frame_dir), str(frame_dir.parent)]),
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
