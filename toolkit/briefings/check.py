@@ -16,8 +16,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from toolkit.briefings.model import BriefingFile
 from toolkit.briefings.selection import select
 from toolkit.checks.references import _markdown_citations
@@ -26,16 +24,13 @@ from toolkit.citations.library import Library
 from toolkit.dates import format_date, parse_date
 from toolkit.errors import Report
 from toolkit.model import Markdown
-from toolkit.readers.claims import LoadedCase, _message
+from toolkit.readers.claims import LoadedCase, read_located, validate_located
 from toolkit.readers.yamlsource import (
     LocatedDict,
     LocatedList,
     Mark,
-    YamlProblem,
     locate,
     locate_within,
-    parse_yaml,
-    read_text,
 )
 
 
@@ -55,13 +50,8 @@ class LoadedBriefing:
 
 def load_briefing(path: Path, report: Report, shown: str | None = None) -> LoadedBriefing:
     shown = shown or str(path)
-    try:
-        raw = parse_yaml(read_text(path))
-    except YamlProblem as problem:
-        report.error(shown, problem.mark.line, problem.mark.column, problem.message, "yaml")
-        return LoadedBriefing(path, shown, None, None)
-    except OSError as exc:
-        report.error(shown, 1, 1, f"cannot read the file: {exc.strerror}", "io")
+    ok, raw = read_located(path, report, shown)
+    if not ok:
         return LoadedBriefing(path, shown, None, None)
     if not isinstance(raw, LocatedDict):
         report.error(shown, 1, 1, "a briefing file is a YAML mapping with at least "
@@ -73,15 +63,7 @@ def load_briefing(path: Path, report: Report, shown: str | None = None) -> Loade
                      "go in claims/, briefing files (see docs/briefing.md) in "
                      "claims/briefings/", "schema")
         return LoadedBriefing(path, shown, raw, None)
-    try:
-        briefing = BriefingFile.model_validate(raw)
-    except ValidationError as exc:
-        for error in exc.errors(include_url=False):
-            loc = tuple(error["loc"])
-            message, at_key = _message(error, raw, BriefingFile)
-            mark = locate(raw, loc[:-1] if error["type"] == "missing" else loc, key=at_key)
-            report.error(shown, mark.line, mark.column, message, "schema")
-        briefing = None
+    briefing = validate_located(BriefingFile, raw, report, shown, root=BriefingFile)
     return LoadedBriefing(path, shown, raw, briefing)
 
 

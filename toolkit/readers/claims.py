@@ -181,29 +181,41 @@ def _message(error: dict, raw: Any = None,
     return f"'{name}': {error['msg']}", False
 
 
-def load_case(path: Path, report: Report, shown: str | None = None) -> LoadedCase:
-    shown = shown or str(path)
+def read_located(path: Path, report: Report, shown: str) -> tuple[bool, Any]:
+    """Parse a YAML file into a located tree; report syntax and read errors.
+    Returns (False, None) when the file could not be parsed."""
     try:
-        raw = parse_yaml(read_text(path))
+        return True, parse_yaml(read_text(path))
     except YamlProblem as problem:
         report.error(shown, problem.mark.line, problem.mark.column, problem.message, "yaml")
-        return LoadedCase(path, shown, None, None)
     except OSError as exc:
         report.error(shown, 1, 1, f"cannot read the file: {exc.strerror}", "io")
+    return False, None
+
+
+def validate_located(model: type[BaseModel], raw: LocatedDict, report: Report, shown: str,
+                     root: type[BaseModel] | None = None):
+    """Validate a located tree against a schema model; report every error at its place.
+    Returns the model, or None if the schema rejected the tree."""
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            loc = tuple(error["loc"])
+            message, at_key = _message(error, raw, root) if root else _message(error, raw)
+            where = loc[:-1] if error["type"] == "missing" else loc
+            mark = locate(raw, where, key=at_key and error["type"] != "missing")
+            report.error(shown, mark.line, mark.column, message, "schema")
+        return None
+
+
+def load_case(path: Path, report: Report, shown: str | None = None) -> LoadedCase:
+    shown = shown or str(path)
+    ok, raw = read_located(path, report, shown)
+    if not ok:
         return LoadedCase(path, shown, None, None)
     if not isinstance(raw, LocatedDict):
         report.error(shown, 1, 1, "a claims file is a YAML mapping with at least 'case:', "
                      "'people:' and 'facts:'; see docs/claims.md", "schema")
         return LoadedCase(path, shown, raw, None)
-    try:
-        case = CaseFile.model_validate(raw)
-    except ValidationError as exc:
-        for error in exc.errors(include_url=False):
-            loc = tuple(error["loc"])
-            message, at_key = _message(error, raw)
-            mark = locate(raw, loc, key=at_key)
-            if error["type"] == "missing":
-                mark = locate(raw, loc[:-1])
-            report.error(shown, mark.line, mark.column, message, "schema")
-        case = None
-    return LoadedCase(path, shown, raw, case)
+    return LoadedCase(path, shown, raw, validate_located(CaseFile, raw, report, shown))
