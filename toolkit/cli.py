@@ -14,6 +14,7 @@ import click
 
 from toolkit import __version__
 from toolkit.errors import CovenantError
+from toolkit.kinds import KINDS
 
 
 def _workspace(option: Path | None, paths: tuple[Path, ...] = ()):
@@ -31,16 +32,16 @@ def cli() -> None:
     dialogue briefings from structured case files (claims/*.yaml)."""
 
 
-@cli.command()
+@cli.command(short_help="Validate case files and citations; report every problem.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--workspace", "-w", type=click.Path(path_type=Path, file_okay=False),
               help="The workspace folder (default: found from PATH or the current folder).")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="json: a list of diagnostics for tools.")
-@click.option("--kind", "-k", type=click.Choice(["communication"]),
+@click.option("--kind", "-k", type=click.Choice(["communication", "fairness-report"]),
               help="Also run the rules for this document kind (communication: "
-                   "admissibility under the Optional Protocol).")
+                   "admissibility under the Optional Protocol; fairness-report: the grade).")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
 def check(paths: tuple[Path, ...], workspace: Path | None, strict: bool, output: str,
           kind: str | None, today) -> None:
@@ -65,7 +66,7 @@ def check(paths: tuple[Path, ...], workspace: Path | None, strict: bool, output:
         sys.exit(1)
 
 
-@cli.command()
+@cli.command(short_help="Print the JSON Schema of case files.")
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
               help="Write to this file instead of standard output.")
 def schema(output: Path | None) -> None:
@@ -84,7 +85,7 @@ def schema(output: Path | None) -> None:
         click.echo(text, nl=False)
 
 
-@cli.command()
+@cli.command(short_help="List the Covenant's articles, or show one provision.")
 @click.argument("ref", required=False)
 def articles(ref: str | None) -> None:
     """List the Covenant's articles, or show one provision (e.g. 14(3)(b)) in detail."""
@@ -117,11 +118,12 @@ def _progress_bar(items, total: int, label: str):
         yield from bar
 
 
-@cli.command()
+@cli.command(short_help="Build drafts (DOCX, PDF, HTML, native) from case files.")
 @click.argument("claims", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--kind", "-k", default="memo", show_default=True,
-              help="Document kind: memo (more kinds as they are added); briefing: "
-                   "CLAIMS are briefing files from claims/briefings/.")
+              type=click.Choice(list(KINDS)),
+              help="memo, communication (to the Human Rights Committee), fairness-report, "
+                   "or briefing (CLAIMS are then briefing files from claims/briefings/).")
 @click.option("--to", "formats", default="docx,pdf", show_default=True, callback=_formats,
               help="Formats, comma-separated: docx, pdf, html, native.")
 @click.option("--out", "-o", type=click.Path(path_type=Path, file_okay=False),
@@ -157,7 +159,7 @@ def build(claims, kind, formats, out, style, workspace, public, today) -> None:
         click.echo(f"{output.case_id}: {output.notes} footnotes", err=True)
 
 
-@cli.command()
+@cli.command(short_help="Create a new workspace with an example case.")
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
 def init(directory: Path) -> None:
     """Create a new workspace in DIRECTORY with the default templates, the citation
