@@ -158,3 +158,13 @@ def test_the_repository_examples_check_clean_even_in_strict_mode():
     result = subprocess.run([sys.executable, "-m", "toolkit", "check", "--strict",
                              "--today", "2026-11-22"], cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_readme_documents_every_command_and_kind():
+    from toolkit.kinds import KINDS
+
+    readme = (REPO / "README.md").read_text()
+    for name in cli.commands:
+        assert f"covenant {name}" in readme, f"README.md does not mention 'covenant {name}'"
+    for kind in KINDS:
+        assert f"`{kind}`" in readme, f"README.md does not list the kind '{kind}'"
