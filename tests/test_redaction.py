@@ -52,3 +52,11 @@ def test_a_public_person_is_not_touched():
     redact_document(doc, PEOPLE)
     assert doc.title == "Askhat Zheksebaev"
     assert doc.blocks[0].children[0].text == "Open Monitor was there."
+
+
+def test_other_spellings_of_a_confidential_name_are_withheld_too():
+    people = [Person(id="w", name="Gulnar Sample", roles=["witness"], confidential=True,
+                     aliases=["Gulnara Sampleva", "Гульнар Сампл"])]
+    doc = Document("x", "t", [Paragraph([Text("Gulnara Sampleva, also Гульнар Сампл, said.")])])
+    redact_document(doc, people)
+    assert doc.blocks[0].children[0].text == "Witness A, also Witness A, said."

@@ -99,6 +99,9 @@ class Person(Strict):
                           "true for trial monitors, false for everyone else.")
     label: str | None = Field(None, description="The label used when the name is withheld, "
                                                 "e.g. 'Monitor 1'.")
+    aliases: list[str] = Field(
+        default_factory=list, description="Other spellings of the name (transliterations, "
+                                          "Cyrillic): withheld too in public documents.")
 
 
 class Charge(Strict):

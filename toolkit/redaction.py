@@ -35,6 +35,11 @@ def is_confidential(person: Person) -> bool:
 class Replacement:
     name: str
     label: str
+    aliases: tuple[str, ...] = ()  # other spellings of the same name
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
 
 
 def _letters(n: int) -> str:
@@ -59,15 +64,16 @@ def plan(people: list[Person]) -> list[Replacement]:
         if name in planned:
             continue
         planned.add(name)
+        aliases = tuple(person.aliases)
         if person.label:
-            plan_.append(Replacement(person.name, person.label))
+            plan_.append(Replacement(person.name, person.label, aliases))
             continue
         word, style = next((ROLE_LABELS[r] for r in person.roles if r in ROLE_LABELS),
                            DEFAULT_LABEL)
         counters[word] += 1
         n = counters[word]
         suffix = str(n) if style == "number" else _letters(n)
-        plan_.append(Replacement(person.name, f"{word} {suffix}"))
+        plan_.append(Replacement(person.name, f"{word} {suffix}", aliases))
     return plan_
 
 
@@ -100,9 +106,10 @@ def _patterns(replacements: list[Replacement], spare: frozenset[str] = frozenset
     a full name wins over its parts. Parts in `spare` (lower case) are left alone."""
     labels: dict[str, str] = {}
     for item in replacements:
-        labels.setdefault(" ".join(item.name.lower().split()), item.label)
+        for name in item.names:
+            labels.setdefault(" ".join(name.lower().split()), item.label)
     for item in replacements:
-        for token in _NAME_PART.findall(item.name):
+        for token in (t for name in item.names for t in _NAME_PART.findall(name)):
             if token.lower() not in spare:
                 labels.setdefault(token.lower(), item.label)
     if not labels:
