@@ -34,8 +34,10 @@ class BuildOutput:
 
 
 def build_document(case, kind: str, workspace: Workspace, library, style: str,
-                   report: Report, today: date, public: bool = False
-                   ) -> tuple[Document, dict[str, float]]:
+                   report: Report, today: date, public: bool = False,
+                   cache_dir: Path | None = None) -> tuple[Document, dict[str, float]]:
+    """The finished document tree of one case (kind, then the passes); `cache_dir`: where
+    formatted citations are kept between builds (see toolkit/citations/cache.py)."""
     from toolkit.citations.engine import resolve_style
 
     started = time.perf_counter()
@@ -46,7 +48,8 @@ def build_document(case, kind: str, workspace: Workspace, library, style: str,
     timings = {"kind": time.perf_counter() - started}
     context = PassContext(library, resolve_style(style, workspace.templates), report,
                           language=document.language,
-                          annexes={str(a.number) for a in getattr(case, "annexes", [])})
+                          annexes={str(a.number) for a in getattr(case, "annexes", [])},
+                          cache_dir=cache_dir)
     run_passes(document, context)
     if public:
         from toolkit.redaction import redact_document
@@ -54,6 +57,24 @@ def build_document(case, kind: str, workspace: Workspace, library, style: str,
         redact_document(document, case.people)
     timings.update(context.stats)
     return document, timings
+
+
+def render_formats(document: Document, frame: Path, formats: list[str], folder: Path,
+                   stem: str, timings: dict[str, float]) -> dict[Path, bytes]:
+    """Every requested format of a finished document, in memory: {path: bytes}, with
+    each writer's time in `timings` ("write-docx", ...). Nothing is written here."""
+    rendered: dict[Path, bytes] = {}
+    for name in formats:
+        writer = WRITERS[name]
+        started = time.perf_counter()
+        rendered[folder / f"{stem}.{writer.extension}"] = writer.write(document, frame)
+        timings[f"write-{name}"] = time.perf_counter() - started
+    return rendered
+
+
+def cache_folder(out: Path) -> Path:
+    """Where builds into `out` keep what does not change between them."""
+    return out / ".cache"
 
 
 def reference_date() -> date:
@@ -97,19 +118,13 @@ def build(workspace: Workspace, paths: list[Path], kind: str, formats: list[str]
     for loaded in checked.cases:
         report = Report()
         document, timings = build_document(loaded.case, kind, workspace, checked.library,
-                                           style, report, today, public)
+                                           style, report, today, public, cache_folder(out))
         if report.errors:
             raise CovenantError(f"{loaded.shown}: the {kind} could not be built; nothing "
                                 "was written", report)
-        frame = workspace.templates / kind
-        rendered: dict[Path, bytes] = {}
-        for name in formats:
-            writer = WRITERS[name]
-            started = time.perf_counter()
-            stem = f"{kind}-public" if document.public else kind
-            rendered[out / document.case_id / f"{stem}.{writer.extension}"] = \
-                writer.write(document, frame)
-            timings[f"write-{name}"] = time.perf_counter() - started
+        stem = f"{kind}-public" if document.public else kind
+        rendered = render_formats(document, workspace.templates / kind, formats,
+                                  out / document.case_id, stem, timings)
         for path, data in rendered.items():
             write_atomically(path, data)
         outputs.append(BuildOutput(document.case_id, list(rendered), len(document.notes),

@@ -42,14 +42,7 @@ def check_workspace(workspace: Workspace, paths: list[Path] | None = None,
         context = CheckContext(loaded, library, report, today)
         run_case_checks(context)
         used |= context.used_keys
-        if kind == "communication" and loaded.case is not None:
-            from toolkit.checks.admissibility import check_admissibility
-
-            check_admissibility(loaded, report, today)
-        elif kind == "fairness-report" and loaded.case is not None:
-            from toolkit.checks.fairness import check_fairness_report
-
-            check_fairness_report(loaded, report, workspace.templates)
+        check_for_kind(kind, loaded, report, today, workspace)
     _duplicate_case_ids(cases, report)
     from toolkit.briefings.check import check_briefings
 
@@ -65,6 +58,22 @@ def check_workspace(workspace: Workspace, paths: list[Path] | None = None,
                                f"source '{entry.key}' is never cited by any case",
                                "unused-source")
     return CheckResult(report, cases, library, briefings)
+
+
+def check_for_kind(kind: str | None, loaded: LoadedCase, report: Report, today: date,
+                   workspace: Workspace) -> None:
+    """The rules that belong to one document kind (communication: admissibility;
+    fairness-report: the grade), on a case that passed the schema."""
+    if loaded.case is None:
+        return
+    if kind == "communication":
+        from toolkit.checks.admissibility import check_admissibility
+
+        check_admissibility(loaded, report, today)
+    elif kind == "fairness-report":
+        from toolkit.checks.fairness import check_fairness_report
+
+        check_fairness_report(loaded, report, workspace.templates)
 
 
 def _duplicate_case_ids(cases: list[LoadedCase], report: Report) -> None:

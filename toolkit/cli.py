@@ -120,10 +120,11 @@ def _progress_bar(items, total: int, label: str):
 
 @cli.command(short_help="Build drafts (DOCX, PDF, HTML, native) from case files.")
 @click.argument("claims", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--kind", "-k", default="memo", show_default=True,
+@click.option("--kind", "-k", "kinds", default=["memo"], show_default=True, multiple=True,
               type=click.Choice(list(KINDS)),
               help="memo, communication (to the Human Rights Committee), fairness-report, "
-                   "or briefing (CLAIMS are then briefing files from claims/briefings/).")
+                   "or briefing (from briefing files in claims/briefings/); repeat to build "
+                   "several kinds at once.")
 @click.option("--to", "formats", default="docx,pdf", show_default=True, callback=_formats,
               help="Formats, comma-separated: docx, pdf, html, native.")
 @click.option("--out", "-o", type=click.Path(path_type=Path, file_okay=False),
@@ -136,27 +137,52 @@ def _progress_bar(items, total: int, label: str):
 @click.option("--public", is_flag=True,
               help="A version safe to publish: confidential people become role labels "
                    "(writes <kind>-public.<ext>).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Build this many documents at once, each in its own process.")
+@click.option("--force", is_flag=True,
+              help="Build every document, even those whose inputs have not changed.")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
-def build(claims, kind, formats, out, style, workspace, public, today) -> None:
+@click.option("--start-method", type=click.Choice(["fork", "forkserver", "spawn"]),
+              hidden=True)
+def build(claims, kinds, formats, out, style, workspace, public, jobs, force, today,
+          start_method) -> None:
     """Build drafts from case files: drafts/<case>/<kind>.<ext>.
 
-    The case files are checked first; any error stops the build and nothing is written.
-    With --kind briefing, CLAIMS are briefing files (claims/briefings/*.yaml), each
-    drawing on the workspace's cases: drafts/<briefing>/briefing.<ext>.
+    The case files are checked first. A case with errors is reported with its file and
+    not built; the others are (exit status 1 if any failed). A draft whose inputs (case
+    file, citations, templates, style, options) have not changed since it was built is
+    reported as up to date and not built again (--force: build anyway). With --kind
+    briefing, CLAIMS are briefing files (claims/briefings/*.yaml), each drawing on the
+    workspace's cases: drafts/<briefing>/briefing.<ext>.
     """
-    from toolkit.build import build as run_build
+    from toolkit.batch import run_batch
 
     ws = _workspace(workspace, claims)
-    outputs = run_build(ws, list(claims), kind, formats, out, style,
-                        today.date() if today else None, public,
-                        progress=_progress_bar if sys.stderr.isatty() else None,
-                        warn=lambda report: click.echo(
-                            "\n".join(d.format() for d in report.sorted()
-                                      if d.severity.value == "warning"), err=True))
-    for output in outputs:
-        for path in output.paths:
+    result = run_batch(ws, list(claims), list(kinds), formats, out, style,
+                       today.date() if today else None, public, jobs=jobs, force=force,
+                       progress=_progress_bar if sys.stderr.isatty() else None,
+                       warn=lambda report: click.echo(
+                           "\n".join(d.format() for d in report.sorted()
+                                     if d.severity.value == "warning"), err=True),
+                       start_method=start_method)
+    for done in result.built:
+        for path in done.paths:
             click.echo(f"wrote {ws.show(path)}")
-        click.echo(f"{output.case_id}: {output.notes} footnotes", err=True)
+        click.echo(f"{done.case_id}: {done.notes} footnotes", err=True)
+    for task in result.up_to_date:
+        for path in task.paths():
+            click.echo(f"up to date {ws.show(path)}")
+    for failure in result.failed:
+        click.echo(failure.format(), err=True)
+    counts = [f"{len(result.built)} built", f"{len(result.up_to_date)} up to date"]
+    if result.failed:
+        counts.append(f"{len(result.failed)} failed")
+    workers = f", {result.jobs} processes" if result.jobs > 1 else ""
+    memory = f", peak memory {result.peak_worker_rss / 2**20:.0f} MB" \
+        f"{' per process' if result.jobs > 1 else ''}" if result.built else ""
+    click.echo(f"{', '.join(counts)} in {result.seconds:.1f} s{workers}{memory}", err=True)
+    if result.failed:
+        sys.exit(1)
 
 
 @cli.command(short_help="Create a new workspace with an example case.")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from toolkit.briefings.check import LoadedBriefing
 from toolkit.briefings.model import BriefingFile
-from toolkit.build import DEFAULT_STYLE, BuildOutput, reference_date
+from toolkit.build import DEFAULT_STYLE, BuildOutput, cache_folder, reference_date
 from toolkit.checking import check_workspace
 from toolkit.document import Document
 from toolkit.errors import CovenantError, Report
@@ -46,7 +46,8 @@ def people_of(cases: list[CaseFile]) -> list[Person]:
 
 def build_briefing_document(briefing: BriefingFile, cases: list[CaseFile],
                             workspace: Workspace, library, style: str, report: Report,
-                            today: date, progress=None) -> tuple[Document, dict[str, float]]:
+                            today: date, progress=None, cache_dir: Path | None = None
+                            ) -> tuple[Document, dict[str, float]]:
     from toolkit.citations.engine import resolve_style
     from toolkit.redaction import redact_document
 
@@ -55,7 +56,7 @@ def build_briefing_document(briefing: BriefingFile, cases: list[CaseFile],
     document = KINDS[KIND].load()(briefing, cases, env, progress)
     timings = {"kind": time.perf_counter() - started}
     context = PassContext(library, resolve_style(style, workspace.templates), report,
-                          language=document.language)
+                          language=document.language, cache_dir=cache_dir)
     run_passes(document, context)
     started = time.perf_counter()
     included = {c.case.id for c in _included(briefing, cases)}
@@ -113,7 +114,8 @@ def _build_one(loaded: LoadedBriefing, cases, workspace, library, formats, out, 
                today, progress, check_time) -> BuildOutput:
     report = Report()
     document, timings = build_briefing_document(loaded.briefing, cases, workspace, library,
-                                                style, report, today, progress)
+                                                style, report, today, progress,
+                                                cache_folder(out))
     timings = {"check": check_time, **timings}
     if report.errors:
         raise CovenantError(f"{loaded.shown}: the briefing could not be built; nothing was "

@@ -4,7 +4,10 @@ citeproc-py derives positions (first, subsequent, ibid) from the order of its `c
 calls and knows no note numbers (PITFALLS.md). We decide each position ourselves from the
 footnotes and hand citeproc a history that yields exactly that position; it then renders
 the style. Each distinct (source, position, locator, prefix, suffix, first note) is
-formatted once and cached, which is most of the cost of a long document.
+formatted once and cached, which is most of the cost of a long document; a pinpoint or
+note number that is a plain number is formatted as a stand-in and put in afterwards, so
+"para 12" and "para 31" of one source cost one rendering; and with a persistent cache
+(toolkit/citations/cache.py) renderings are kept between builds.
 """
 
 from __future__ import annotations
@@ -62,41 +65,66 @@ class Request:
     first_note: int  # note number of the first full citation, for "(n 12)"
 
 
+# Stand-ins formatted in place of a plain-number pinpoint and of the "(n 12)" note number,
+# then replaced by the real number: one rendering serves every paragraph of a source and
+# every note number (a pinpoint "para 12" and "para 31" differ only in those digits).
+LOCATOR_SENTINEL = "90817"
+NOTE_SENTINEL = "70913"
+_NUMBER_FORM = r'<number\b[^>]*\bvariable="[^"]*\b{}\b'
+
+
+@dataclass(frozen=True)
+class _Core:
+    """What citeproc-py is asked to format: a request without what we print ourselves."""
+
+    key: str
+    position: str
+    label: str | None  # a CSL locator term, or None
+    locator: str | None
+    prefix: str
+    first_note: int
+
+
 class CiteprocEngine:
-    """Formats citation items in one style; returns citeproc's HTML fragment."""
+    """Formats citation items in one style; returns citeproc's HTML fragment.
 
-    def __init__(self, style_path: Path, items: dict[str, dict], locale: str | None = None):
-        from citeproc import CitationStylesBibliography, CitationStylesStyle, formatter
-        from citeproc.source.json import CiteProcJSON
+    Each distinct (source, position, pinpoint, prefix) is formatted once; a pinpoint that
+    is a plain number and the "(n 12)" number are formatted as stand-ins and put in
+    afterwards (unless the style formats them as numbers, e.g. ordinals), so one rendering
+    serves all of them. With a `cache` (toolkit.citations.cache), renderings are also kept
+    between builds. citeproc-py itself is loaded only when something must be formatted."""
 
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            self.style = CitationStylesStyle(str(style_path), locale=locale, validate=False)
-            self.source = CiteProcJSON([dict(item, id=key.lower()) for key, item in
-                                        items.items()])
-        self.bibliography = CitationStylesBibliography(self.style, self.source, formatter.html)
+    def __init__(self, style_path: Path, items: dict[str, dict], locale: str | None = None,
+                 cache=None):
+        self.style_path = Path(style_path)
+        self.items = {key.lower(): dict(item, id=key.lower()) for key, item in items.items()}
+        self.locale = locale
         language = (locale or "en").split("-")[0].lower()
         self.labels = {**OUR_LABELS, **OUR_LABELS_BY_LANGUAGE.get(language, {})}
-        self.house = 'id="covenant-' in style_path.read_text(encoding="utf-8")[:4000] or \
-            "<id>covenant-" in style_path.read_text(encoding="utf-8")[:4000]
+        text = self.style_path.read_text(encoding="utf-8")
+        self.house = 'id="covenant-' in text[:4000] or "<id>covenant-" in text[:4000]
+        self.stand_in_locator = not re.search(_NUMBER_FORM.format("locator"), text)
+        self.stand_in_note = not re.search(
+            _NUMBER_FORM.format("first-reference-note-number"), text)
+        self.cache = cache
         self._cache: dict[Request, str] = {}
+        self._rendered: dict[_Core, str] = {}
+        self._digests: dict[str, str] = {}
+        self._citeproc = None
+        self.renders = 0  # calls into citeproc-py
 
     def format(self, request: Request) -> str:
         cached = self._cache.get(request)
         if cached is None:
-            cached = self._cache[request] = self._render(request)
+            cached = self._cache[request] = self._format(request)
         return cached
 
-    def _render(self, request: Request) -> str:
-        from citeproc import Citation, Locator
-        from citeproc import CitationItem as CpItem
-
-        key = request.key.lower()
-        args = {}
+    def _format(self, request: Request) -> str:
         label, extra = request.locator_label, ""
         position = request.position
+        csl_label = locator = None
         if request.locator and label in CSL_LOCATORS:
-            args["locator"] = Locator(label, request.locator)
+            csl_label, locator = label, request.locator
         elif request.locator:
             # A pinpoint CSL has no term for (art, annex): we print it, citeproc sees none,
             # so "ibid with another article" is citeproc's plain ibid plus our suffix.
@@ -105,19 +133,88 @@ class CiteprocEngine:
             word = plural if re.search(r"[-–,&]|\band\b", request.locator) else single
             extra = f" {word} {request.locator}".rstrip() if self.house else \
                 f", {word} {request.locator}"
-        if request.prefix:
-            args["prefix"] = request.prefix + " "
         suffix = extra + (f", {request.suffix}" if request.suffix else "")
-        item = CpItem(key, **args)
+        core = _Core(request.key.lower(), position, csl_label, locator, request.prefix,
+                     request.first_note)
+        return _append_suffix(self._with_stand_ins(core), suffix)
+
+    def _with_stand_ins(self, core: _Core) -> str:
+        stand_ins = {}
+        if self.stand_in_locator and core.locator and core.locator.isdigit():
+            stand_ins[LOCATOR_SENTINEL] = core.locator
+        if self.stand_in_note and core.first_note:
+            stand_ins[NOTE_SENTINEL] = str(core.first_note)
+        if not stand_ins:
+            return self._core(core)
+        general = _Core(core.key, core.position, core.label,
+                        LOCATOR_SENTINEL if LOCATOR_SENTINEL in stand_ins else core.locator,
+                        core.prefix, int(NOTE_SENTINEL) if NOTE_SENTINEL in stand_ins
+                        else core.first_note)
+        html = self._core(general)
+        # once: put it in; never: this form does not print it (ibid, a style without
+        # "(n 12)"), so it cannot change the text; twice: ambiguous, format it as is
+        if all(html.count(sentinel) <= 1 for sentinel in stand_ins):
+            for sentinel, value in stand_ins.items():
+                html = html.replace(sentinel, value)
+            return html
+        return self._core(core)  # the style did something else with it: format it as is
+
+    def _core(self, core: _Core) -> str:
+        found = self._rendered.get(core)
+        if found is not None:
+            return found
+        key = None
+        if self.cache is not None and core.key in self.items:
+            digest = self._digests.get(core.key)
+            if digest is None:
+                from toolkit.citations.cache import entry_digest
+
+                digest = self._digests[core.key] = entry_digest(self.items[core.key])
+            key = "\x1f".join([digest, core.position, core.label or "", core.locator or "",
+                               core.prefix, str(core.first_note)])
+            found = self.cache.get(key)
+        if found is None:
+            found = self._render(core)
+            if key is not None:
+                self.cache.put(key, found)
+        self._rendered[core] = found
+        return found
+
+    def _load(self):
+        if self._citeproc is None:
+            from citeproc import CitationStylesBibliography, CitationStylesStyle, formatter
+            from citeproc.source.json import CiteProcJSON
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                style = CitationStylesStyle(str(self.style_path), locale=self.locale,
+                                            validate=False)
+                source = CiteProcJSON(list(self.items.values()))
+            self._citeproc = (style, source,
+                              CitationStylesBibliography(style, source, formatter.html))
+        return self._citeproc
+
+    def _render(self, core: _Core) -> str:
+        from citeproc import Citation, Locator
+        from citeproc import CitationItem as CpItem
+
+        style, source, bibliography = self._load()
+        self.renders += 1
+        args = {}
+        if core.locator and core.label:
+            args["locator"] = Locator(core.label, core.locator)
+        if core.prefix:
+            args["prefix"] = core.prefix + " "
+        item = CpItem(core.key, **args)
         citation = Citation([item])
-        self.bibliography.register(citation)
-        reference = self.source[key]
-        reference["first_reference_note_number"] = str(request.first_note)
+        bibliography.register(citation)
+        reference = source[core.key]
+        reference["first_reference_note_number"] = str(core.first_note)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            history = self._history(position, item)
-            html = self.style.render_citation(citation, history, lambda _: None)
-        return _append_suffix(str(html), suffix)
+            history = self._history(core.position, item)
+            html = style.render_citation(citation, history, lambda _: None)
+        return str(html)
 
     def _history(self, position: str, item) -> list:
         """Earlier cites that make citeproc compute `position` for `item`."""
@@ -138,6 +235,11 @@ class CiteprocEngine:
         other = CpItem("\u2063-none")
         Citation([other])
         return [same, other]
+
+    def save(self) -> None:
+        """Keep this build's new renderings for the next build (with a cache)."""
+        if self.cache is not None:
+            self.cache.save()
 
 
 def _append_suffix(html: str, suffix: str) -> str:

@@ -8,6 +8,7 @@ alone would miss)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from toolkit.citations.engine import CiteprocEngine, to_request
 from toolkit.citations.formatting import clean_debris, html_to_inlines
@@ -88,6 +89,13 @@ def _note_end(inlines: list[Inline]) -> list[Inline]:
     return inlines
 
 
+@lru_cache(maxsize=4096)
+def _cleaned(fragment: str) -> str:
+    """A citation's HTML without debris and without the style's closing full stop (the
+    same fragment recurs in many notes: cleaned once)."""
+    return _drop_final_stop(clean_debris(fragment))
+
+
 def _drop_final_stop(fragment: str) -> str:
     """Drop a style's closing full stop; one inside italics ("*Ibid.*") is the word's."""
     stripped = fragment.rstrip()
@@ -117,7 +125,7 @@ def _format_citation(node: Citation, tracker: PositionTracker, engine: CiteprocE
             fragments.append(f"[@{item.key}]")
     # The note's own full stop is added once at its end (_note_end); a style's closing
     # full stop would otherwise stand mid-note ("2016., the point stands").
-    cleaned = [_drop_final_stop(clean_debris(f)) for f in fragments]
+    cleaned = [_cleaned(f) for f in fragments]
     joined = "; ".join(cleaned)
     return html_to_inlines(joined)
 
@@ -139,12 +147,19 @@ def run(document: Document, context) -> None:
     items = {e.key.lower(): e.item for e in context.library.entries.values()
              if e.key.lower() in keys}
     locale = {"ru": "ru-RU", "en": "en-GB"}.get(document.language)
-    engine = CiteprocEngine(context.style, items, locale)
+    cache = None
+    if context.cache_dir is not None:
+        from toolkit.citations.cache import CitationCache
+
+        cache = CitationCache(context.cache_dir, context.style, locale)
+    engine = CiteprocEngine(context.style, items, locale, cache)
     tracker = PositionTracker()
     for note in document.notes:
         tracker.start_note(note.number)
         note.children = _note_end(_replace(note.children, tracker, engine, context))
+    engine.save()
     context.stats["distinct_citations"] = len(engine._cache)
+    context.stats["citeproc_renders"] = engine.renders
 
 
 def _items(inlines: list[Inline]):

@@ -26,6 +26,7 @@ from docx.shared import Emu
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError
 from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
 from markupsafe import Markup, escape
 
 from toolkit.document import (
@@ -46,7 +47,7 @@ from toolkit.document import (
     UnknownNode,
 )
 from toolkit.errors import CovenantError
-from toolkit.writers.docx_footnotes import Footnotes, reference_style
+from toolkit.writers.docx_footnotes import Footnotes, append_text, reference_style
 from toolkit.writers.docx_package import (
     build_time,
     fill_title_fields,
@@ -59,6 +60,15 @@ BODY_MARKER = "COVENANT-BODY-MARKER"
 COVER_FIELDS = ("title", "subtitle", "case_title", "date", "confidentiality")
 LINK_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
 MONO = "DejaVu Sans Mono"
+# Runs and paragraphs are made with lxml directly (the same XML python-docx's setters
+# make): python-docx's `run.text =` and `rPr.style =` cost most of a long document's
+# DOCX time (a finite-state machine per character, a search for the insertion point per
+# property).
+_SUB = etree.SubElement
+W_R, W_RPR, W_PPR, W_RSTYLE, W_PSTYLE = (qn(t) for t in ("w:r", "w:rPr", "w:pPr", "w:rStyle",
+                                                           "w:pStyle"))
+W_RFONTS, W_B, W_I, W_U, W_VAL = (qn(t) for t in ("w:rFonts", "w:b", "w:i", "w:u", "w:val"))
+W_ASCII, W_HANSI = qn("w:ascii"), qn("w:hAnsi")
 __all__ = ["BODY_MARKER", "repack_zip", "write_docx", "xml_safe"]
 
 
@@ -161,7 +171,7 @@ class _BodyWriter:
     def _paragraph(self, style_id: str | None):
         p = OxmlElement("w:p")
         if style_id:
-            p.get_or_add_pPr().style = style_id
+            _SUB(_SUB(p, W_PPR), W_PSTYLE, {W_VAL: style_id})
         self.marker.addprevious(p)
         return p
 
@@ -352,24 +362,30 @@ class _BodyWriter:
         self.inlines(hyperlink, node.children, part, fmt | {"link"}, in_note)
 
     def _run(self, parent, text: str, fmt: set[str]):
-        run = OxmlElement("w:r")
+        run = _SUB(parent, W_R)
         if fmt:
-            rpr = run.get_or_add_rPr()
+            rpr = _SUB(run, W_RPR)
+            style = fonts = None
+            underline = False
             if "code" in fmt:
-                rpr.style = self.style("character", "Code", "Verbatim Char", "HTML Code")
-                if rpr.style is None:
-                    rpr.rFonts_ascii = rpr.rFonts_hAnsi = MONO
+                style = self.style("character", "Code", "Verbatim Char", "HTML Code")
+                fonts = None if style else MONO
             elif "link" in fmt:
-                rpr.style = self.style("character", "Hyperlink")
-                if rpr.style is None:
-                    rpr.u_val = WD_UNDERLINE.SINGLE
+                style = self.style("character", "Hyperlink")
+                underline = style is None
+            # the order CT_RPr requires: rStyle, rFonts, b, i, u
+            if style:
+                _SUB(rpr, W_RSTYLE, {W_VAL: style})
+            if fonts:
+                _SUB(rpr, W_RFONTS, {W_ASCII: fonts, W_HANSI: fonts})
             if "b" in fmt:
-                rpr.get_or_add_b()
+                _SUB(rpr, W_B)
             if "i" in fmt:
-                rpr.get_or_add_i()
+                _SUB(rpr, W_I)
+            if underline:
+                _SUB(rpr, W_U, {W_VAL: WD_UNDERLINE.SINGLE.xml_value})  # "single"
         if text:
-            run.text = xml_safe(text)
-        parent.append(run)
+            append_text(run, xml_safe(text))
         return run
 
 

@@ -8,13 +8,16 @@ Notes the frame already holds are kept; ours are numbered after them (`offset`).
 
 from __future__ import annotations
 
+import re
+
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.oxml import serialize_part_xml
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part, XmlPart
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from lxml import etree
 
 _EMPTY = f"<w:footnotes {nsdecls('w', 'r')}/>"
 _SEPARATOR = (
@@ -22,6 +25,31 @@ _SEPARATOR = (
     '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
     "<w:r><w:{kind}/></w:r></w:p></w:footnote>"
 )
+
+
+_SUB = etree.SubElement
+W_R, W_T, W_TAB, W_BR, W_P = (qn(t) for t in ("w:r", "w:t", "w:tab", "w:br", "w:p"))
+W_RPR, W_PPR, W_RSTYLE, W_PSTYLE, W_VAL = (qn(t) for t in ("w:rPr", "w:pPr", "w:rStyle",
+                                                           "w:pStyle", "w:val"))
+W_FOOTNOTE, W_FOOTNOTE_REF, W_ID = qn("w:footnote"), qn("w:footnoteRef"), qn("w:id")
+XML_SPACE = qn("xml:space")
+_CONTROLS = re.compile(r"([\t\r\n])")
+
+
+def append_text(run, text: str) -> None:
+    """Append `text` to a `w:r` as python-docx's `run.text = text` does: `w:t` elements
+    (space-preserving when the text has white space at either end), a `w:tab` for each
+    tab and a `w:br` for each carriage return or line feed."""
+    for piece in _CONTROLS.split(text) if _CONTROLS.search(text) else (text,):
+        if piece == "\t":
+            _SUB(run, W_TAB)
+        elif piece in ("\r", "\n"):
+            _SUB(run, W_BR)
+        elif piece:
+            t = _SUB(run, W_T)
+            t.text = piece
+            if len(piece.strip()) < len(piece):
+                t.set(XML_SPACE, "preserve")
 
 
 class Footnotes:
@@ -56,19 +84,14 @@ class Footnotes:
     def add(self, note_id: int):
         """A new footnote: returns its paragraph, already holding the note's own mark and a
         space, for the caller to fill with the note's inlines."""
-        note = OxmlElement("w:footnote")
-        note.set(qn("w:id"), str(note_id))
-        paragraph = OxmlElement("w:p")
+        note = _SUB(self.root, W_FOOTNOTE, {W_ID: str(note_id)})
+        paragraph = _SUB(note, W_P)
         if self.styles.get("text"):
-            paragraph.get_or_add_pPr().style = self.styles["text"]
-        mark = OxmlElement("w:r")
+            _SUB(_SUB(paragraph, W_PPR), W_PSTYLE, {W_VAL: self.styles["text"]})
+        mark = _SUB(paragraph, W_R)
         reference_style(mark, self.styles.get("reference"))
-        mark.append(OxmlElement("w:footnoteRef"))
-        space = OxmlElement("w:r")
-        space.text = " "
-        paragraph.extend([mark, space])
-        note.append(paragraph)
-        self.root.append(note)
+        _SUB(mark, W_FOOTNOTE_REF)
+        append_text(_SUB(paragraph, W_R), " ")
         return paragraph
 
     def finish(self) -> None:
@@ -79,6 +102,9 @@ class Footnotes:
 
 def reference_style(run, style_id: str | None) -> None:
     """Give a `w:r` the footnote-reference look: the frame's style, else superscript."""
+    if style_id and len(run) == 0:  # a new run: the quick way, same XML
+        _SUB(_SUB(run, W_RPR), W_RSTYLE, {W_VAL: style_id})
+        return
     rpr = run.get_or_add_rPr()
     if style_id:
         rpr.style = style_id

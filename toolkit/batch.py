@@ -1,0 +1,406 @@
+"""`covenant build` over many documents: check once, skip what is up to date, build the
+rest in one process or spread over several, and report each failure with its file
+without stopping the others.
+
+1. The inputs are checked together (`check_workspace`), as `covenant check` does. An
+   error in the citation library stops everything (every document cites from it); an
+   error in a case file fails that case's documents only (and the briefings drawing on
+   it); the kind's own rules (a communication's admissibility, a fairness report's
+   grade) fail that kind's document only.
+2. Each document's inputs are hashed (toolkit/manifest.py); a document whose files are
+   all recorded with the same hash is "up to date" and not built (unless `force`).
+3. The others are built, each as one task: in this process (`jobs` 1), or in `jobs`
+   worker processes (concurrent.futures), the largest first so that a long briefing
+   does not start last. A task renders every format in memory and writes them only if
+   all succeeded, each file atomically, so a failed document leaves its previous drafts
+   untouched. A task that fails (or whose process dies) is reported as
+   `file: message`; the others go on.
+4. The manifest records what was built; the result lists what was built, what was up to
+   date and what failed, and the peak memory of the largest worker.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import resource
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from toolkit.build import DEFAULT_STYLE, cache_folder, reference_date, render_formats
+from toolkit.checking import check_for_kind, check_workspace
+from toolkit.errors import CovenantError, Report
+from toolkit.files import write_atomically
+from toolkit.kinds import KINDS
+from toolkit.manifest import Inputs, Manifest
+from toolkit.workspace import Workspace
+from toolkit.writers import WRITERS
+
+# How worker processes are started (multiprocessing start methods). "forkserver": the
+# workers fork from a small clean server process, not from this one (which has read
+# every case), and need not start a new interpreter each (spawn). See docs/performance.md.
+START_METHOD = "forkserver"
+
+Progress = Callable[[Iterable, int, str], Iterable]
+
+
+@dataclass
+class Task:
+    """One document to build: a case file in one kind, or a briefing."""
+
+    kind: str
+    shown: str  # the input file as printed
+    order: int  # position on the command line, for reporting in that order
+    folder: Path  # out/<case or briefing id>
+    stem: str  # file name without extension: memo, memo-public, briefing ...
+    formats: list[str]  # the formats to build (those not up to date)
+    inputs: str  # the hash of everything it is built from
+    weight: int  # bigger first
+    case: object | None = None  # CaseFile
+    briefing: object | None = None  # BriefingFile
+    cases: list | None = None  # for a briefing: every valid case of the workspace
+
+    def paths(self, formats: list[str] | None = None) -> list[Path]:
+        return [self.folder / f"{self.stem}.{WRITERS[f].extension}"
+                for f in formats or self.formats]
+
+
+@dataclass
+class Settings:
+    """What every task of one build shares; sent once to each worker process."""
+
+    root: Path
+    library: object  # Library
+    style: str
+    today: date
+    public: bool
+    cache_dir: Path
+
+
+@dataclass
+class Done:
+    task: Task
+    paths: list[Path]
+    digests: dict[Path, str]  # path -> sha256 of what was written
+    case_id: str
+    notes: int
+    timings: dict[str, float]
+    peak_rss: int  # bytes, of the process that built it
+
+
+@dataclass
+class Failed:
+    shown: str
+    kind: str
+    message: str
+    report: Report | None = None
+    order: int = 0
+    peak_rss: int = 0
+
+    def format(self) -> str:
+        text = f"{self.shown}: {self.message}"
+        if self.report is not None and self.report.items:
+            text += "\n" + self.report.as_text()
+        return text
+
+
+@dataclass
+class BatchResult:
+    built: list[Done] = field(default_factory=list)
+    up_to_date: list[Task] = field(default_factory=list)
+    failed: list[Failed] = field(default_factory=list)
+    jobs: int = 1
+    seconds: float = 0.0
+    peak_worker_rss: int = 0  # bytes: the largest process that built a document
+
+
+def peak_rss() -> int:
+    """This process's peak resident memory, in bytes (ru_maxrss is KiB on Linux)."""
+    scale = 1 if sys.platform == "darwin" else 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale
+
+
+# ---------------------------------------------------------------- one task
+
+
+_SETTINGS: Settings | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _SETTINGS
+    _SETTINGS = settings
+
+
+def _run_in_worker(task: Task) -> Done | Failed:
+    assert _SETTINGS is not None
+    return run_task(task, _SETTINGS)
+
+
+def run_task(task: Task, settings: Settings, progress: Progress | None = None) -> Done | Failed:
+    """Build one document and write its files; any failure is returned, not raised."""
+    try:
+        return _build(task, settings, progress)
+    except CovenantError as exc:
+        return Failed(task.shown, task.kind, str(exc), exc.report, task.order, peak_rss())
+    except Exception as exc:  # noqa: BLE001 - one broken document must not stop the others
+        return Failed(task.shown, task.kind, f"the {task.kind} could not be built "
+                      f"({type(exc).__name__}: {exc})", None, task.order, peak_rss())
+
+
+def _build(task: Task, settings: Settings, progress: Progress | None) -> Done | Failed:
+    from toolkit.build import build_document
+
+    workspace = Workspace(settings.root)
+    report = Report()
+    if task.kind == "briefing":
+        from toolkit.briefings.build import build_briefing_document
+
+        document, timings = build_briefing_document(
+            task.briefing, task.cases, workspace, settings.library, settings.style, report,
+            settings.today, progress, settings.cache_dir)
+    else:
+        document, timings = build_document(
+            task.case, task.kind, workspace, settings.library, settings.style, report,
+            settings.today, settings.public, settings.cache_dir)
+    if report.errors:
+        return Failed(task.shown, task.kind, f"the {task.kind} could not be built; nothing "
+                      "was written", report, task.order, peak_rss())
+    rendered = render_formats(document, workspace.templates / task.kind, task.formats,
+                              task.folder, task.stem, timings)
+    for path, data in rendered.items():
+        write_atomically(path, data)
+    digests = {path: hashlib.sha256(data).hexdigest() for path, data in rendered.items()}
+    return Done(task, list(rendered), digests, document.case_id, len(document.notes),
+                timings, peak_rss())
+
+
+# ---------------------------------------------------------------- planning
+
+
+@dataclass
+class _Plan:
+    tasks: list[Task]
+    up_to_date: list[Task]
+    failed: list[Failed]
+    settings: Settings
+    manifest: Manifest
+    warnings: Report
+
+
+def _split(workspace: Workspace, paths: list[Path], kinds: list[str]
+           ) -> tuple[list[Path], list[Path]]:
+    """The case files and the briefing files among `paths` (folders expanded)."""
+    expanded = workspace.expand(list(paths))
+    briefings = [p for p in expanded if workspace.is_briefing(p)]
+    cases = [p for p in expanded if not workspace.is_briefing(p)]
+    case_kinds = [k for k in kinds if KINDS[k].inputs == "case"]
+    if briefings and "briefing" not in kinds:
+        raise CovenantError(f"{workspace.show(briefings[0])} is a briefing file; build it "
+                            "with --kind briefing")
+    if cases and not case_kinds:
+        raise CovenantError(f"{workspace.show(cases[0])} is not in "
+                            f"{workspace.show(workspace.briefings)}/: --kind briefing builds "
+                            "briefing files, which live there (case files are drawn in by "
+                            "the briefing's themes)")
+    if "briefing" in kinds and not briefings:
+        briefings = workspace.briefing_files()
+        if not briefings:
+            raise CovenantError(f"no briefing files in {workspace.show(workspace.briefings)}; "
+                                "write one as docs/briefing.md describes")
+    return cases, briefings
+
+
+def _by_file(report: Report) -> dict[str, Report]:
+    found: dict[str, Report] = {}
+    for item in report.errors:
+        found.setdefault(item.file, Report()).items.append(item)
+    return found
+
+
+def plan(workspace: Workspace, paths: list[Path], kinds: list[str], formats: list[str],
+         out: Path, style: str, today: date, public: bool, force: bool) -> _Plan:
+    from toolkit.citations.engine import resolve_style
+
+    cases_in, briefings_in = _split(workspace, paths, kinds)
+    checked = check_workspace(workspace, cases_in + briefings_in, today)
+    errors = _by_file(checked.report)
+    inputs_shown = {c.shown for c in checked.cases} | {b.shown for b in checked.briefings}
+    elsewhere = [d for d in checked.report.errors if d.file not in inputs_shown]
+    if elsewhere:
+        raise CovenantError("the citation library has errors; nothing was built",
+                            checked.report)
+    warnings = Report()
+    warnings.items.extend(checked.report.warnings)
+    style_path = resolve_style(style, workspace.templates)
+    inputs = Inputs.of(workspace, kinds, style_path, style, public, today)
+    manifest = Manifest(out)
+    settings = Settings(workspace.root, checked.library, style, today, public,
+                        cache_folder(out))
+    tasks, fresh, failed = [], [], []
+
+    def consider(task: Task) -> None:
+        stale = task.formats if force else [
+            f for f in task.formats if not manifest.up_to_date(task.paths([f])[0], task.inputs)]
+        if stale:
+            task.formats = stale
+            tasks.append(task)
+        else:
+            fresh.append(task)
+
+    named = {p.resolve() for p in cases_in}
+    order = 0
+    for kind in (k for k in kinds if KINDS[k].inputs == "case"):
+        for loaded in checked.cases:
+            if loaded.path.resolve() not in named:
+                continue  # read for a briefing only
+            order += 1
+            report = Report()
+            check_for_kind(kind, loaded, report, today, workspace)
+            warnings.items.extend(report.warnings)
+            problems = Report()
+            problems.items.extend(errors.get(loaded.shown, Report()).items + report.errors)
+            if problems.errors or loaded.case is None:
+                failed.append(Failed(loaded.shown, kind, f"the {kind} was not built: "
+                                     f"{len(problems.errors)} error(s)", problems, order))
+                continue
+            stem = f"{kind}-public" if public or KINDS[kind].always_public else kind
+            source = loaded.path.read_bytes()
+            consider(Task(kind, loaded.shown, order, out / loaded.case.case.id, stem,
+                          list(formats), inputs.digest(kind, source), len(source),
+                          case=loaded.case))
+    if "briefing" in kinds:
+        _plan_briefings(checked, errors, inputs, out, formats, consider, failed, order)
+    return _Plan(tasks, fresh, failed, settings, manifest, warnings)
+
+
+def _plan_briefings(checked, errors: dict[str, Report], inputs: Inputs, out: Path,
+                    formats: list[str], consider, failed: list[Failed], order: int) -> None:
+    from toolkit.briefings.selection import cases_in, select_all
+
+    case_errors = Report()
+    for loaded in checked.cases:
+        case_errors.items.extend(errors.get(loaded.shown, Report()).items)
+    valid = [c for c in checked.cases if c.case is not None]
+    for loaded in checked.briefings:
+        order += 1
+        problems = Report()
+        problems.items.extend(errors.get(loaded.shown, Report()).items + case_errors.items)
+        if problems.errors or loaded.briefing is None:
+            failed.append(Failed(loaded.shown, "briefing", "the briefing was not built: "
+                                 f"{len(problems.errors)} error(s) in it or the case files "
+                                 "it draws on", problems, order))
+            continue
+        selections = select_all(loaded.briefing, [c.case for c in valid])
+        paths = {c.case.case.id: c.path for c in valid}
+        included = cases_in(selections)
+        extra = json.dumps({
+            "themes": [[s.theme.id, [c.case.id for c in s.cases]] for s in selections],
+            "cases": {c.case.id: hashlib.sha256(paths[c.case.id].read_bytes()).hexdigest()
+                      for c in included}}, sort_keys=True)
+        source = loaded.path.read_bytes()
+        weight = len(source) + sum(paths[c.case.id].stat().st_size for c in included)
+        consider(Task("briefing", loaded.shown, order, out / loaded.briefing.briefing.id,
+                      "briefing", list(formats), inputs.digest("briefing", source, extra),
+                      weight, briefing=loaded.briefing, cases=[c.case for c in valid]))
+
+
+# ---------------------------------------------------------------- running
+
+
+def run_batch(workspace: Workspace, paths: list[Path], kinds: list[str], formats: list[str],
+              out: Path | None = None, style: str = DEFAULT_STYLE, today: date | None = None,
+              public: bool = False, jobs: int = 1, force: bool = False,
+              progress: Progress | None = None, warn: Callable[[Report], None] | None = None,
+              start_method: str | None = None) -> BatchResult:
+    """Build `kinds` × the documents of `paths`; see the module's docstring."""
+    started = time.perf_counter()
+    unknown = [f for f in formats if f not in WRITERS]
+    if unknown:
+        raise CovenantError(f"unknown format {', '.join(unknown)}; choose from "
+                            f"{', '.join(WRITERS)}")
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown or not kinds:
+        raise CovenantError(f"unknown kind {', '.join(map(repr, unknown))}; choose from "
+                            f"{', '.join(KINDS)}")
+    if jobs < 1:
+        raise CovenantError("--jobs takes a number of processes, 1 or more")
+    out = out or workspace.drafts
+    today = today or reference_date()
+    planned = plan(workspace, paths, list(dict.fromkeys(kinds)), formats, out, style, today,
+                   public, force)
+    if warn is not None and planned.warnings.items:
+        warn(planned.warnings)
+    result = BatchResult(up_to_date=planned.up_to_date, failed=list(planned.failed),
+                         jobs=min(jobs, max(1, len(planned.tasks))))
+    tasks = sorted(planned.tasks, key=lambda t: -t.weight)
+    try:
+        if result.jobs == 1:
+            outcomes = _in_process(tasks, planned.settings, progress)
+        else:
+            outcomes = _in_workers(tasks, planned.settings, result.jobs, progress,
+                                   start_method or START_METHOD)
+        for outcome in outcomes:
+            if isinstance(outcome, Done):
+                result.built.append(outcome)
+                for path in outcome.paths:
+                    planned.manifest.record(path, outcome.task.inputs, outcome.digests[path],
+                                            outcome.task.shown)
+            else:
+                result.failed.append(outcome)
+            result.peak_worker_rss = max(result.peak_worker_rss, outcome.peak_rss)
+    finally:
+        if result.built:
+            planned.manifest.save()
+    result.built.sort(key=lambda d: (d.task.order, d.task.kind))
+    result.failed.sort(key=lambda f: (f.order, f.kind))
+    result.up_to_date.sort(key=lambda t: (t.order, t.kind))
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _in_process(tasks: list[Task], settings: Settings, progress: Progress | None
+                ) -> Iterator[Done | Failed]:
+    inner = progress if len(tasks) == 1 and tasks[0].kind == "briefing" else None
+    outer = progress if inner is None and progress is not None and tasks else None
+
+    def each() -> Iterator[Done | Failed]:
+        for task in tasks:
+            yield run_task(task, settings, inner)
+
+    yield from (outer(each(), len(tasks), "building") if outer else each())
+
+
+def _in_workers(tasks: list[Task], settings: Settings, jobs: int, progress: Progress | None,
+                start_method: str) -> Iterator[Done | Failed]:
+    context = multiprocessing.get_context(start_method)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                             initargs=(settings,)) as pool:
+        futures = {pool.submit(_run_in_worker, task): task for task in tasks}
+        try:
+            done = as_completed(futures)
+            for future in progress(done, len(futures), "building") if progress else done:
+                task = futures[future]
+                try:
+                    yield future.result()
+                except Exception as exc:  # noqa: BLE001 - e.g. the process was killed
+                    yield Failed(task.shown, task.kind, f"the process building the "
+                                 f"{task.kind} stopped ({type(exc).__name__}: {exc}); "
+                                 "nothing was written", None, task.order)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def default_jobs() -> int:
+    """The number of processors this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
