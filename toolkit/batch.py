@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
-import os
 import resource
 import sys
 import time
@@ -119,6 +118,7 @@ class BatchResult:
     jobs: int = 1
     seconds: float = 0.0
     peak_worker_rss: int = 0  # bytes: the largest process that built a document
+    check_seconds: float = 0.0  # checking the inputs and deciding what to build
 
 
 def peak_rss() -> int:
@@ -338,7 +338,8 @@ def run_batch(workspace: Workspace, paths: list[Path], kinds: list[str], formats
     if warn is not None and planned.warnings.items:
         warn(planned.warnings)
     result = BatchResult(up_to_date=planned.up_to_date, failed=list(planned.failed),
-                         jobs=min(jobs, max(1, len(planned.tasks))))
+                         jobs=min(jobs, max(1, len(planned.tasks))),
+                         check_seconds=time.perf_counter() - started)
     tasks = sorted(planned.tasks, key=lambda t: -t.weight)
     try:
         if result.jobs == 1:
@@ -380,6 +381,9 @@ def _in_process(tasks: list[Task], settings: Settings, progress: Progress | None
 def _in_workers(tasks: list[Task], settings: Settings, jobs: int, progress: Progress | None,
                 start_method: str) -> Iterator[Done | Failed]:
     context = multiprocessing.get_context(start_method)
+    if start_method == "forkserver":
+        # imported once in the server, before it forks each worker
+        context.set_forkserver_preload(_preload(tasks))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                              initargs=(settings,)) as pool:
         futures = {pool.submit(_run_in_worker, task): task for task in tasks}
@@ -398,9 +402,14 @@ def _in_workers(tasks: list[Task], settings: Settings, jobs: int, progress: Prog
             raise
 
 
-def default_jobs() -> int:
-    """The number of processors this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
+def _preload(tasks: list[Task]) -> list[str]:
+    """The modules the workers will need: the kinds and writers of these tasks."""
+    modules = ["toolkit.batch", "citeproc"]
+    for kind in sorted({t.kind for t in tasks}):
+        modules.append(KINDS[kind].target.split(":")[0])
+    for name in sorted({f for t in tasks for f in t.formats}):
+        modules.append(WRITERS[name].target.split(":")[0])
+        if name == "pdf":
+            modules.append("weasyprint")
+    return modules
+

@@ -43,7 +43,7 @@ def build_document(case, kind: str, workspace: Workspace, library, style: str,
     started = time.perf_counter()
     public = public or KINDS[kind].always_public
     env = KindEnv(workspace.templates, library, today=f"{today:%d %B %Y}".lstrip("0"),
-                  today_date=today, extra={"public": public})
+                  today_date=today, extra={"public": public}, cache_dir=cache_dir)
     document = KINDS[kind].load()(case, env)
     timings = {"kind": time.perf_counter() - started}
     context = PassContext(library, resolve_style(style, workspace.templates), report,

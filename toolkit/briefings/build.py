@@ -52,7 +52,8 @@ def build_briefing_document(briefing: BriefingFile, cases: list[CaseFile],
     from toolkit.redaction import redact_document
 
     started = time.perf_counter()
-    env = KindEnv(workspace.templates, library, today=f"{today:%d %B %Y}".lstrip("0"))
+    env = KindEnv(workspace.templates, library, today=f"{today:%d %B %Y}".lstrip("0"),
+                  cache_dir=cache_dir)
     document = KINDS[KIND].load()(briefing, cases, env, progress)
     timings = {"kind": time.perf_counter() - started}
     context = PassContext(library, resolve_style(style, workspace.templates), report,

@@ -182,6 +182,7 @@ class CiteprocEngine:
 
     def _load(self):
         if self._citeproc is None:
+            _memoize_style_lookups()
             from citeproc import CitationStylesBibliography, CitationStylesStyle, formatter
             from citeproc.source.json import CiteProcJSON
 
@@ -240,6 +241,47 @@ class CiteprocEngine:
         """Keep this build's new renderings for the next build (with a cache)."""
         if self.cache is not None:
             self.cache.save()
+
+
+# citeproc-py versions whose style lookups _memoize_style_lookups was checked against.
+MEMOIZED_VERSIONS = ("0.11.1",)
+MEMO_LIMIT = 2_000  # lookups remembered at most (one style makes about 100)
+
+
+def _memoize_style_lookups() -> bool:
+    """Remember citeproc-py's XPath lookups in the style and locale trees.
+
+    A third of citeproc-py's time goes to `xpath_search`, which looks up the same macros,
+    terms and ancestors (cs:macro[@name=...], cs:term[...], ancestor::cs:layout) in trees
+    that do not change while formatting: the only change citeproc-py makes to a style,
+    adding a missing cs:name to a cs:names, alters no lookup it makes. The key holds the
+    element itself, so its identity is stable. Applied only to the versions checked;
+    benchmarks/compare_pandoc.py gives the same notes, to the character, with and
+    without it."""
+    from importlib.metadata import version
+
+    from citeproc import model
+
+    if version("citeproc-py") not in MEMOIZED_VERSIONS:
+        return False
+    base = model.CitationStylesElement
+    if getattr(base.xpath_search, "covenant_memo", False):
+        return True
+    original = base.xpath_search
+    found: dict = {}
+
+    def xpath_search(self, expression):
+        key = (self, expression)
+        result = found.get(key)
+        if result is None:
+            if len(found) >= MEMO_LIMIT:  # each document parses its style anew: forget
+                found.clear()             # old trees rather than keep them alive
+            result = found[key] = original(self, expression)
+        return list(result)  # callers may not change what is remembered
+
+    xpath_search.covenant_memo = True
+    base.xpath_search = xpath_search
+    return True
 
 
 def _append_suffix(html: str, suffix: str) -> str:

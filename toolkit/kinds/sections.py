@@ -63,6 +63,28 @@ def long_date(value, language: str = "en") -> str:
     return format_date(parse_date(value), language)
 
 
+def _bytecode_cache(cache_dir: Path | None, options: dict):
+    """Jinja's cache of compiled templates, in a folder named after everything that
+    shapes the compiled code besides a template's own text (which Jinja checks itself):
+    the environment's options, Jinja's version and this module."""
+    if cache_dir is None:
+        return None
+    import hashlib
+
+    import jinja2
+    from jinja2 import FileSystemBytecodeCache
+
+    digest = hashlib.sha256(repr(sorted((k, repr(v)) for k, v in options.items())).encode())
+    digest.update(jinja2.__version__.encode())
+    digest.update(Path(__file__).read_bytes())
+    folder = Path(cache_dir) / "jinja" / digest.hexdigest()[:16]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
+
+
 @dataclass
 class KindEnv:
     templates: Path  # the workspace's templates/ folder
@@ -70,6 +92,8 @@ class KindEnv:
     today: str = ""
     today_date: date | None = None
     extra: dict = field(default_factory=dict)
+    # Where compiled templates are kept between builds (None: compiled every build).
+    cache_dir: Path | None = None
 
     @staticmethod
     def format_date(value, language: str = "en") -> str:
@@ -77,13 +101,15 @@ class KindEnv:
 
     def environment(self, kind: str, language: str = "en",
                     folder: Path | None = None) -> ImmutableSandboxedEnvironment:
-        env = ImmutableSandboxedEnvironment(
-            loader=FileSystemLoader(str(folder or self.templates / kind / "sections")),
+        options = dict(
             undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True,
             trim_blocks=True, lstrip_blocks=True,
             # "{#anchor .numbered}" is Markdown block-attribute syntax, so Jinja comments
             # are spelt {## ... ##} in our templates.
             comment_start_string="{##", comment_end_string="##}")
+        env = ImmutableSandboxedEnvironment(
+            loader=FileSystemLoader(str(folder or self.templates / kind / "sections")),
+            bytecode_cache=_bytecode_cache(self.cache_dir, options), **options)
         env.filters.update(md=escape_markdown, cites=cite_list,
                            date=partial(long_date, language=language),
                            when=partial(when_date, language=language))

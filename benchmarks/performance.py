@@ -1,0 +1,715 @@
+"""Measured speed: our pipeline beside pandoc and WeasyPrint, and batch builds.
+
+    make bench
+    .venv/bin/python benchmarks/performance.py [--runs 5] [--sizes 40,200,1000]
+        [--batch 135] [--batch-runs 5] [--skip-batch] [--write docs/performance.md]
+
+Everything is measured in one run, side by side, on synthetic content
+(benchmarks/synthetic.py), and each ratio is computed pair by pair (run i of ours against
+run i of the peer, then the median of those ratios):
+
+1. Start-up: `covenant --help` and `covenant check` on the repository's workspace
+   (subprocesses, like a lawyer's shell), with the heavy modules they import
+   (`python -X importtime`), beside `python -c pass` and `pandoc --version`.
+2. Documents of 40, 200 and 1,000 footnotes (one communication each):
+   - ours, in-process, in a long-lived worker process per size and format (imports
+     done, as in a batch build): `toolkit.batch.run_batch` exactly as `covenant build
+     --force` runs it: check and load, kind, passes, citations, the writer, the file
+     written. "Cold": the citation and template caches (drafts/.cache) emptied before
+     the run; "warm": kept from the previous run.
+   - ours from the command line (`covenant build`, a subprocess: Python start-up and
+     imports included), cold and warm;
+   - pandoc (pypandoc-binary), a subprocess: `--citeproc` with the same CSL file and
+     library (CSL-JSON), to DOCX; and to HTML, then WeasyPrint, for PDF (the peer);
+     both start from the same Markdown our kind renders (see `pandoc_markdown`);
+   - WeasyPrint alone (its own worker, never patched by us) laying out and writing our
+     own HTML for that document: the floor for our PDF.
+3. Batch: N synthetic cases, communications as DOCX and PDF and one briefing over all
+   of them, `covenant build --jobs 1` against `--jobs 2` (and the start methods), from
+   an empty drafts/ each time; then the incremental rebuilds.
+
+Each measurement is preceded by one untimed run (warm-up). Peak memory is each worker
+process's ru_maxrss. The tables are printed, and with --write replace the part of that
+file between the markers <!-- benchmark:begin --> and <!-- benchmark:end -->.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+KIND = "communication"
+TODAY = "2026-11-22"
+HEAVY = ("weasyprint", "docx", "docxtpl", "citeproc")
+BEGIN, END = "<!-- benchmark:begin -->", "<!-- benchmark:end -->"
+
+
+# ------------------------------------------------------------------ small helpers
+
+
+def med(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def ms(values: list[float]) -> str:
+    """'123 ms (118–131)': median and min–max, in milliseconds."""
+    if not values:
+        return "–"
+    return f"{med(values) * 1000:.0f} ms ({min(values) * 1000:.0f}–{max(values) * 1000:.0f})"
+
+
+def secs(values: list[float]) -> str:
+    if not values:
+        return "–"
+    return f"{med(values):.2f} s ({min(values):.2f}–{max(values):.2f})"
+
+
+def ratio(values: list[float]) -> str:
+    if not values:
+        return "–"
+    return f"{med(values):.2f} ({min(values):.2f}–{max(values):.2f})"
+
+
+def ratios(ours: list[float], theirs: list[float]) -> list[float]:
+    return [a / b for a, b in zip(ours, theirs, strict=True) if b]
+
+
+def mb(value: int) -> str:
+    return f"{value / 2**20:.0f} MB"
+
+
+def covenant_bin() -> str:
+    return str(Path(sys.executable).with_name("covenant"))
+
+
+def pandoc_path() -> str:
+    import pypandoc
+
+    return pypandoc.get_pandoc_path()
+
+
+def timed(argv: list[str], **kwargs) -> tuple[float, subprocess.CompletedProcess]:
+    started = time.perf_counter()
+    done = subprocess.run(argv, capture_output=True, text=True, **kwargs)
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv[:4])}... failed ({done.returncode}):\n"
+                           f"{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+    return elapsed, done
+
+
+def docx_notes(path: Path) -> int:
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("word/footnotes.xml").decode("utf-8")
+    ids = [int(i) for i in re.findall(r'<w:footnote\b[^>]*w:id="(-?\d+)"', xml)]
+    return sum(1 for i in ids if i > 0)
+
+
+def pdf_pages(path: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(str(path)).pages)
+
+
+def machine() -> dict[str, str]:
+    from importlib.metadata import version
+
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        memory = next(line.split()[1] for line in Path("/proc/meminfo").read_text()
+                      .splitlines() if line.startswith("MemTotal"))
+        memory = f"{int(memory) / 2**20:.0f} GB"
+    except (OSError, StopIteration):
+        memory = "?"
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    pandoc = subprocess.run([pandoc_path(), "--version"], capture_output=True, text=True)
+    return {
+        "CPU": f"{cpu}, {cores} cores available", "memory": memory,
+        "system": f"{platform.system()} {platform.release()}",
+        "Python": platform.python_version(),
+        "pandoc": pandoc.stdout.split("\n")[0].split()[-1],
+        "WeasyPrint": version("weasyprint"), "citeproc-py": version("citeproc-py"),
+        "python-docx": version("python-docx"), "docxtpl": version("docxtpl"),
+    }
+
+
+# ------------------------------------------------------------------ workers
+
+
+class Worker:
+    """A long-lived benchmark process (this script with --worker), driven line by line:
+    a JSON command in, a JSON result out. Keeps imports and fonts warm between runs
+    and its peak memory to itself."""
+
+    def __init__(self, role: str, *args: str) -> None:
+        self.role = role
+        self.process = subprocess.Popen(
+            [sys.executable, __file__, "--worker", role, *args], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, text=True, cwd=REPO)
+
+    def call(self, op: str, **kwargs) -> dict:
+        assert self.process.stdin and self.process.stdout
+        self.process.stdin.write(json.dumps({"op": op, **kwargs}) + "\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        if not line:
+            raise RuntimeError(f"worker {self.role} died")
+        answer = json.loads(line)
+        if "error" in answer:
+            raise RuntimeError(f"worker {self.role}: {answer['error']}")
+        return answer
+
+    def close(self) -> int:
+        peak = self.call("peak")["peak_rss"]
+        self.call("quit")
+        self.process.wait(timeout=60)
+        return peak
+
+
+def _worker_ours(root: Path, case: Path, out: Path):
+    """Our pipeline, in-process, as `covenant build --force` runs it."""
+    from datetime import date
+
+    import weasyprint
+    import weasyprint.document
+
+    from toolkit.batch import run_batch
+    from toolkit.workspace import Workspace
+    from toolkit.writers import pdf as pdf_writer
+
+    workspace = Workspace(root)
+    stages: dict[str, float] = {}
+
+    def timer(name, function):
+        def wrapper(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                stages[name] = stages.get(name, 0.0) + time.perf_counter() - started
+        return wrapper
+
+    # the PDF writer's own stages, measured on the real code path
+    pdf_writer.render_html = timer("html", pdf_writer.render_html)
+    pdf_writer.check_footnotes = timer("footnote check", pdf_writer.check_footnotes)
+    weasyprint.HTML.render = timer("layout", weasyprint.HTML.render)
+    weasyprint.document.Document.write_pdf = timer("write pdf",
+                                                   weasyprint.document.Document.write_pdf)
+
+    def build(fmt: str, cold: bool) -> dict:
+        if cold:
+            shutil.rmtree(out / ".cache", ignore_errors=True)
+        stages.clear()
+        started = time.perf_counter()
+        result = run_batch(workspace, [case], [KIND], [fmt], out=out,
+                           today=date.fromisoformat(TODAY), force=True)
+        seconds = time.perf_counter() - started
+        if result.failed or not result.built:
+            raise RuntimeError("; ".join(f.format() for f in result.failed))
+        timings = result.built[0].timings
+        passes = sum(timings.get(k, 0.0) for k in ("numbering", "references", "notes"))
+        found = {"check and load": result.check_seconds, "kind": timings["kind"],
+                 "passes": passes, "citations": timings["citations"],
+                 f"write-{fmt}": timings[f"write-{fmt}"], **stages,
+                 "renders": timings.get("citeproc_renders", 0)}
+        accounted = result.check_seconds + timings["kind"] + passes + timings["citations"] \
+            + timings[f"write-{fmt}"]
+        found["other"] = seconds - accounted  # the manifest, writing the file
+        return {"seconds": seconds, "stages": found, "path": str(result.built[0].paths[0]),
+                "notes": result.built[0].notes}
+
+    return {"docx-cold": lambda: build("docx", True), "docx-warm": lambda: build("docx", False),
+            "pdf-cold": lambda: build("pdf", True), "pdf-warm": lambda: build("pdf", False)}
+
+
+def _worker_weasyprint():
+    """WeasyPrint alone: lay out an HTML file and write the PDF, nothing of ours."""
+    import weasyprint
+
+    def render(html: str, base: str, pdf: str) -> dict:
+        text = Path(html).read_text(encoding="utf-8")
+        started = time.perf_counter()
+        document = weasyprint.HTML(string=text, base_url=base).render()
+        laid_out = time.perf_counter()
+        data = document.write_pdf()
+        done = time.perf_counter()
+        Path(pdf).write_bytes(data)
+        return {"seconds": done - started, "layout": laid_out - started,
+                "write": done - laid_out, "pages": len(document.pages)}
+
+    return {"render": render}
+
+
+def worker_main(role: str, args: list[str]) -> None:
+    ops = _worker_ours(*map(Path, args)) if role == "ours" else _worker_weasyprint()
+    for line in sys.stdin:
+        command = json.loads(line)
+        op = command.pop("op")
+        try:
+            if op == "quit":
+                print(json.dumps({}), flush=True)
+                return
+            if op == "peak":
+                answer = {"peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}
+            else:
+                answer = ops[op](**command)
+        except Exception as exc:  # noqa: BLE001 - reported to the driver
+            answer = {"error": f"{type(exc).__name__}: {exc}"}
+        print(json.dumps(answer), flush=True)
+
+
+# ------------------------------------------------------------------ pandoc's copy
+
+
+def pandoc_markdown(root: Path, case: Path) -> str:
+    """The Markdown our kind renders for `case` (the sections, before our parser), in
+    pandoc's syntax: block attribute lines dropped (pandoc has no paragraph attributes),
+    cross-references replaced by the labels our numbering gives them ("para 4.12"), and
+    citations written as pandoc reads them (compare_pandoc.pandoc_markdown: locator terms,
+    side-by-side citations as one group)."""
+    from datetime import date
+
+    from compare_pandoc import pandoc_markdown as pandoc_citations
+
+    import toolkit.kinds.sections as sections
+    from toolkit.build import build_document
+    from toolkit.citations.library import Library
+    from toolkit.document import Paragraph, walk_blocks
+    from toolkit.errors import Report
+    from toolkit.readers.claims import load_case
+    from toolkit.workspace import Workspace
+
+    captured: list[str] = []
+    original = sections.parse_markdown
+
+    def capture(text: str, source: str):
+        captured.append(text)
+        return original(text, source)
+
+    sections.parse_markdown = capture
+    try:
+        report = Report()
+        workspace = Workspace(root)
+        library = Library.from_folder(workspace.citations, report)
+        loaded = load_case(case, report, case.name)
+        document, _ = build_document(loaded.case, KIND, workspace, library, "covenant-oscola",
+                                     report, date.fromisoformat(TODAY))
+    finally:
+        sections.parse_markdown = original
+    labels = {b.anchor: ("para " if isinstance(b, Paragraph) else "section ") + b.number
+              for b in walk_blocks(document.blocks)
+              if getattr(b, "anchor", None) and getattr(b, "number", None)}
+
+    def label(match: re.Match) -> str:
+        kind, target = match.group(1), match.group(2)
+        anchor = target if kind in ("para", "section") else f"{kind}:{target}"
+        return labels.get(anchor, f"annex {target}" if kind == "annex" else target)
+
+    markdown = "\n\n".join(captured)
+    markdown = re.sub(r"\[@(fact|para|annex|claim|section):([^\]\s]+)\]", label, markdown)
+    markdown = re.sub(r"(?m)^\{[^}\n]*\}[ \t]*\n", "", markdown)
+    return pandoc_citations(markdown)
+
+
+def library_json(root: Path, path: Path) -> None:
+    from toolkit.citations.library import Library
+    from toolkit.errors import Report
+
+    library = Library.from_folder(root / "citations", Report())
+    items = [dict(e.item, id=e.key) for e in library.entries.values()]
+    path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+
+
+# ------------------------------------------------------------------ sections
+
+
+def startup(runs: int) -> dict:
+    """covenant --help and check, subprocesses; what they import."""
+    covenant = covenant_bin()
+    rows = {
+        "python -c pass (interpreter)": [sys.executable, "-c", "pass"],
+        "pandoc --version": [pandoc_path(), "--version"],
+        "covenant --help": [covenant, "--help"],
+        "covenant check (example workspace)": [covenant, "check", "--today", TODAY],
+    }
+    times: dict[str, list[float]] = {name: [] for name in rows}
+    for argv in rows.values():
+        subprocess.run(argv, cwd=REPO, capture_output=True)  # warm-up (disk cache)
+    for _ in range(runs):
+        for name, argv in rows.items():
+            started = time.perf_counter()
+            subprocess.run(argv, cwd=REPO, capture_output=True)
+            times[name].append(time.perf_counter() - started)
+    imports = {}
+    for name, args in (("covenant --help", ["--help"]),
+                       ("covenant check (example workspace)", ["check", "--today", TODAY])):
+        done = subprocess.run([sys.executable, "-X", "importtime", "-m", "toolkit", *args],
+                              cwd=REPO, capture_output=True, text=True)
+        modules = []
+        for line in done.stderr.splitlines():
+            if line.startswith("import time:") and "|" in line:
+                parts = line.split("|")
+                if parts[0].split(":")[1].strip().isdigit():
+                    modules.append((int(parts[1]), parts[2].strip()))
+        top = sorted((m for m in modules if not m[1].startswith(" ")), reverse=True)
+        heavy = sorted({m.strip().split(".")[0] for _, m in modules} & set(HEAVY))
+        imports[name] = {"heavy": heavy, "top": [(round(us / 1000), m.strip())
+                                                 for us, m in top[:4]]}
+    return {"times": times, "imports": imports}
+
+
+def documents(sizes: list[int], runs: int, work: Path) -> dict:
+    from synthetic import case_with_footnotes, empty_workspace
+
+    root, _ = empty_workspace(work / "docs")
+    library = work / "library.json"
+    library_json(root, library)
+    style = root / "templates" / "styles" / "covenant-oscola.csl"
+    frame = root / "templates" / KIND
+    pandoc = pandoc_path()
+    results = {}
+    for size in sizes:
+        case = case_with_footnotes(root, size)
+        markdown = work / f"long-{size}.md"
+        markdown.write_text(pandoc_markdown(root, case), encoding="utf-8")
+        # our own HTML for this document: what the PDF is made from
+        out = work / f"out-{size}"
+        html = subprocess.run([covenant_bin(), "build", str(case), "--kind", KIND, "--to",
+                               "html", "--force", "--today", TODAY, "-o", str(out)],
+                              cwd=root, capture_output=True, text=True)
+        if html.returncode:
+            raise RuntimeError(html.stderr)
+        our_html = next(out.rglob(f"{KIND}.html"))
+        style_css = re.search(r"<style>(.*?)</style>", our_html.read_text(), re.S).group(1)
+        (work / "peer.css").write_text(style_css, encoding="utf-8")
+        docx_worker = Worker("ours", str(root), str(case), str(work / f"ours-docx-{size}"))
+        pdf_worker = Worker("ours", str(root), str(case), str(work / f"ours-pdf-{size}"))
+        weasy = Worker("weasyprint")
+        cite = ["--citeproc", f"--csl={style}", f"--bibliography={library}",
+                "-M", "suppress-bibliography=true", "-M", "lang=en-GB", "--quiet"]
+        pandoc_docx = [pandoc, str(markdown), "-f", "markdown", "-t", "docx", *cite,
+                       f"--reference-doc={frame / 'frame.docx'}", "-o", str(work / "p.docx")]
+        pandoc_html = [pandoc, str(markdown), "-f", "markdown", "-t", "html5", "-s", *cite,
+                       "-c", "peer.css", "--metadata", "title=Communication",
+                       "-o", str(work / "p.html")]
+        cli = [covenant_bin(), "build", str(case), "--kind", KIND, "--to", "docx", "--force",
+               "--today", TODAY, "-o", str(work / f"cli-{size}")]
+        series: dict[str, list] = {}
+        for run in range(runs + 1):  # run 0: warm-up, not counted
+            keep = run > 0
+            shutil.rmtree(work / f"cli-{size}" / ".cache", ignore_errors=True)
+            measured = {
+                "ours docx cold": docx_worker.call("docx-cold"),
+                "ours docx warm": docx_worker.call("docx-warm"),
+                "pandoc docx": {"seconds": timed(pandoc_docx)[0]},
+                "cli docx cold": {"seconds": timed(cli, cwd=root)[0]},
+                "cli docx warm": {"seconds": timed(cli, cwd=root)[0]},
+                "ours pdf": pdf_worker.call("pdf-cold"),
+                "weasyprint alone": weasy.call("render", html=str(our_html),
+                                               base=str(frame) + "/",
+                                               pdf=str(work / "floor.pdf")),
+                "pandoc html": {"seconds": timed(pandoc_html, cwd=work)[0]},
+            }
+            measured["peer weasyprint"] = weasy.call("render", html=str(work / "p.html"),
+                                                     base=str(work) + "/",
+                                                     pdf=str(work / "peer.pdf"))
+            if keep:
+                for name, answer in measured.items():
+                    series.setdefault(name, []).append(answer)
+        peaks = {"docx": docx_worker.close(), "pdf": pdf_worker.close(),
+                 "weasyprint": weasy.close()}
+        ours_docx = Path(series["ours docx cold"][-1]["path"])
+        ours_pdf = Path(series["ours pdf"][-1]["path"])
+        results[size] = {
+            "series": series, "peaks": peaks,
+            "notes": {"ours docx": docx_notes(ours_docx), "pandoc docx": docx_notes(
+                work / "p.docx")},
+            "pages": {"ours": pdf_pages(ours_pdf), "weasyprint alone": pdf_pages(
+                work / "floor.pdf"), "peer": pdf_pages(work / "peer.pdf")},
+        }
+        print(f"  {size} footnotes measured", file=sys.stderr, flush=True)
+    return results
+
+
+def batch(cases: int, runs: int, method_runs: int, work: Path) -> dict:
+    from synthetic import workspace
+
+    root = work / "batch"
+    briefing = workspace(root, cases)
+    case_files = sorted(str(p) for p in (root / "claims").glob("case-*.yaml"))
+
+    def command(jobs: int, method: str | None = None, force: bool = True) -> list[str]:
+        argv = [covenant_bin(), "build", *case_files, str(briefing), "--kind", KIND,
+                "--kind", "briefing", "--to", "docx,pdf", "--jobs", str(jobs),
+                "--today", TODAY]
+        return argv + (["--force"] if force else []) + (
+            ["--start-method", method] if method else [])
+
+    def run(argv: list[str], clean: bool = True) -> dict:
+        if clean:
+            shutil.rmtree(root / "drafts", ignore_errors=True)
+            (root / "drafts").mkdir()
+        seconds, done = timed(argv, cwd=root)
+        summary = done.stderr.strip().splitlines()[-1]
+        built = re.search(r"(\d+) built, (\d+) up to date", summary)
+        peak = re.search(r"peak memory (\d+) MB", summary)
+        return {"seconds": seconds, "built": int(built[1]), "up to date": int(built[2]),
+                "peak MB": int(peak[1]) if peak else 0, "summary": summary}
+
+    series: dict[str, list[dict]] = {}
+    for index in range(runs):
+        order = [1, 2] if index % 2 == 0 else [2, 1]
+        for jobs in order:
+            series.setdefault(f"jobs {jobs}", []).append(run(command(jobs)))
+        if index < method_runs:
+            for method in ("fork", "spawn"):
+                series.setdefault(f"jobs 2 {method}", []).append(run(command(2, method)))
+        print(f"  batch round {index + 1}/{runs}", file=sys.stderr, flush=True)
+    # incremental: from a complete build, nothing changed, then one case edited
+    run(command(2))
+    nothing = [run(command(2, force=False), clean=False) for _ in range(3)]
+    edited = Path(case_files[min(7, len(case_files) - 1)])
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text + "# edited for the benchmark\n", encoding="utf-8")
+    one = run(command(2, force=False), clean=False)
+    edited.write_text(text, encoding="utf-8")
+    pdf = root / "drafts" / "scale" / "briefing.pdf"
+    return {"series": series, "nothing": nothing, "one": one, "edited": edited.name,
+            "briefing pages": pdf_pages(pdf) if pdf.is_file() else 0}
+
+
+# ------------------------------------------------------------------ the report
+
+
+def report(args, info: dict, start: dict, docs: dict, batched: dict | None,
+           elapsed: float) -> str:
+    lines = []
+    out = lines.append
+    out(f"Produced by `{args.command}` in {elapsed / 60:.0f} min on "
+        f"{time.strftime('%Y-%m-%d')}. Medians of {args.runs} runs (min–max in brackets), "
+        "after one untimed warm-up run; each ratio is the median of the ratios of run i "
+        "against run i.")
+    out("")
+    out("| machine | |")
+    out("| --- | --- |")
+    for key, value in info.items():
+        out(f"| {key} | {value} |")
+    out("")
+    out("### 1. Start-up")
+    out("")
+    out("| command | median (min–max) | imports WeasyPrint, python-docx, docxtpl or citeproc |")
+    out("| --- | --- | --- |")
+    for name, values in start["times"].items():
+        heavy = start["imports"].get(name)
+        shown = "–" if heavy is None else (", ".join(heavy["heavy"]) or "none")
+        out(f"| `{name}` | {ms(values)} | {shown} |")
+    out("")
+    for name, found in start["imports"].items():
+        top = ", ".join(f"{module} {cost} ms" for cost, module in found["top"])
+        out(f"`python -X importtime -m toolkit {name.split()[1]}`: largest imports {top}.")
+        out("")
+
+    sizes = sorted(docs)
+    out("### 2. DOCX: ours against pandoc")
+    out("")
+    out("Ours: check and load, kind, passes, citations, DOCX writer and the file written, "
+        "in-process (imports done); cold = citation and template caches emptied first. "
+        "pandoc: a subprocess (`pandoc --version` alone costs the row above). "
+        "CLI: `covenant build --force` as a subprocess, start-up and imports included.")
+    out("")
+    out("| footnotes | ours cold | ours warm | pandoc | ratio cold | ratio warm | "
+        "CLI cold | CLI warm | CLI cold / pandoc |")
+    out("| ---: | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for size in sizes:
+        s = docs[size]["series"]
+        t = {k: [v["seconds"] for v in s[k]] for k in s}
+        out(f"| {size} | {ms(t['ours docx cold'])} | {ms(t['ours docx warm'])} | "
+            f"{ms(t['pandoc docx'])} | {ratio(ratios(t['ours docx cold'], t['pandoc docx']))} "
+            f"| {ratio(ratios(t['ours docx warm'], t['pandoc docx']))} | "
+            f"{ms(t['cli docx cold'])} | {ms(t['cli docx warm'])} | "
+            f"{ratio(ratios(t['cli docx cold'], t['pandoc docx']))} |")
+    out("")
+    out("Footnotes in the files: " + "; ".join(
+        f"{size}: ours {docs[size]['notes']['ours docx']}, pandoc "
+        f"{docs[size]['notes']['pandoc docx']}" for size in sizes) + ".")
+    out("")
+
+    out("### 3. PDF: ours against WeasyPrint alone")
+    out("")
+    out("Ours: the whole build (check and load, kind, passes, cold citations, HTML, "
+        "WeasyPrint layout with our fix, footnote check, PDF written). WeasyPrint alone: "
+        "`HTML(string=our html).render().write_pdf()` in its own process. Peer: pandoc to "
+        "HTML (a subprocess; notes become endnotes) then WeasyPrint.")
+    out("")
+    out("| footnotes | pages | ours | WeasyPrint alone | ours / WeasyPrint | per page: ours, "
+        "WeasyPrint | peer: pandoc + WeasyPrint (pages) |")
+    out("| ---: | ---: | --- | --- | --- | --- | --- |")
+    for size in sizes:
+        s, pages = docs[size]["series"], docs[size]["pages"]
+        ours = [v["seconds"] for v in s["ours pdf"]]
+        alone = [v["seconds"] for v in s["weasyprint alone"]]
+        peer = [a["seconds"] + b["seconds"] for a, b in
+                zip(s["pandoc html"], s["peer weasyprint"], strict=True)]
+        out(f"| {size} | {pages['ours']} | {secs(ours)} | {secs(alone)} | "
+            f"{ratio(ratios(ours, alone))} | {1000 * med(ours) / pages['ours']:.0f} ms, "
+            f"{1000 * med(alone) / pages['weasyprint alone']:.0f} ms | {secs(peer)} "
+            f"({pages['peer']}) |")
+    out("")
+
+    out("### Where the time goes (our pipeline, medians)")
+    out("")
+    out("| footnotes | check and load | kind | passes | citations cold / warm (citeproc "
+        "renderings) | DOCX writer | HTML | WeasyPrint layout | footnote check | PDF written |"
+        " other | WeasyPrint alone: layout, PDF written | peak memory: DOCX, PDF, "
+        "WeasyPrint alone |")
+    out("| ---: | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for size in sizes:
+        s, peaks = docs[size]["series"], docs[size]["peaks"]
+
+        def stage(series: str, name: str, s=s) -> float:
+            return med([v["stages"].get(name, 0.0) for v in s[series]])
+
+        out(f"| {size} | {1000 * stage('ours docx cold', 'check and load'):.0f} ms | "
+            f"{1000 * stage('ours docx cold', 'kind'):.0f} ms | "
+            f"{1000 * stage('ours docx cold', 'passes'):.0f} ms | "
+            f"{1000 * stage('ours docx cold', 'citations'):.0f} / "
+            f"{1000 * stage('ours docx warm', 'citations'):.0f} ms "
+            f"({stage('ours docx cold', 'renders'):.0f}) | "
+            f"{1000 * stage('ours docx cold', 'write-docx'):.0f} ms | "
+            f"{1000 * stage('ours pdf', 'html'):.0f} ms | "
+            f"{stage('ours pdf', 'layout'):.2f} s | "
+            f"{1000 * stage('ours pdf', 'footnote check'):.0f} ms | "
+            f"{1000 * stage('ours pdf', 'write pdf'):.0f} ms | "
+            f"{1000 * stage('ours docx cold', 'other'):.0f} ms | "
+            f"{med([v['layout'] for v in s['weasyprint alone']]):.2f} s, "
+            f"{1000 * med([v['write'] for v in s['weasyprint alone']]):.0f} ms | "
+            f"{mb(peaks['docx'])}, {mb(peaks['pdf'])}, {mb(peaks['weasyprint'])} |")
+    out("")
+
+    if len(sizes) >= 2:
+        low, high = sizes[0], sizes[-1]
+        out(f"### 4. Growth from {low} to {high} footnotes")
+        out("")
+        out("| per unit | at " + f"{low} | at {high} | growth |")
+        out("| --- | --- | --- | --- |")
+
+        def per(size: int, series: str, unit: float) -> float:
+            return med([v["seconds"] for v in docs[size]["series"][series]]) / unit
+
+        for series, label in (("ours docx cold", "ours, DOCX cold, per footnote"),
+                              ("ours docx warm", "ours, DOCX warm, per footnote"),
+                              ("pandoc docx", "pandoc, DOCX, per footnote")):
+            a, b = per(low, series, low), per(high, series, high)
+            out(f"| {label} | {1000 * a:.2f} ms | {1000 * b:.2f} ms | {b / a:.2f}× |")
+        for series, label, key in (("ours pdf", "ours, PDF, per page", "ours"),
+                                   ("weasyprint alone", "WeasyPrint alone, per page",
+                                    "weasyprint alone")):
+            a = per(low, series, docs[low]["pages"][key])
+            b = per(high, series, docs[high]["pages"][key])
+            out(f"| {label} | {1000 * a:.0f} ms | {1000 * b:.0f} ms | {b / a:.2f}× |")
+        out("")
+
+    if batched:
+        s = batched["series"]
+        one = [v["seconds"] for v in s["jobs 1"]]
+        out(f"### 5. Batch: {args.batch} cases, communications as DOCX and PDF and one "
+            f"briefing over all of them ({batched['briefing pages']} pages)")
+        out("")
+        out("`covenant build claims/case-*.yaml claims/briefings/scale.yaml --kind "
+            "communication --kind briefing --to docx,pdf --force --jobs N`, from an empty "
+            "drafts/ (cold caches) each time; --jobs 1 and --jobs 2 alternate.")
+        out("")
+        out("| run | documents | wall time | speed-up over --jobs 1 | peak memory per "
+            "process |")
+        out("| --- | ---: | --- | --- | --- |")
+        labels = {"jobs 1": "--jobs 1 (in this process)",
+                  "jobs 2": "--jobs 2 (forkserver, the default)",
+                  "jobs 2 fork": "--jobs 2 --start-method fork",
+                  "jobs 2 spawn": "--jobs 2 --start-method spawn"}
+        for name, values in s.items():
+            seconds = [v["seconds"] for v in values]
+            pair = ratios(one[:len(seconds)], seconds)
+            out(f"| {labels.get(name, name)} | {values[0]['built']} | "
+                f"{secs(seconds)} | {ratio(pair) if name != 'jobs 1' else '1'} | "
+                f"{max(v['peak MB'] for v in values)} MB |")
+        out("")
+        nothing, edited = batched["nothing"], batched["one"]
+        out("### 6. Incremental rebuilds (--jobs 2, after a complete build)")
+        out("")
+        out("| change | built | up to date | wall time |")
+        out("| --- | ---: | ---: | --- |")
+        out(f"| nothing | {nothing[0]['built']} | {nothing[0]['up to date']} | "
+            f"{secs([v['seconds'] for v in nothing])} |")
+        out(f"| one case file edited (claims/{batched['edited']}) | {edited['built']} | "
+            f"{edited['up to date']} | {edited['seconds']:.2f} s |")
+        out("")
+    return "\n".join(lines)
+
+
+def write_into(path: Path, text: str) -> None:
+    body = path.read_text(encoding="utf-8") if path.is_file() else f"{BEGIN}\n{END}\n"
+    if BEGIN not in body or END not in body:
+        body += f"\n{BEGIN}\n{END}\n"
+    head, rest = body.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    path.write_text(f"{head}{BEGIN}\n{text}\n{END}{tail}", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", default="40,200,1000")
+    parser.add_argument("--batch", type=int, default=135, help="cases in the batch")
+    parser.add_argument("--batch-runs", type=int, default=5)
+    parser.add_argument("--method-runs", type=int, default=2,
+                        help="runs of --jobs 2 with the fork and spawn start methods")
+    parser.add_argument("--skip-batch", action="store_true")
+    parser.add_argument("--write", type=Path, help="put the tables into this file")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    args, rest = parser.parse_known_args()
+    if args.worker:
+        worker_main(args.worker, rest)
+        return
+    args.command = "make bench" if os.environ.get("MAKELEVEL") else \
+        "python benchmarks/performance.py " + " ".join(sys.argv[1:])
+    started = time.perf_counter()
+    info = machine()
+    print("start-up ...", file=sys.stderr, flush=True)
+    start = startup(max(args.runs, 5) * 3)
+    with tempfile.TemporaryDirectory(prefix="covenant-bench-") as folder:
+        work = Path(folder)
+        print("documents ...", file=sys.stderr, flush=True)
+        docs = documents([int(s) for s in args.sizes.split(",")], args.runs, work)
+        batched = None
+        if not args.skip_batch:
+            print("batch ...", file=sys.stderr, flush=True)
+            batched = batch(args.batch, args.batch_runs, args.method_runs, work)
+    text = report(args, info, start, docs, batched, time.perf_counter() - started)
+    print(text)
+    if args.write:
+        write_into(args.write, text)
+        print(f"wrote the tables into {args.write}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
