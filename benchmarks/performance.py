@@ -40,9 +40,7 @@ import json
 import os
 import platform
 import re
-import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -54,44 +52,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-KIND = "communication"
-TODAY = "2026-11-22"
+from perf_report import report, write_into  # noqa: E402
+from perf_workers import KIND, TODAY, Worker  # noqa: E402
+
 HEAVY = ("weasyprint", "docx", "docxtpl", "citeproc")
-BEGIN, END = "<!-- benchmark:begin -->", "<!-- benchmark:end -->"
-
-
-# ------------------------------------------------------------------ small helpers
-
-
-def med(values: list[float]) -> float:
-    return statistics.median(values) if values else float("nan")
-
-
-def ms(values: list[float]) -> str:
-    """'123 ms (118–131)': median and min–max, in milliseconds."""
-    if not values:
-        return "–"
-    return f"{med(values) * 1000:.0f} ms ({min(values) * 1000:.0f}–{max(values) * 1000:.0f})"
-
-
-def secs(values: list[float]) -> str:
-    if not values:
-        return "–"
-    return f"{med(values):.2f} s ({min(values):.2f}–{max(values):.2f})"
-
-
-def ratio(values: list[float]) -> str:
-    if not values:
-        return "–"
-    return f"{med(values):.2f} ({min(values):.2f}–{max(values):.2f})"
-
-
-def ratios(ours: list[float], theirs: list[float]) -> list[float]:
-    return [a / b for a, b in zip(ours, theirs, strict=True) if b]
-
-
-def mb(value: int) -> str:
-    return f"{value / 2**20:.0f} MB"
 
 
 def covenant_bin() -> str:
@@ -151,131 +115,6 @@ def machine() -> dict[str, str]:
         "WeasyPrint": version("weasyprint"), "citeproc-py": version("citeproc-py"),
         "python-docx": version("python-docx"), "docxtpl": version("docxtpl"),
     }
-
-
-# ------------------------------------------------------------------ workers
-
-
-class Worker:
-    """A long-lived benchmark process (this script with --worker), driven line by line:
-    a JSON command in, a JSON result out. Keeps imports and fonts warm between runs
-    and its peak memory to itself."""
-
-    def __init__(self, role: str, *args: str) -> None:
-        self.role = role
-        self.process = subprocess.Popen(
-            [sys.executable, __file__, "--worker", role, *args], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, text=True, cwd=REPO)
-
-    def call(self, op: str, **kwargs) -> dict:
-        assert self.process.stdin and self.process.stdout
-        self.process.stdin.write(json.dumps({"op": op, **kwargs}) + "\n")
-        self.process.stdin.flush()
-        line = self.process.stdout.readline()
-        if not line:
-            raise RuntimeError(f"worker {self.role} died")
-        answer = json.loads(line)
-        if "error" in answer:
-            raise RuntimeError(f"worker {self.role}: {answer['error']}")
-        return answer
-
-    def close(self) -> int:
-        peak = self.call("peak")["peak_rss"]
-        self.call("quit")
-        self.process.wait(timeout=60)
-        return peak
-
-
-def _worker_ours(root: Path, case: Path, out: Path):
-    """Our pipeline, in-process, as `covenant build --force` runs it."""
-    from datetime import date
-
-    import weasyprint
-    import weasyprint.document
-
-    from toolkit.batch import run_batch
-    from toolkit.workspace import Workspace
-    from toolkit.writers import pdf as pdf_writer
-
-    workspace = Workspace(root)
-    stages: dict[str, float] = {}
-
-    def timer(name, function):
-        def wrapper(*args, **kwargs):
-            started = time.perf_counter()
-            try:
-                return function(*args, **kwargs)
-            finally:
-                stages[name] = stages.get(name, 0.0) + time.perf_counter() - started
-        return wrapper
-
-    # the PDF writer's own stages, measured on the real code path
-    pdf_writer.render_html = timer("html", pdf_writer.render_html)
-    pdf_writer.check_footnotes = timer("footnote check", pdf_writer.check_footnotes)
-    weasyprint.HTML.render = timer("layout", weasyprint.HTML.render)
-    weasyprint.document.Document.write_pdf = timer("write pdf",
-                                                   weasyprint.document.Document.write_pdf)
-
-    def build(fmt: str, cold: bool) -> dict:
-        if cold:
-            shutil.rmtree(out / ".cache", ignore_errors=True)
-        stages.clear()
-        started = time.perf_counter()
-        result = run_batch(workspace, [case], [KIND], [fmt], out=out,
-                           today=date.fromisoformat(TODAY), force=True)
-        seconds = time.perf_counter() - started
-        if result.failed or not result.built:
-            raise RuntimeError("; ".join(f.format() for f in result.failed))
-        timings = result.built[0].timings
-        passes = sum(timings.get(k, 0.0) for k in ("numbering", "references", "notes"))
-        found = {"check and load": result.check_seconds, "kind": timings["kind"],
-                 "passes": passes, "citations": timings["citations"],
-                 f"write-{fmt}": timings[f"write-{fmt}"], **stages,
-                 "renders": timings.get("citeproc_renders", 0)}
-        accounted = result.check_seconds + timings["kind"] + passes + timings["citations"] \
-            + timings[f"write-{fmt}"]
-        found["other"] = seconds - accounted  # the manifest, writing the file
-        return {"seconds": seconds, "stages": found, "path": str(result.built[0].paths[0]),
-                "notes": result.built[0].notes}
-
-    return {"docx-cold": lambda: build("docx", True), "docx-warm": lambda: build("docx", False),
-            "pdf-cold": lambda: build("pdf", True), "pdf-warm": lambda: build("pdf", False)}
-
-
-def _worker_weasyprint():
-    """WeasyPrint alone: lay out an HTML file and write the PDF, nothing of ours."""
-    import weasyprint
-
-    def render(html: str, base: str, pdf: str) -> dict:
-        text = Path(html).read_text(encoding="utf-8")
-        started = time.perf_counter()
-        document = weasyprint.HTML(string=text, base_url=base).render()
-        laid_out = time.perf_counter()
-        data = document.write_pdf()
-        done = time.perf_counter()
-        Path(pdf).write_bytes(data)
-        return {"seconds": done - started, "layout": laid_out - started,
-                "write": done - laid_out, "pages": len(document.pages)}
-
-    return {"render": render}
-
-
-def worker_main(role: str, args: list[str]) -> None:
-    ops = _worker_ours(*map(Path, args)) if role == "ours" else _worker_weasyprint()
-    for line in sys.stdin:
-        command = json.loads(line)
-        op = command.pop("op")
-        try:
-            if op == "quit":
-                print(json.dumps({}), flush=True)
-                return
-            if op == "peak":
-                answer = {"peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}
-            else:
-                answer = ops[op](**command)
-        except Exception as exc:  # noqa: BLE001 - reported to the driver
-            answer = {"error": f"{type(exc).__name__}: {exc}"}
-        print(json.dumps(answer), flush=True)
 
 
 # ------------------------------------------------------------------ pandoc's copy
@@ -501,200 +340,6 @@ def batch(cases: int, runs: int, method_runs: int, work: Path) -> dict:
             "briefing pages": pdf_pages(pdf) if pdf.is_file() else 0}
 
 
-# ------------------------------------------------------------------ the report
-
-
-def report(args, info: dict, start: dict, docs: dict, batched: dict | None,
-           elapsed: float) -> str:
-    lines = []
-    out = lines.append
-    out(f"Produced by `{args.command}` in {elapsed / 60:.0f} min on "
-        f"{time.strftime('%Y-%m-%d')}. Medians of {args.runs} runs (min–max in brackets), "
-        "after one untimed warm-up run; each ratio is the median of the ratios of run i "
-        "against run i.")
-    out("")
-    out("| machine | |")
-    out("| --- | --- |")
-    for key, value in info.items():
-        out(f"| {key} | {value} |")
-    out("")
-    out("### 1. Start-up")
-    out("")
-    out("| command | median (min–max) | imports WeasyPrint, python-docx, docxtpl or citeproc |")
-    out("| --- | --- | --- |")
-    for name, values in start["times"].items():
-        heavy = start["imports"].get(name)
-        shown = "–" if heavy is None else (", ".join(heavy["heavy"]) or "none")
-        out(f"| `{name}` | {ms(values)} | {shown} |")
-    out("")
-    for name, found in start["imports"].items():
-        top = ", ".join(f"{module} {cost} ms" for cost, module in found["top"])
-        out(f"`python -X importtime -m toolkit {name.split()[1]}`: largest imports {top}.")
-        out("")
-
-    sizes = sorted(docs)
-    out("### 2. DOCX: ours against pandoc")
-    out("")
-    out("Ours: check and load, kind, passes, citations, DOCX writer and the file written, "
-        "in-process (imports done); cold = citation and template caches (drafts/.cache) "
-        "emptied first, warm = kept from the run before. pandoc: a subprocess (`pandoc "
-        "--version` alone costs the row above), with our frame.docx as its reference doc "
-        "(the same styles; reading its 340 KB styles.xml costs pandoc about 0.25 s) and "
-        "with its own default. CLI: `covenant build --force` as a subprocess, Python "
-        "start-up and imports included.")
-    out("")
-    out("| footnotes | ours cold | ours warm | pandoc, our frame.docx as reference doc | "
-        "pandoc, its default reference doc | CLI cold | CLI warm |")
-    out("| ---: | --- | --- | --- | --- | --- | --- |")
-    for size in sizes:
-        t = {k: [v["seconds"] for v in vs] for k, vs in docs[size]["series"].items()}
-        out(f"| {size} | {ms(t['ours docx cold'])} | {ms(t['ours docx warm'])} | "
-            f"{ms(t['pandoc docx'])} | {ms(t['pandoc docx default'])} | "
-            f"{ms(t['cli docx cold'])} | {ms(t['cli docx warm'])} |")
-    out("")
-    out("Ratios (ours / pandoc, run by run; at most 1.0 is the target):")
-    out("")
-    out("| footnotes | cold / pandoc with frame | warm / pandoc with frame | "
-        "cold / pandoc default | warm / pandoc default | CLI cold / pandoc with frame |")
-    out("| ---: | --- | --- | --- | --- | --- |")
-    for size in sizes:
-        t = {k: [v["seconds"] for v in vs] for k, vs in docs[size]["series"].items()}
-        out(f"| {size} | {ratio(ratios(t['ours docx cold'], t['pandoc docx']))} | "
-            f"{ratio(ratios(t['ours docx warm'], t['pandoc docx']))} | "
-            f"{ratio(ratios(t['ours docx cold'], t['pandoc docx default']))} | "
-            f"{ratio(ratios(t['ours docx warm'], t['pandoc docx default']))} | "
-            f"{ratio(ratios(t['cli docx cold'], t['pandoc docx']))} |")
-    out("")
-    out("Footnotes in the files: " + "; ".join(
-        f"{size}: ours {docs[size]['notes']['ours docx']}, pandoc "
-        f"{docs[size]['notes']['pandoc docx']}" for size in sizes) + ".")
-    out("")
-
-    out("### 3. PDF: ours against WeasyPrint alone")
-    out("")
-    out("Ours: the whole build (check and load, kind, passes, citations, HTML, "
-        "WeasyPrint layout with our fix, footnote check, PDF written), in-process; cold and "
-        "warm as for DOCX. WeasyPrint alone: "
-        "`HTML(string=our html).render().write_pdf()` in its own process. Peer: pandoc to "
-        "HTML (a subprocess; notes become endnotes) then WeasyPrint.")
-    out("")
-    out("| footnotes | pages | ours cold | ours warm | WeasyPrint alone | cold / WeasyPrint | "
-        "warm / WeasyPrint | per page: ours cold, WeasyPrint | peer: pandoc + WeasyPrint "
-        "(pages) |")
-    out("| ---: | ---: | --- | --- | --- | --- | --- | --- | --- |")
-    for size in sizes:
-        s, pages = docs[size]["series"], docs[size]["pages"]
-        ours = [v["seconds"] for v in s["ours pdf"]]
-        warm = [v["seconds"] for v in s["ours pdf warm"]]
-        alone = [v["seconds"] for v in s["weasyprint alone"]]
-        peer = [a["seconds"] + b["seconds"] for a, b in
-                zip(s["pandoc html"], s["peer weasyprint"], strict=True)]
-        out(f"| {size} | {pages['ours']} | {secs(ours)} | {secs(warm)} | {secs(alone)} | "
-            f"{ratio(ratios(ours, alone))} | {ratio(ratios(warm, alone))} | "
-            f"{1000 * med(ours) / pages['ours']:.0f} ms, "
-            f"{1000 * med(alone) / pages['weasyprint alone']:.0f} ms | {secs(peer)} "
-            f"({pages['peer']}) |")
-    out("")
-
-    out("### Where the time goes (our pipeline, medians)")
-    out("")
-    out("| footnotes | check and load | kind | passes | citations cold / warm (citeproc "
-        "renderings) | DOCX writer | HTML | WeasyPrint layout | footnote check | PDF written |"
-        " other | WeasyPrint alone: layout, PDF written | peak memory: DOCX, PDF, "
-        "WeasyPrint alone |")
-    out("| ---: | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-    for size in sizes:
-        s, peaks = docs[size]["series"], docs[size]["peaks"]
-
-        def stage(series: str, name: str, s=s) -> float:
-            return med([v["stages"].get(name, 0.0) for v in s[series]])
-
-        out(f"| {size} | {1000 * stage('ours docx cold', 'check and load'):.0f} ms | "
-            f"{1000 * stage('ours docx cold', 'kind'):.0f} ms | "
-            f"{1000 * stage('ours docx cold', 'passes'):.0f} ms | "
-            f"{1000 * stage('ours docx cold', 'citations'):.0f} / "
-            f"{1000 * stage('ours docx warm', 'citations'):.0f} ms "
-            f"({stage('ours docx cold', 'renders'):.0f}) | "
-            f"{1000 * stage('ours docx cold', 'write-docx'):.0f} ms | "
-            f"{1000 * stage('ours pdf', 'html'):.0f} ms | "
-            f"{stage('ours pdf', 'layout'):.2f} s | "
-            f"{1000 * stage('ours pdf', 'footnote check'):.0f} ms | "
-            f"{1000 * stage('ours pdf', 'write pdf'):.0f} ms | "
-            f"{1000 * stage('ours docx cold', 'other'):.0f} ms | "
-            f"{med([v['layout'] for v in s['weasyprint alone']]):.2f} s, "
-            f"{1000 * med([v['write'] for v in s['weasyprint alone']]):.0f} ms | "
-            f"{mb(peaks['docx'])}, {mb(peaks['pdf'])}, {mb(peaks['weasyprint'])} |")
-    out("")
-
-    if len(sizes) >= 2:
-        low, high = sizes[0], sizes[-1]
-        out(f"### 4. Growth from {low} to {high} footnotes")
-        out("")
-        out("| per unit | at " + f"{low} | at {high} | growth |")
-        out("| --- | --- | --- | --- |")
-
-        def per(size: int, series: str, unit: float) -> float:
-            return med([v["seconds"] for v in docs[size]["series"][series]]) / unit
-
-        for series, label in (("ours docx cold", "ours, DOCX cold, per footnote"),
-                              ("ours docx warm", "ours, DOCX warm, per footnote"),
-                              ("pandoc docx", "pandoc, DOCX, per footnote")):
-            a, b = per(low, series, low), per(high, series, high)
-            out(f"| {label} | {1000 * a:.2f} ms | {1000 * b:.2f} ms | {b / a:.2f}× |")
-        for series, label, key in (("ours pdf", "ours, PDF, per page", "ours"),
-                                   ("weasyprint alone", "WeasyPrint alone, per page",
-                                    "weasyprint alone")):
-            a = per(low, series, docs[low]["pages"][key])
-            b = per(high, series, docs[high]["pages"][key])
-            out(f"| {label} | {1000 * a:.0f} ms | {1000 * b:.0f} ms | {b / a:.2f}× |")
-        out("")
-
-    if batched:
-        s = batched["series"]
-        one = [v["seconds"] for v in s["jobs 1"]]
-        out(f"### 5. Batch: {args.batch} cases, communications as DOCX and PDF and one "
-            f"briefing over all of them ({batched['briefing pages']} pages)")
-        out("")
-        out("`covenant build claims/case-*.yaml claims/briefings/scale.yaml --kind "
-            "communication --kind briefing --to docx,pdf --force --jobs N`, from an empty "
-            "drafts/ (cold caches) each time; --jobs 1 and --jobs 2 alternate.")
-        out("")
-        out("| run | documents | wall time | speed-up over --jobs 1 | peak memory per "
-            "process |")
-        out("| --- | ---: | --- | --- | --- |")
-        labels = {"jobs 1": "--jobs 1 (in this process)",
-                  "jobs 2": "--jobs 2 (forkserver, the default)",
-                  "jobs 2 fork": "--jobs 2 --start-method fork",
-                  "jobs 2 spawn": "--jobs 2 --start-method spawn"}
-        for name, values in s.items():
-            seconds = [v["seconds"] for v in values]
-            pair = ratios(one[:len(seconds)], seconds)
-            out(f"| {labels.get(name, name)} | {values[0]['built']} | "
-                f"{secs(seconds)} | {ratio(pair) if name != 'jobs 1' else '1'} | "
-                f"{max(v['peak MB'] for v in values)} MB |")
-        out("")
-        nothing, edited = batched["nothing"], batched["one"]
-        out("### 6. Incremental rebuilds (--jobs 2, after a complete build)")
-        out("")
-        out("| change | built | up to date | wall time |")
-        out("| --- | ---: | ---: | --- |")
-        out(f"| nothing | {nothing[0]['built']} | {nothing[0]['up to date']} | "
-            f"{secs([v['seconds'] for v in nothing])} |")
-        out(f"| one case file edited (claims/{batched['edited']}) | {edited['built']} | "
-            f"{edited['up to date']} | {edited['seconds']:.2f} s |")
-        out("")
-    return "\n".join(lines)
-
-
-def write_into(path: Path, text: str) -> None:
-    body = path.read_text(encoding="utf-8") if path.is_file() else f"{BEGIN}\n{END}\n"
-    if BEGIN not in body or END not in body:
-        body += f"\n{BEGIN}\n{END}\n"
-    head, rest = body.split(BEGIN, 1)
-    _, tail = rest.split(END, 1)
-    path.write_text(f"{head}{BEGIN}\n{text}\n{END}{tail}", encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -705,11 +350,7 @@ def main() -> None:
                         help="runs of --jobs 2 with the fork and spawn start methods")
     parser.add_argument("--skip-batch", action="store_true")
     parser.add_argument("--write", type=Path, help="put the tables into this file")
-    parser.add_argument("--worker", help=argparse.SUPPRESS)
-    args, rest = parser.parse_known_args()
-    if args.worker:
-        worker_main(args.worker, rest)
-        return
+    args = parser.parse_args()
     args.command = "make bench" if os.environ.get("MAKELEVEL") else \
         "python benchmarks/performance.py " + " ".join(sys.argv[1:])
     started = time.perf_counter()
