@@ -31,7 +31,7 @@ test: setup
 	$(VENV)/bin/ruff check toolkit tests benchmarks
 	$(PY) -m pytest -q
 
-# The whole benchmark (about 45 minutes on 2 cores): start-up, 40/200/1,000-footnote
+# The whole benchmark (30–45 minutes on 2 cores): start-up, 40/200/1,000-footnote
 # documents beside pandoc and WeasyPrint, the 135-case batch; writes the tables into
 # docs/performance.md. Not part of `make test`.
 bench: setup

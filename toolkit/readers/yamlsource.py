@@ -137,9 +137,24 @@ def _check_depth(text: str) -> None:
     libyaml's composer recurses once per level, and 100,000 nested brackets overflow the
     C stack and kill the process; its event parser does not recurse, so we count levels
     on the events (the same nodes the composer would build) and stop at the first one
-    too deep. Brackets inside quoted text are scalars to the parser, so never counted."""
+    too deep. Brackets inside quoted text are scalars to the parser, so never counted.
+
+    Newer libyaml (PyYAML 6.0.4) has a limit of its own, 1,000 levels, which its scanner,
+    reading a line of brackets ahead, reaches before the parser gives us level 101. Its
+    error would point 900 levels past the place to fix, so the count is then taken again
+    by PyYAML's pure-Python parser, which has no such limit and does not recurse either."""
+    try:
+        _count_depth(text, _Loader)
+    except yaml.MarkedYAMLError as exc:
+        if _Loader is yaml.SafeLoader or "maximum nesting depth" not in (exc.problem or ""):
+            raise
+        _count_depth(text, yaml.SafeLoader)
+        raise
+
+
+def _count_depth(text: str, loader: type) -> None:
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.NodeEvent):
             if depth > MAX_DEPTH:
                 mark = event.start_mark
