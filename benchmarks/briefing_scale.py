@@ -26,8 +26,8 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from synthetic import workspace  # noqa: E402
 
-from toolkit.briefings.build import build_briefings  # noqa: E402
-from toolkit.workspace import Workspace  # noqa: E402
+from toolkit.workspace.build import build  # noqa: E402
+from toolkit.workspace.folders import Workspace  # noqa: E402
 
 TODAY = date(2026, 11, 22)
 PHASES = ("check", "kind", "citations", "redaction", "write-docx", "write-pdf")
@@ -37,7 +37,7 @@ def measure(cases: int, formats: list[str]) -> tuple[dict[str, float], float, in
     with tempfile.TemporaryDirectory() as folder:
         path = workspace(Path(folder), cases)
         started = time.perf_counter()
-        (output,) = build_briefings(Workspace(Path(folder)), [path], formats, today=TODAY)
+        (output,) = build(Workspace(Path(folder)), [path], "briefing", formats, today=TODAY)
         total = time.perf_counter() - started
         pages = 0
         pdf = next((p for p in output.paths if p.suffix == ".pdf"), None)

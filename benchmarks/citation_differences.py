@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from toolkit.citations.syntax import find_citations
+from toolkit.model.citation_syntax import find_citations
 
 
 def normalise(text: str) -> str:

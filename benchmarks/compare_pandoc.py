@@ -41,13 +41,13 @@ sys.path.insert(0, str(REPO))
 
 from citation_differences import CLASSES, Context, explain, normalise  # noqa: E402
 
-from toolkit.citations.engine import StyleError, resolve_style  # noqa: E402
-from toolkit.citations.library import Library  # noqa: E402
-from toolkit.citations.syntax import CitationItem, find_citations  # noqa: E402
-from toolkit.document import Document, Emph, Inline, Strong, Text  # noqa: E402
-from toolkit.errors import Report  # noqa: E402
-from toolkit.markdown import parse_markdown  # noqa: E402
+from toolkit.model.citation_syntax import CitationItem, find_citations  # noqa: E402
+from toolkit.model.document import Document, Emph, Inline, Strong, Text  # noqa: E402
+from toolkit.model.errors import Report  # noqa: E402
 from toolkit.passes import PassContext, run_passes  # noqa: E402
+from toolkit.passes.citeproc_engine import StyleError, resolve_style  # noqa: E402
+from toolkit.readers.library import Library  # noqa: E402
+from toolkit.readers.markdown import parse_markdown  # noqa: E402
 
 DEFAULT_STYLES = ["european-journal-of-international-law", "mhra-notes",
                   "chicago-notes-bibliography", "oscola", "covenant-oscola"]

@@ -64,8 +64,8 @@ def _worker_ours(root: Path, case: Path, out: Path):
     import weasyprint
     import weasyprint.document
 
-    from toolkit.batch import run_batch
-    from toolkit.workspace import Workspace
+    from toolkit.workspace.batch import run_batch
+    from toolkit.workspace.folders import Workspace
     from toolkit.writers import pdf as pdf_writer
 
     workspace = Workspace(root)

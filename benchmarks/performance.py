@@ -131,12 +131,12 @@ def pandoc_markdown(root: Path, case: Path) -> str:
     from compare_pandoc import pandoc_markdown as pandoc_citations
 
     import toolkit.kinds.sections as sections
-    from toolkit.build import build_document
-    from toolkit.citations.library import Library
-    from toolkit.document import Paragraph, walk_blocks
-    from toolkit.errors import Report
+    from toolkit.model.document import Paragraph, walk_blocks
+    from toolkit.model.errors import Report
     from toolkit.readers.claims import load_case
-    from toolkit.workspace import Workspace
+    from toolkit.readers.library import Library
+    from toolkit.workspace.build import build_document
+    from toolkit.workspace.folders import Workspace
 
     captured: list[str] = []
     original = sections.parse_markdown
@@ -171,8 +171,8 @@ def pandoc_markdown(root: Path, case: Path) -> str:
 
 
 def library_json(root: Path, path: Path) -> None:
-    from toolkit.citations.library import Library
-    from toolkit.errors import Report
+    from toolkit.model.errors import Report
+    from toolkit.readers.library import Library
 
     library = Library.from_folder(root / "citations", Report())
     items = [dict(e.item, id=e.key) for e in library.entries.values()]

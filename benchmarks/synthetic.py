@@ -289,13 +289,13 @@ def workspace(root: Path, cases: int, seed: int = 7, with_briefing: bool = True)
 
 def count_footnotes(root: Path, path: Path, kind: str = "communication") -> int:
     """The footnotes of the draft of `path`, counted without formatting any citation."""
-    from toolkit.citations.library import Library
-    from toolkit.document import Document  # noqa: F401 - the kinds build Documents
-    from toolkit.errors import Report
-    from toolkit.kinds import KINDS
+    from toolkit.kinds.registry import KINDS
     from toolkit.kinds.sections import KindEnv
+    from toolkit.model.document import Document  # noqa: F401 - the kinds build Documents
+    from toolkit.model.errors import Report
     from toolkit.passes import PassContext, notes, numbering, references
     from toolkit.readers.claims import load_case
+    from toolkit.readers.library import Library
 
     report = Report()
     library = Library.from_folder(root / "citations", report)

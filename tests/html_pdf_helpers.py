@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from toolkit.document import Document, Emph, Heading, Note, NoteRef, Paragraph, Text
+from toolkit.model.document import Document, Emph, Heading, Note, NoteRef, Paragraph, Text
 
 REPO = Path(__file__).resolve().parent.parent
 FRAME = REPO / "templates" / "memo"

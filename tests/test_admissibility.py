@@ -27,11 +27,11 @@ import yaml
 from click.testing import CliRunner
 
 from tests.conftest import REPO, TODAY
-from toolkit.build import build
-from toolkit.checking import check_workspace
 from toolkit.cli import cli
-from toolkit.errors import CovenantError, Diagnostic
-from toolkit.workspace import Workspace
+from toolkit.model.errors import CovenantError, Diagnostic
+from toolkit.workspace.build import build
+from toolkit.workspace.check import check_workspace
+from toolkit.workspace.folders import Workspace
 
 WGAD = "UN Working Group on Arbitrary Detention"
 

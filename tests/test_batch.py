@@ -14,10 +14,10 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import REPO, TODAY
-from toolkit.batch import run_batch
 from toolkit.cli import cli
-from toolkit.manifest import MANIFEST
-from toolkit.workspace import Workspace
+from toolkit.workspace.batch import run_batch
+from toolkit.workspace.folders import Workspace
+from toolkit.workspace.manifest import MANIFEST
 from toolkit.writers import WRITERS
 
 ENGLISH = ["abishev", "demeuova", "onerkhan", "sultanov", "zhakupova", "zheksebaev"]
@@ -161,7 +161,7 @@ def test_a_document_that_fails_to_build_does_not_stop_the_others(ws, monkeypatch
     again = run_batch(workspace, [ws / "claims/abishev.yaml", ws / "claims/sultanov.yaml"],
                       ["memo"], ["native"], today=TODAY)
     assert [d.case_id for d in again.built] == ["abishev"]
-    assert [t.case.case.id for t in again.up_to_date] == ["sultanov"]
+    assert [t.source.id for t in again.up_to_date] == ["sultanov"]
 
 
 def test_jobs_2_writes_the_same_files_as_jobs_1(ws):
@@ -209,7 +209,7 @@ def test_the_citation_cache_is_used_and_follows_the_library(ws):
 
 
 def test_a_briefing_file_needs_the_briefing_kind(ws):
-    from toolkit.errors import CovenantError
+    from toolkit.model.errors import CovenantError
 
     with pytest.raises(CovenantError, match="build it with --kind briefing"):
         covenant(ws, str(ws / "claims/briefings/eu-kazakhstan-2023.yaml"), "--to", "native")
@@ -218,9 +218,9 @@ def test_a_briefing_file_needs_the_briefing_kind(ws):
 def test_the_engine_formats_numbers_through_stand_ins_exactly(monkeypatch):
     """A pinpoint or a note number formatted as a stand-in and put in afterwards gives
     the same text as formatting it directly, in every position, in several styles."""
-    from toolkit.citations.engine import CiteprocEngine, Request, resolve_style
-    from toolkit.citations.library import Library
-    from toolkit.errors import Report
+    from toolkit.model.errors import Report
+    from toolkit.passes.citeproc_engine import CiteprocEngine, Request, resolve_style
+    from toolkit.readers.library import Library
 
     library = Library.from_folder(REPO / "citations", Report())
     by_type = {e.item.get("type"): e for e in library.entries.values()}  # one of each type
@@ -242,7 +242,7 @@ def test_the_engine_formats_numbers_through_stand_ins_exactly(monkeypatch):
 
 
 def test_a_style_that_formats_the_pinpoint_as_a_number_is_not_given_a_stand_in(tmp_path):
-    from toolkit.citations.engine import CiteprocEngine
+    from toolkit.passes.citeproc_engine import CiteprocEngine
 
     style = (REPO / "templates/styles/covenant-oscola.csl").read_text()
     path = tmp_path / "ordinal.csl"

@@ -16,18 +16,17 @@ from lxml import etree
 from pypdf import PdfReader
 
 from tests.conftest import REPO, TODAY
-from toolkit.briefings.build import build_briefings
-from toolkit.briefings.model import json_schema
-from toolkit.briefings.narrative import states_sentence, with_date
-from toolkit.briefings.selection import covers
-from toolkit.build import build
-from toolkit.checking import check_workspace
 from toolkit.cli import cli
 from toolkit.covenant import parse_provision
-from toolkit.dates import parse_date
-from toolkit.errors import CovenantError
-from toolkit.redaction import _letters, plan
-from toolkit.workspace import Workspace
+from toolkit.kinds.briefing.model import json_schema
+from toolkit.kinds.briefing.narrative import states_sentence, with_date
+from toolkit.kinds.briefing.selection import covers
+from toolkit.model.dates import parse_date
+from toolkit.model.errors import CovenantError
+from toolkit.redaction.redact import _letters, plan
+from toolkit.workspace.build import build
+from toolkit.workspace.check import check_workspace
+from toolkit.workspace.folders import Workspace
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -119,7 +118,7 @@ def write(ws: Workspace, cases: list[dict], briefing: dict) -> Path:
 
 
 def native(ws: Workspace, path: Path) -> str:
-    (output,) = build_briefings(ws, [path], ["native"], today=TODAY)
+    (output,) = build(ws, [path], "briefing", ["native"], today=TODAY)
     return output.paths[0].read_text(encoding="utf-8")
 
 
@@ -231,7 +230,7 @@ def test_confidential_people_of_every_case_are_redacted_and_public_names_spared(
                   extra_text="Daniyar Hidden filmed it."),
     ]
     path = write(ws, cases, briefing_file([theme("expression", ["19"])]))
-    (output,) = build_briefings(ws, [path], ["native", "docx"], today=TODAY)
+    (output,) = build(ws, [path], "briefing", ["native", "docx"], today=TODAY)
     dump = output.paths[0].read_text(encoding="utf-8")
     assert "public=true" in dump
     assert "Secretova" not in dump and "Hidden" not in dump and "Daniyar" not in dump
@@ -244,7 +243,7 @@ def test_confidential_people_of_every_case_are_redacted_and_public_names_spared(
 
 
 def test_labels_go_on_past_z_and_a_person_in_two_cases_gets_one_label():
-    from toolkit.model import Person
+    from toolkit.model.case import Person
 
     assert [_letters(n) for n in (1, 26, 27, 52, 703)] == ["A", "Z", "AA", "AZ", "AAA"]
     people = [Person(id=f"w{i}", name=f"Witness Name{i}", roles=["witness"], confidential=True)
@@ -258,9 +257,9 @@ def test_redaction_cost_does_not_grow_with_the_number_of_names():
     """One pattern for all names: 400 names over a long text take about as long as 4."""
     import time
 
-    from toolkit.document import Document, Paragraph, Text
-    from toolkit.model import Person
-    from toolkit.redaction import redact_document
+    from toolkit.model.case import Person
+    from toolkit.model.document import Document, Paragraph, Text
+    from toolkit.redaction.redact import redact_document
 
     text = "Mr Smith and the court met in Almaty. " * 20000
 
@@ -371,7 +370,7 @@ def test_sources_only_a_briefing_cites_are_not_unused(ws):
 def test_the_published_briefing_schema_is_current():
     published = json.loads((REPO / "docs" / "briefing.schema.json").read_text())
     assert json_schema() == published, \
-        "regenerate: python -c 'import json; from toolkit.briefings.model import " \
+        "regenerate: python -c 'import json; from toolkit.kinds.briefing.model import " \
         "json_schema; print(json.dumps(json_schema(), indent=2, ensure_ascii=False))' " \
         "> docs/briefing.schema.json"
 
@@ -417,7 +416,7 @@ def test_progress_is_reported_once_per_case(ws):
             seen.append(item.case.id)
             yield item
 
-    build_briefings(ws, [path], ["native"], today=TODAY, progress=progress)
+    build(ws, [path], "briefing", ["native"], today=TODAY, progress=progress)
     assert seen == [(2, "cases of concern"), "alpha", "beta"]
 
 
@@ -436,12 +435,12 @@ def test_cli_builds_a_briefing_and_refuses_mixed_up_inputs(ws):
 
 def test_an_error_in_a_case_stops_the_briefing_and_keeps_the_previous_draft(ws):
     path = write(ws, TWO_CASES, briefing_file([theme("expression", ["19"])]))
-    (output,) = build_briefings(ws, [path], ["native"], today=TODAY)
+    (output,) = build(ws, [path], "briefing", ["native"], today=TODAY)
     before = output.paths[0].read_bytes()
     alpha = ws.claims / "alpha.yaml"
     alpha.write_text(alpha.read_text().replace("19(2)", "19(4)"))
     with pytest.raises(CovenantError, match="nothing was built") as info:
-        build_briefings(ws, [path], ["native"], today=TODAY)
+        build(ws, [path], "briefing", ["native"], today=TODAY)
     assert any(d.file == "claims/alpha.yaml" for d in info.value.report.errors)
     assert output.paths[0].read_bytes() == before
 
@@ -455,8 +454,8 @@ def example(tmp_path_factory):
         shutil.copytree(REPO / folder, root / folder)
     (root / "drafts").mkdir()
     ws = Workspace(root)
-    (output,) = build_briefings(ws, [ws.briefings / "eu-kazakhstan-2023.yaml"],
-                                ["native", "docx", "pdf"], today=TODAY)
+    (output,) = build(ws, [ws.briefings / "eu-kazakhstan-2023.yaml"], "briefing",
+                      ["native", "docx", "pdf"], today=TODAY)
     return output, {p.suffix: p for p in output.paths}
 
 

@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import REPO, TODAY
-from toolkit.build import build
 from toolkit.cli import cli
-from toolkit.errors import CovenantError
-from toolkit.workspace import Workspace
+from toolkit.model.errors import CovenantError
+from toolkit.workspace.build import build
+from toolkit.workspace.folders import Workspace
 from toolkit.writers import WRITERS
 
 GOLDEN = REPO / "tests" / "golden"

@@ -8,10 +8,10 @@ import re
 import pytest
 
 from tests.conftest import REPO
-from toolkit.citations.engine import CiteprocEngine, Request, resolve_style
-from toolkit.citations.formatting import clean_debris, fragment_text
-from toolkit.citations.library import Library
-from toolkit.errors import Report
+from toolkit.model.errors import Report
+from toolkit.passes.citation_markup import clean_debris, fragment_text
+from toolkit.passes.citeproc_engine import CiteprocEngine, Request, resolve_style
+from toolkit.readers.library import Library
 
 STYLES = ["covenant-oscola", "european-journal-of-international-law", "mhra-notes",
           "chicago-notes-bibliography"]

@@ -1,6 +1,6 @@
 import pytest
 
-from toolkit.citations.syntax import CitationSyntaxError, find_citations, parse_group
+from toolkit.model.citation_syntax import CitationSyntaxError, find_citations, parse_group
 
 
 @pytest.mark.parametrize("text,label,locator", [

@@ -161,7 +161,7 @@ def test_the_repository_examples_check_clean_even_in_strict_mode():
 
 
 def test_the_readme_documents_every_command_and_kind():
-    from toolkit.kinds import KINDS
+    from toolkit.kinds.registry import KINDS
 
     readme = (REPO / "README.md").read_text()
     for name in cli.commands:

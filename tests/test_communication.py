@@ -19,14 +19,14 @@ from lxml import etree
 from pypdf import PdfReader
 
 from tests.conftest import REPO, TODAY
-from toolkit.build import build, build_document
-from toolkit.citations.library import Library
 from toolkit.covenant import parse_provision
-from toolkit.dates import format_date, parse_date
-from toolkit.document import plain_text
-from toolkit.errors import Report
+from toolkit.model.dates import format_date, parse_date
+from toolkit.model.document import plain_text
+from toolkit.model.errors import Report
 from toolkit.readers.claims import load_case
-from toolkit.workspace import Workspace
+from toolkit.readers.library import Library
+from toolkit.workspace.build import build, build_document
+from toolkit.workspace.folders import Workspace
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TITLE = "Communication to the Human Rights Committee"

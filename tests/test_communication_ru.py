@@ -15,8 +15,8 @@ from lxml import etree
 from pypdf import PdfReader
 
 from tests.conftest import REPO, TODAY
-from toolkit.build import build
-from toolkit.workspace import Workspace
+from toolkit.workspace.build import build
+from toolkit.workspace.folders import Workspace
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NOTE_SIZE = 8.5 * 4 / 3  # the PDF's footnote numbers: 8.5pt (style.css), in CSS px
@@ -270,11 +270,11 @@ def test_every_branch_of_the_russian_templates_is_russian(tmp_path):
     ("en", ["ibid art 19.", "ibid arts 19–20.", "ICCPR (n 1) annex 2."]),
 ])
 def test_our_own_pinpoint_labels_follow_the_documents_language(language, expected):
-    from toolkit.citations.library import Library
-    from toolkit.document import Document, plain_text
-    from toolkit.errors import Report
-    from toolkit.markdown import parse_markdown
+    from toolkit.model.document import Document, plain_text
+    from toolkit.model.errors import Report
     from toolkit.passes import PassContext, run_passes
+    from toolkit.readers.library import Library
+    from toolkit.readers.markdown import parse_markdown
 
     report = Report()
     library = Library.from_folder(REPO / "citations", report)

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from toolkit.dates import DateError, format_date, parse_date
+from toolkit.model.dates import DateError, format_date, parse_date
 
 
 @pytest.mark.parametrize("text,start,end,precision", [

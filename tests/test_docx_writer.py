@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from toolkit.document import (
+from toolkit.model.document import (
     BlockQuote,
     Citation,
     Code,
@@ -35,7 +35,7 @@ from toolkit.document import (
     Text,
     UnknownNode,
 )
-from toolkit.errors import CovenantError
+from toolkit.model.errors import CovenantError
 from toolkit.writers.docx import BODY_MARKER, write_docx
 
 REPO = Path(__file__).resolve().parent.parent

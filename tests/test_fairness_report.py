@@ -18,14 +18,14 @@ from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, TextStringObject
 
 from tests.conftest import REPO, TODAY
-from toolkit.build import build
-from toolkit.checking import check_workspace
-from toolkit.errors import CovenantError, Report
-from toolkit.grading import Scale, load_scale, suggest
-from toolkit.model import Finding
+from toolkit.kinds.fairness_report.grading import Scale, load_scale, suggest
+from toolkit.model.case import Finding
+from toolkit.model.errors import CovenantError, Report
 from toolkit.readers.claims import load_case
-from toolkit.redaction import is_confidential
-from toolkit.workspace import Workspace
+from toolkit.redaction.redact import is_confidential
+from toolkit.workspace.build import build
+from toolkit.workspace.check import check_workspace
+from toolkit.workspace.folders import Workspace
 
 SCALE = load_scale(REPO / "templates")
 ZHEKSEBAEV_MONITORS = ["Monitor-Placeholder Alpha", "Monitor-Placeholder Bravo",

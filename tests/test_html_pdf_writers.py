@@ -25,8 +25,8 @@ from tests.html_pdf_helpers import (
     page_texts,
     tags_in,
 )
-from toolkit.citations.syntax import CitationItem
-from toolkit.document import (
+from toolkit.model.citation_syntax import CitationItem
+from toolkit.model.document import (
     BlockQuote,
     Citation,
     Document,

@@ -34,9 +34,9 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import REPO, TODAY
-from toolkit.checking import check_workspace
 from toolkit.cli import cli
-from toolkit.workspace import Workspace
+from toolkit.workspace.check import check_workspace
+from toolkit.workspace.folders import Workspace
 
 CORPUS = Path(__file__).resolve().parent / "malformed"
 CASES = CORPUS / "cases"
@@ -183,8 +183,8 @@ _CHILD = """\
 import json, sys
 from datetime import date
 from pathlib import Path
-from toolkit.checking import check_workspace
-from toolkit.workspace import Workspace
+from toolkit.workspace.check import check_workspace
+from toolkit.workspace.folders import Workspace
 root, path, today = Path(sys.argv[1]), Path(sys.argv[2]), date.fromisoformat(sys.argv[3])
 result = check_workspace(Workspace(root), [path], today=today)
 print(json.dumps([d.to_dict() for d in result.report.items]))

@@ -17,13 +17,13 @@ from lxml import etree
 from pypdf import PdfReader
 
 from tests.conftest import REPO, TODAY
-from toolkit.build import build, build_document
-from toolkit.citations.library import Library
-from toolkit.document import plain_text
-from toolkit.errors import Report
-from toolkit.model import CaseFile
+from toolkit.model.case import CaseFile
+from toolkit.model.document import plain_text
+from toolkit.model.errors import Report
 from toolkit.readers.claims import load_case
-from toolkit.workspace import Workspace
+from toolkit.readers.library import Library
+from toolkit.workspace.build import build, build_document
+from toolkit.workspace.folders import Workspace
 from toolkit.writers import WRITERS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from toolkit.citations.library import Library
-from toolkit.document import Document, NoteRef, Paragraph, Text
-from toolkit.errors import Report
-from toolkit.markdown import parse_markdown
+from toolkit.model.document import Document, NoteRef, Paragraph, Text
+from toolkit.model.errors import Report
 from toolkit.passes import PassContext, run_passes
+from toolkit.readers.library import Library
+from toolkit.readers.markdown import parse_markdown
 from toolkit.writers.native import inline_text, render_native
 
 HOUSE = REPO / "templates" / "styles" / "covenant-oscola.csl"
@@ -165,7 +165,7 @@ def test_the_native_dump_is_stable(library):
 
 
 def _published(name: str) -> Path:
-    from toolkit.citations.engine import resolve_style
+    from toolkit.passes.citeproc_engine import resolve_style
 
     return resolve_style(name, None)
 

@@ -1,6 +1,6 @@
-from toolkit.document import Document, Emph, Link, Note, NoteRef, Paragraph, Text
-from toolkit.model import Person
-from toolkit.redaction import is_confidential, plan, redact_document
+from toolkit.model.case import Person
+from toolkit.model.document import Document, Emph, Link, Note, NoteRef, Paragraph, Text
+from toolkit.redaction.redact import is_confidential, plan, redact_document
 
 
 def person(pid, name, roles, confidential=None, label=None):

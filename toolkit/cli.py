@@ -7,22 +7,19 @@ commands that need them, so `covenant --help` and `covenant check` start fast.""
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 
 import click
 
 from toolkit import __version__
-from toolkit.errors import CovenantError
-from toolkit.kinds import KINDS
+from toolkit.kinds.registry import KINDS
+from toolkit.model.errors import CovenantError
 
 
 def _workspace(option: Path | None, paths: tuple[Path, ...] = ()):
-    from toolkit.workspace import Workspace
+    from toolkit.api import workspace_of
 
-    if option:
-        return Workspace.find(option)
-    return Workspace.find(paths[0] if paths else None)
+    return workspace_of(option or (paths[0] if paths else None))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -39,7 +36,7 @@ def cli() -> None:
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="json: a list of diagnostics for tools.")
-@click.option("--kind", "-k", type=click.Choice(["communication", "fairness-report"]),
+@click.option("--kind", "-k", type=click.Choice([k.name for k in KINDS.values() if k.rules]),
               help="Also run the rules for this document kind (communication: "
                    "admissibility under the Optional Protocol; fairness-report: the grade).")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
@@ -50,10 +47,10 @@ def check(paths: tuple[Path, ...], workspace: Path | None, strict: bool, output:
     PATHS are case files or folders (default: the workspace's claims/). Each problem is
     printed as file:line:column: error|warning: message. Nothing is written.
     """
-    from toolkit.checking import check_workspace
+    from toolkit import api
 
     ws = _workspace(workspace, paths)
-    result = check_workspace(ws, list(paths), today.date() if today else date.today(), kind)
+    result = api.check(ws, paths, kind=kind, today=today.date() if today else None)
     report = result.report
     if output == "json":
         click.echo(report.as_json())
@@ -73,11 +70,11 @@ def schema(output: Path | None) -> None:
     """Print the JSON Schema of case files, for completion in YAML editors."""
     import json
 
-    from toolkit.model import json_schema
+    from toolkit.model.case import json_schema
 
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if output:
-        from toolkit.files import write_atomically
+        from toolkit.workspace.files import write_atomically
 
         write_atomically(output, text.encode("utf-8"))
         click.echo(f"wrote {output}", err=True)
@@ -155,11 +152,12 @@ def build(claims, kinds, formats, out, style, workspace, public, jobs, force, to
     briefing, CLAIMS are briefing files (claims/briefings/*.yaml), each drawing on the
     workspace's cases: drafts/<briefing>/briefing.<ext>.
     """
-    from toolkit.batch import run_batch
+    from toolkit import api
 
     ws = _workspace(workspace, claims)
-    result = run_batch(ws, list(claims), list(kinds), formats, out, style,
-                       today.date() if today else None, public, jobs=jobs, force=force,
+    result = api.build(ws, claims, kinds, formats, out=out, style=style,
+                       today=today.date() if today else None, public=public, jobs=jobs,
+                       force=force,
                        progress=_progress_bar if sys.stderr.isatty() else None,
                        warn=lambda report: click.echo(
                            "\n".join(d.format() for d in report.sorted()
@@ -190,7 +188,7 @@ def build(claims, kinds, formats, out, style, workspace, public, jobs, force, to
 def init(directory: Path) -> None:
     """Create a new workspace in DIRECTORY with the default templates, the citation
     library and one example case."""
-    from toolkit.scaffold import create_workspace
+    from toolkit.workspace.init import create_workspace
 
     created = create_workspace(directory)
     click.echo(f"created workspace {directory} ({len(created)} files); next: "

@@ -1,6 +1,4 @@
-"""Checks that need more than one field: cross-references, dates against each other,
-sources used and unused. Each check is a function registered in CASE_CHECKS."""
-
-from toolkit.checks.registry import CASE_CHECKS, CheckContext, run_case_checks
-
-__all__ = ["CASE_CHECKS", "CheckContext", "run_case_checks"]
+"""Rules on a case file that need more than one field: cross-references, dates against
+each other, sources used and unused, monitoring data. These hold for every document kind
+(toolkit/checks/shared.py lists them); a kind's own rules live in its room,
+toolkit/kinds/<kind>/ (e.g. a communication's admissibility)."""

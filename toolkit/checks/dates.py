@@ -3,8 +3,8 @@ on after it, no appeal decided before the judgment, nothing in the future."""
 
 from __future__ import annotations
 
-from toolkit.checks.registry import CheckContext, case_check, date_of, entries, text_items
-from toolkit.dates import format_date
+from toolkit.checks.context import CheckContext, case_check, date_of, entries, text_items
+from toolkit.model.dates import format_date
 from toolkit.readers.yamlsource import LocatedDict
 
 # (list path, date field, what to call it) for every dated thing in a case file.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from toolkit.checks.registry import (
+from toolkit.checks.context import (
     CheckContext,
     case_check,
     entries,
@@ -11,8 +11,8 @@ from toolkit.checks.registry import (
     typed_paths,
     values_at,
 )
-from toolkit.citations.syntax import CitationSyntaxError, find_citations, parse_group
-from toolkit.model import Markdown, SourceRef
+from toolkit.model.case import Markdown, SourceRef
+from toolkit.model.citation_syntax import CitationSyntaxError, find_citations, parse_group
 from toolkit.readers.yamlsource import LocatedDict, LocatedList, Mark
 
 ID_LISTS = ("people", "facts", "proceedings", "claims")

@@ -17,12 +17,13 @@ from pathlib import Path
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from toolkit.citations.library import Library
 from toolkit.covenant import parse_provision
-from toolkit.dates import format_date, format_when, parse_date
-from toolkit.document import Block
-from toolkit.errors import CovenantError
-from toolkit.markdown import parse_markdown
+from toolkit.model.case import CaseFile
+from toolkit.model.dates import format_date, format_when, parse_date
+from toolkit.model.document import Block
+from toolkit.model.errors import CovenantError
+from toolkit.readers.library import Library
+from toolkit.readers.markdown import parse_markdown
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|!^~])")
 
@@ -135,3 +136,18 @@ class KindEnv:
                 raise CovenantError(f"{folder / name}:{line}: template error: {exc}") from None
             blocks.extend(parse_markdown(tidy_markdown(text), f"{folder / name}:1"))
         return blocks
+
+
+# What several kinds list from a case file.
+
+
+def facts_in_order(case: CaseFile) -> list:
+    return sorted(case.facts, key=lambda f: parse_date(f.date).sort_key())
+
+
+def claims_in_order(case: CaseFile) -> list:
+    return sorted(case.claims, key=lambda c: parse_provision(c.provision).sort_key)
+
+
+def victims(case: CaseFile) -> list:
+    return [p for p in case.people if "alleged-victim" in p.roles]

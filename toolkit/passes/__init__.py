@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from toolkit.citations.library import Library
-from toolkit.document import Document
-from toolkit.errors import Report
+from toolkit.model.document import Document
+from toolkit.model.errors import Report
+from toolkit.readers.library import Library
 
 
 @dataclass

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
-from toolkit.citations.engine import CiteprocEngine, to_request
-from toolkit.citations.formatting import clean_debris, html_to_inlines
-from toolkit.citations.syntax import CitationItem
-from toolkit.document import Citation, Document, Emph, Inline, Note, Strong, Text
+from toolkit.model.citation_syntax import CitationItem
+from toolkit.model.document import Citation, Document, Emph, Inline, Note, Strong, Text
+from toolkit.passes.citation_markup import clean_debris, html_to_inlines
+from toolkit.passes.citeproc_engine import CiteprocEngine, to_request
 
 
 @dataclass
@@ -149,9 +150,11 @@ def run(document: Document, context) -> None:
     locale = {"ru": "ru-RU", "en": "en-GB"}.get(document.language)
     cache = None
     if context.cache_dir is not None:
-        from toolkit.citations.cache import CitationCache
+        from toolkit.passes import citeproc_engine
+        from toolkit.passes.citation_cache import CitationCache
 
-        cache = CitationCache(context.cache_dir, context.style, locale)
+        cache = CitationCache(context.cache_dir, context.style, locale,
+                              Path(citeproc_engine.__file__))
     engine = CiteprocEngine(context.style, items, locale, cache)
     tracker = PositionTracker()
     for note in document.notes:

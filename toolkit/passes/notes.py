@@ -6,7 +6,7 @@ space before a call is dropped."""
 
 from __future__ import annotations
 
-from toolkit.document import (
+from toolkit.model.document import (
     Citation,
     Document,
     Inline,

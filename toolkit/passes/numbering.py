@@ -3,8 +3,8 @@ record every anchor with the label a cross-reference to it prints."""
 
 from __future__ import annotations
 
-from toolkit.document import Document, Heading, Paragraph, walk_blocks
-from toolkit.i18n import word
+from toolkit.model.document import Document, Heading, Paragraph, walk_blocks
+from toolkit.model.i18n import word
 
 
 def run(document: Document, context) -> None:

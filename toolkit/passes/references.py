@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from toolkit.document import (
+from toolkit.model.document import (
     CrossRef,
     Document,
     Inline,
@@ -13,7 +13,7 @@ from toolkit.document import (
     block_inlines,
     walk_blocks,
 )
-from toolkit.i18n import word
+from toolkit.model.i18n import word
 
 
 def _resolve(ref: CrossRef, context) -> list[Inline] | None:

@@ -13,8 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from toolkit.errors import Report
-from toolkit.model import ID_PATTERN, LANGUAGE_PATTERN, CaseFile
+from toolkit.model.case import ID_PATTERN, LANGUAGE_PATTERN, CaseFile
+from toolkit.model.errors import Report
 from toolkit.readers.yamlsource import (
     LocatedDict,
     Mark,

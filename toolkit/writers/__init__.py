@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.document import Document
+from toolkit.model.document import Document
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup, escape
 
-from toolkit.document import (
+from toolkit.model.document import (
     BlockQuote,
     Code,
     Document,
@@ -46,7 +46,7 @@ from toolkit.document import (
     Text,
     UnknownNode,
 )
-from toolkit.errors import CovenantError
+from toolkit.model.errors import CovenantError
 from toolkit.writers.docx_footnotes import Footnotes, append_text, reference_style
 from toolkit.writers.docx_package import (
     build_time,

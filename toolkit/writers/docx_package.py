@@ -13,8 +13,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from toolkit.document import Document
-from toolkit.errors import CovenantError
+from toolkit.model.document import Document
+from toolkit.model.errors import CovenantError
 
 # Characters XML 1.0 forbids (all C0 controls but tab, newline, CR; lone surrogates; two
 # non-characters): lxml refuses them, so they are dropped rather than crash the build.

@@ -24,7 +24,7 @@ from pathlib import Path
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from toolkit.document import (
+from toolkit.model.document import (
     BlockQuote,
     Code,
     Document,

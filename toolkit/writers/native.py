@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from toolkit.document import (
+from toolkit.model.document import (
     BlockQuote,
     Code,
     Document,

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from toolkit.document import Document
+from toolkit.model.document import Document
 from toolkit.writers.html import render_html
 
 _NOTE_ID = re.compile(r"^fn-(\d+)$")

@@ -1,0 +1,49 @@
+"""The toolkit as plain functions: what `covenant check` and `covenant build` do, for the
+CLI and for anyone driving Covenant from Python. Each returns its result and raises
+CovenantError (with a report of every problem) for what stops it; nothing here prints."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from toolkit.model.errors import Report
+
+if TYPE_CHECKING:
+    from toolkit.workspace.batch import BatchResult
+from toolkit.workspace.build import DEFAULT_STYLE
+from toolkit.workspace.check import CheckResult, check_workspace
+from toolkit.workspace.folders import Workspace
+
+
+def workspace_of(start: Path | None = None) -> Workspace:
+    """The workspace `start` (a file or folder; default: the current folder) is in."""
+    return Workspace.find(start)
+
+
+def check(workspace: Workspace, paths: Iterable[Path] = (), *, kind: str | None = None,
+          today: date | None = None) -> CheckResult:
+    """Read the citation library and the case and briefing files (`paths`, default: the
+    whole workspace), run every shared rule and, with `kind`, that kind's own rules;
+    return every diagnostic at once. Nothing is written."""
+    return check_workspace(workspace, list(paths), today or date.today(), kind)
+
+
+def build(workspace: Workspace, paths: Iterable[Path], kinds: Iterable[str],
+          formats: Iterable[str], *, out: Path | None = None, style: str = DEFAULT_STYLE,
+          today: date | None = None, public: bool = False, jobs: int = 1,
+          force: bool = False,
+          progress: Callable[[Iterable, int, str], Iterable] | None = None,
+          warn: Callable[[Report], None] | None = None,
+          start_method: str | None = None) -> BatchResult:
+    """Check `paths`, then build each kind's documents from them in every format
+    (drafts/<case or briefing>/<kind>.<ext>): what is up to date is skipped (unless
+    `force`), a document with errors is reported in the result's `failed` and the others
+    are built, `jobs` at a time. See toolkit/workspace/batch.py."""
+    from toolkit.workspace.batch import run_batch  # multiprocessing: not for `check`
+
+    return run_batch(workspace, list(paths), list(kinds), list(formats), out, style, today,
+                     public, jobs=jobs, force=force, progress=progress, warn=warn,
+                     start_method=start_method)

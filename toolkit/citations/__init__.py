@@ -1,1 +1,0 @@
-"""Citations: pandoc-style citation syntax and the citation library."""

@@ -1,0 +1,165 @@
+"""The EU dialogue briefing paper: one Document from a briefing file and the cases it
+draws on, so that footnotes run through the whole paper and a source cited by many
+cases is formatted once (the citation pass sees one document).
+
+Sections (templates/briefing/sections/): the introduction, one section per theme with
+its cases of concern and recommendations, then the table of cases. Each case of concern
+is rendered from partials/case.md.j2 with a narrative planned from the case file
+(toolkit.kinds.briefing.narrative). Unlike a case kind, this one takes
+(briefing, cases, env, progress) — see `Kind.inputs`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from jinja2 import TemplateError
+
+from toolkit.kinds.briefing.model import BriefingFile, Theme
+from toolkit.kinds.briefing.narrative import Narrative, case_row, plan_narrative
+from toolkit.kinds.briefing.selection import ThemeSelection, cases_in, select_all
+from toolkit.kinds.sections import KindEnv
+from toolkit.model.case import CaseFile
+from toolkit.model.dates import format_date, parse_date
+from toolkit.model.document import Document, Table, walk_blocks
+from toolkit.model.errors import CovenantError
+
+KIND = "briefing"
+PARTIAL = "partials/case.md.j2"
+# Name, charges, sentence and bans, status, articles: the table of cases (in cm of 16).
+CASE_TABLE_WIDTHS = (2.9, 3.8, 3.3, 3.3, 2.7)
+
+# progress(items, total, label) -> the same items, reported as they are consumed
+Progress = Callable[[Iterable, int, str], Iterable]
+
+
+@dataclass
+class ThemeView:
+    theme: Theme
+    narratives: list[Narrative] = field(default_factory=list)
+    recommendations_to: str = ""
+    recommendations: list[str] = field(default_factory=list)
+
+
+def ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else \
+        {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def punctuate(items: list[str]) -> list[str]:
+    """Recommendations as the seed sets them: each ends with ';', the last with '.'."""
+    out = []
+    for index, item in enumerate(items):
+        text = " ".join(item.split()).rstrip(" ;.,:")
+        out.append(text + ("." if index == len(items) - 1 else ";"))
+    return out
+
+
+def sentence_case(heading: str) -> str:
+    """'Freedom of expression' -> 'freedom of expression' (an acronym keeps its case)."""
+    if len(heading) > 1 and heading[1].isupper():
+        return heading
+    return heading[:1].lower() + heading[1:]
+
+
+def _and(items: list[str], separator: str = ", ") -> str:
+    """'a and b', 'a, b and c'; with separator '; ': 'a; b; and c' (items holding 'and')."""
+    if len(items) <= 2:
+        return " and ".join(items)
+    last = "; and " if separator == "; " else " and "
+    return separator.join(items[:-1]) + last + items[-1]
+
+
+NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                "nine", "ten"]
+
+
+def number_words(number: int) -> str:
+    return NUMBER_WORDS[number] if number < len(NUMBER_WORDS) else str(number)
+
+
+def _no_progress(items: Iterable, total: int, label: str) -> Iterable:
+    return items
+
+
+def plan(briefing: BriefingFile, cases: list[CaseFile]) -> list[ThemeSelection]:
+    return select_all(briefing, cases)
+
+
+def build_briefing(briefing: BriefingFile, cases: list[CaseFile], env: KindEnv,
+                   progress: Progress | None = None) -> Document:
+    info, dialogue = briefing.briefing, briefing.dialogue
+    selections = plan(briefing, cases)
+    views = [ThemeView(s.theme) for s in selections]
+    lead_in = briefing.recommendations_to
+    for view in views:
+        view.recommendations_to = (view.theme.recommendations_to or lead_in).replace(
+            "{state}", info.state)
+        view.recommendations = punctuate(view.theme.recommendations)
+
+    # The per-case work: plan each case's narrative for every theme it appears in and
+    # render it from the editors' partial template.
+    jinja = env.environment(KIND)
+    try:
+        partial = jinja.get_template(PARTIAL)
+    except TemplateError as exc:
+        raise CovenantError(f"{env.templates / KIND / 'sections' / PARTIAL}: {exc}") from None
+    appearances: dict[str, list[tuple[ThemeView, int]]] = {}
+    for view, selection in zip(views, selections, strict=True):
+        for case in selection.cases:
+            appearances.setdefault(case.case.id, []).append((view, len(view.narratives)))
+            view.narratives.append(None)  # filled below, in the theme's order
+    included = cases_in(selections)
+    report = progress or _no_progress
+    for case in report(included, len(included), "cases of concern"):
+        told: set[str] = set()
+        earlier: str | None = None
+        for view, slot in appearances[case.case.id]:
+            narrative = plan_narrative(case, view.theme.provisions,
+                                       briefing.narrative_facts, info.language,
+                                       told, earlier)
+            told |= {f.fact.id for f in narrative.facts}
+            earlier = earlier or view.theme.heading
+            try:
+                narrative.markdown = partial.render(n=narrative).strip()
+            except TemplateError as exc:
+                line = getattr(exc, "lineno", None) or 1
+                raise CovenantError(f"{env.templates / KIND / 'sections' / PARTIAL}:{line}: "
+                                    f"template error: {exc}") from None
+            view.narratives[slot] = narrative
+
+    briefing_date = parse_date(info.date)
+    dialogue_date = parse_date(dialogue.date)
+    headings = [sentence_case(v.theme.heading) for v in views]
+    organisations = [o.short or o.name for o in briefing.organisations]
+    round_text = f"the {ordinal(dialogue.round)} round of " if dialogue.round else ""
+    where = ("online" if (dialogue.place or "").casefold() == "online"
+             else dialogue.place or "")
+    context = {
+        "briefing": briefing, "info": info, "dialogue": dialogue,
+        "organisations": briefing.organisations,
+        "dialogue_round": ordinal(dialogue.round) if dialogue.round else "",
+        "dialogue_ahead": briefing_date.end < dialogue_date.start,
+        "themes": views,
+        "theme_subjects": _and(headings, "; " if any(" and " in h for h in headings)
+                               else ", "),
+        "case_count": len(included), "case_count_words": number_words(len(included)),
+        "rows": [case_row(c) for c in included],
+        "state": info.state,
+    }
+    blocks = env.render_sections(KIND, context)
+    for table in (b for b in walk_blocks(blocks) if isinstance(b, Table)):
+        if not table.widths and len(table.header) == len(CASE_TABLE_WIDTHS):
+            table.widths = list(CASE_TABLE_WIDTHS)
+    subtitle = (f"Briefing paper for {round_text}the {dialogue.name}"
+                f"{', ' + where if where else ''}, {format_date(dialogue_date)}")
+    return Document(
+        kind=KIND, title=info.title, blocks=blocks, language=info.language,
+        subject=subtitle, author=_and(organisations), case_id=info.id,
+        cover={"title": info.title, "subtitle": subtitle,
+               "case_title": "Prepared by " + _and([o.name for o in briefing.organisations]),
+               "date": format_date(briefing_date),
+               "confidentiality": "Illustrative example" if info.illustrative else "Public"},
+    )

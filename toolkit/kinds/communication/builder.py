@@ -1,0 +1,122 @@
+"""The communication to the Human Rights Committee under the First Optional Protocol,
+laid out as the OHCHR model complaint form expects, with numbered paragraphs throughout.
+
+The kind prepares structured data (people, the domestic steps, the standard for each
+claim from the General Comment paragraphs cited, the admissibility findings); the
+wording is in templates/communication/sections/<language>/. For a language other than
+English, templates/communication/catalogue.<language>.yaml gives the provisions' short
+titles, the General Comment summaries and the State's name in that language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from toolkit.covenant import parse_provision
+from toolkit.kinds.communication.admissibility import (
+    WORKING_LANGUAGES,
+    Admissibility,
+    check_admissibility,
+)
+from toolkit.kinds.sections import KindEnv, claims_in_order, facts_in_order
+from toolkit.kinds.standards import (
+    claim_view,
+    load_catalogue,
+    load_standards,
+    local_points,
+    local_state,
+    local_title,
+    provision_ref,
+    standard_sentence,
+)
+from toolkit.model.case import CaseFile
+from toolkit.model.dates import parse_date
+from toolkit.model.document import Document
+from toolkit.model.errors import Report
+from toolkit.model.i18n import word
+from toolkit.readers.claims import LoadedCase
+
+TITLES = {
+    "en": ("Communication to the Human Rights Committee",
+           "submitted under the Optional Protocol to the International Covenant on Civil "
+           "and Political Rights"),
+    "ru": ("Сообщение в Комитет по правам человека",
+           "представленное в соответствии с Факультативным протоколом к Международному "
+           "пакту о гражданских и политических правах"),
+}
+
+
+@dataclass
+class Step:
+    kind: str
+    court: str
+    date: str | None
+    outcome: str
+    sources: list[str]
+
+
+def domestic_steps(case: CaseFile) -> list[Step]:
+    steps = []
+    for proceeding in case.proceedings:
+        if proceeding.judgment:
+            j = proceeding.judgment
+            outcome = "; ".join(x for x in [j.outcome, j.sentence] if x)
+            steps.append(Step("judgment", j.court or proceeding.court, j.date, outcome,
+                              list(j.sources)))
+        for appeal in proceeding.appeals:
+            steps.append(Step(appeal.kind, appeal.court, appeal.decided or appeal.filed,
+                              appeal.outcome or appeal.status, list(appeal.sources)))
+    return sorted(steps, key=lambda s: parse_date(s.date).start if s.date else parse_date(
+        "9999").start)
+
+
+def build_communication(case: CaseFile, env: KindEnv) -> Document:
+    language = case.case.language if case.case.language in TITLES else "en"
+    admissibility: Admissibility = check_admissibility(
+        LoadedCase(None, "", None, case), Report(), env.today_date)
+    standards = load_standards(env, language)
+    catalogue = load_catalogue(env, language)
+    people = {p.id: p for p in case.people}
+    authors = [p for p in case.people if "author" in p.roles]
+    victims = [p for p in case.people if "alleged-victim" in p.roles]
+    counsel = [p for p in case.people if "counsel" in p.roles]
+    claims = [local_points(claim_view(c), catalogue, language) for c in claims_in_order(case)]
+    provisions = sorted({v.provision for v in claims} |
+                        {parse_provision(r) for v in claims for r in v.claim.read_with},
+                        key=lambda p: p.sort_key)
+    signatory = people.get(case.filing.signatory) if case.filing and case.filing.signatory \
+        else (counsel[0] if counsel else authors[0] if authors else None)
+    filing_date = admissibility.filing_date.isoformat() if admissibility.filing_date else None
+    context = {
+        "case": case, "facts": facts_in_order(case), "claims": claims, "people": people,
+        "authors": authors, "victims": victims, "counsel": counsel,
+        "provisions": provisions, "admissibility": admissibility, "state": admissibility.state,
+        "steps": domestic_steps(case), "signatory": signatory, "filing_date": filing_date,
+        "working_languages": WORKING_LANGUAGES,
+        "standard": lambda provision: standard_sentence(
+            provision, standards, language, local_title(provision, catalogue, language)),
+        # In the document's language: a provision's short title, a reference to it ('пункт
+        # 3 b) статьи 14', by case: nom gen dat acc ins pre), the State's names and source.
+        "short_title": lambda provision: local_title(provision, catalogue, language),
+        "ref": lambda provision, case="nom": provision_ref(provision, language, case),
+        "state_words": local_state(admissibility.state, catalogue, language),
+    }
+    blocks = env.render_sections("communication", context, language)
+    title, subtitle = TITLES[language]
+    names = ", ".join(p.name for p in victims) or ", ".join(p.name for p in authors)
+    state_words = context["state_words"]
+    case_title = f"{names} v {case.case.state}" if language == "en" else \
+        f"{names} против {state_words['genitive'] if state_words else case.case.state}"
+    # The frames' footer ("page N of M") in the document's language; English by default.
+    labels = {} if language == "en" else {"page_label": word(language, "page"),
+                                          "of_label": word(language, "of")}
+    return Document(
+        kind="communication", title=f"{title}: {case_title}", blocks=blocks,
+        language=language, subject=subtitle, author=signatory.name if signatory else "",
+        case_id=case.case.id,
+        cover={"title": title, "subtitle": subtitle, "case_title": case_title,
+               "date": env.format_date(filing_date, language),
+               "confidentiality": case.case.confidentiality.capitalize()
+               if language == "en" else {"public": "Общедоступно",
+                                         "confidential": "Конфиденциально"}[
+                   case.case.confidentiality], **labels},
+    )

@@ -1,0 +1,228 @@
+"""The trial fairness report: what a trial-monitoring programme publishes after observing
+a trial. Drawn from the case file's `monitoring:` section (sessions, findings, the
+expert's assessment), its facts, its claims and its proceedings.
+
+The grade printed is the expert's. The findings suggest one on the editable scale in
+templates/fairness-report/grading.yaml (toolkit/grading.py); where the expert's grade
+differs, the case file must give reasons, which the report prints
+(toolkit/checks/fairness.py stops `covenant build` otherwise, naming the line)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from toolkit.covenant import ARTICLES, Provision, parse_provision, state_status
+from toolkit.kinds.fairness_report.grading import SCALE_FILE, load_scale, number_words
+from toolkit.kinds.fairness_report.rules import report_problems
+from toolkit.kinds.sections import KindEnv, facts_in_order
+from toolkit.kinds.standards import ClaimView, claim_view, load_standards, standard_sentence
+from toolkit.model.case import CaseFile, Finding, Person
+from toolkit.model.dates import FuzzyDate, format_date, parse_date
+from toolkit.model.document import Document, Table, plain_text, walk_blocks
+from toolkit.model.errors import CovenantError, Report
+from toolkit.redaction.redact import plan
+
+KIND = "fairness-report"
+FAIR_TRIAL = 14  # analysed first, guarantee by guarantee
+
+
+@dataclass
+class Engaged:
+    """One provision the report analyses: what the expert found and what the file claims
+    (each claim with the General Comment paragraphs its authorities cite)."""
+
+    provision: Provision
+    findings: list[Finding] = field(default_factory=list)
+    claims: list[ClaimView] = field(default_factory=list)
+
+    def facts(self, order: dict[str, int]) -> list[str]:
+        """The ids of the facts the findings and claims rely on, in `order`."""
+        ids = {f for item in [*self.findings, *(v.claim for v in self.claims)]
+               for f in item.facts}
+        return sorted(ids, key=lambda f: order.get(f, len(order)))
+
+
+@dataclass
+class Right:
+    """An article engaged, with the provisions of it that the report analyses."""
+
+    article: int
+    title: str
+    provisions: list[Engaged]
+
+    @property
+    def by_guarantee(self) -> bool:
+        """Sub-headings per provision: always for article 14, else when several."""
+        return self.article == FAIR_TRIAL or len(self.provisions) > 1
+
+
+def report_order(provision: Provision) -> tuple:
+    """Article 14 first, then treaty order."""
+    return (provision.article != FAIR_TRIAL, provision.sort_key)
+
+
+def rights_engaged(case: CaseFile) -> list[Right]:
+    """Every provision with a finding or a claim, grouped by article: article 14 first,
+    then the others in treaty order; provisions in treaty order within an article."""
+    engaged: dict[Provision, Engaged] = {}
+    for finding in case.monitoring.findings if case.monitoring else []:
+        provision = parse_provision(finding.provision)
+        engaged.setdefault(provision, Engaged(provision)).findings.append(finding)
+    for claim in case.claims:
+        view = claim_view(claim)
+        engaged.setdefault(view.provision, Engaged(view.provision)).claims.append(view)
+    rights: dict[int, list[Engaged]] = {}
+    for item in sorted(engaged.values(), key=lambda e: report_order(e.provision)):
+        rights.setdefault(item.provision.article, []).append(item)
+    return [Right(a, ARTICLES[a].title, items) for a, items in rights.items()]
+
+
+def _timeline(sessions, hearings) -> list[dict]:
+    """Monitored sessions and the other hearings the case file records, by date; a
+    hearing on the day of a monitored session is that session."""
+    monitored = {parse_date(s.date).sort_key() for s in sessions}
+    entries = [{"date": s.date, "session": s, "hearing": None} for s in sessions] + [
+        {"date": h.date, "session": None, "hearing": h} for h in hearings
+        if parse_date(h.date).sort_key() not in monitored]
+    return sorted(entries, key=lambda e: parse_date(e["date"]).sort_key())
+
+
+def _general_comments(rights: list[Right], library) -> list[dict]:
+    """The General Comments on the articles engaged that the citation library holds, in
+    the order the analysis takes the articles."""
+    found = []
+    for right in rights:
+        comment = ARTICLES[right.article].comment
+        if comment and comment.citation_key and comment.citation_key in library:
+            found.append({"number": comment.number, "article": right.article,
+                          "cite": f"@{comment.citation_key}"})
+    return found
+
+
+def date_span(dates: list[str]) -> str:
+    """'8 June – 9 November 2021' for the first and last of some dates."""
+    if not dates:
+        return ""
+    parsed = sorted((parse_date(d) for d in dates), key=FuzzyDate.sort_key)
+    first, last = parsed[0], parsed[-1]
+    if first.start == last.end and first.precision == "day":
+        return format_date(first)
+    span = FuzzyDate(first.start, last.end, "range", first.approximate or last.approximate)
+    return format_date(span)
+
+
+LINE_CHARACTERS = 64  # about what a table row holds across the text width (11pt)
+
+
+def fit_columns(blocks: list) -> None:
+    """Give each table column widths from what it holds: a column of short entries gets
+    room to keep them on one line, every column its longest word, and columns of
+    sentences share the rest (Word would otherwise make every column equal)."""
+    for table in (b for b in walk_blocks(blocks) if isinstance(b, Table) and not b.widths):
+        rows = [table.header, *table.rows] if table.header else list(table.rows)
+        columns = max((len(r) for r in rows), default=0)
+        texts = [[plain_text(r[c]) for r in rows if c < len(r)] for c in range(columns)]
+        least = [max((len(w) for t in col for w in t.split()), default=1) + 3 for col in texts]
+        wanted = [max(low, max((len(t) for t in col), default=0))
+                  for low, col in zip(least, texts, strict=True)]
+        spare = LINE_CHARACTERS - sum(least)
+        if sum(wanted) <= LINE_CHARACTERS or spare <= 0:
+            table.widths = [float(w) for w in (wanted if spare > 0 else least)]
+            continue
+        growth = [w - low for w, low in zip(wanted, least, strict=True)]
+        table.widths = [low + spare * g / sum(growth)
+                        for low, g in zip(least, growth, strict=True)]
+
+
+def names(people: list[Person]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    listed = [p.name for p in people]
+    return listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
+
+
+def build_fairness_report(case: CaseFile, env: KindEnv) -> Document:
+    scale = load_scale(env.templates, f"templates/{SCALE_FILE.as_posix()}")
+    problems = Report()  # `covenant build` has reported these with their lines already
+    suggestion = report_problems(case, scale, problems)
+    if problems.errors:
+        raise CovenantError(f"case '{case.case.id}': the fairness report cannot be built",
+                            problems)
+    monitoring = case.monitoring
+    assessment = monitoring.assessment
+    people = {p.id: p for p in case.people}
+    proceeding = next(p for p in case.proceedings if p.id == monitoring.proceeding)
+    defendants = [people[d] for d in proceeding.defendants if d in people]
+    accused = [p for p in defendants if "alleged-victim" in p.roles] or defendants
+    accused_ids = {p.id for p in accused}
+    facts = facts_in_order(case)
+    defendant_ids = {p.id for p in defendants}
+    sessions = sorted(monitoring.sessions, key=lambda s: parse_date(s.date).sort_key())
+    monitors: list[Person] = []
+    for session in sessions:
+        monitors += [people[m] for m in session.monitors
+                     if m in people and people[m] not in monitors]
+    grade = scale.definition(assessment.grade)
+    state = state_status(case.case.state)
+    trial = f"the trial of {names(accused)}" if accused else "the trial"
+    monitored = date_span([s.date for s in sessions])
+    rights = rights_engaged(case)
+    standards = load_standards(env, "en")  # shared with the communication
+    context = {
+        "case": case,
+        "state": state,
+        "state_name": state.name if state else case.case.state,
+        "people": people,
+        "monitoring": monitoring,
+        "assessment": assessment,
+        "proceeding": proceeding,
+        "defendants": defendants,
+        "accused": accused,
+        "co_defendants": [p for p in defendants if p.id not in accused_ids],
+        "trial": trial,
+        # Political context: facts that name none of the accused or their co-defendants.
+        "context_facts": [f for f in facts if not set(f.people) & defendant_ids],
+        "history_facts": [f for f in facts if set(f.people) & defendant_ids],
+        "fact_order": {f.id: n for n, f in enumerate(facts)},
+        "sessions": sessions,
+        "first_session": sessions[0].date,
+        "last_session": sessions[-1].date,
+        "timeline": _timeline(sessions, proceeding.hearings),
+        "monitors": monitors,
+        "expert": people.get(monitoring.expert) if monitoring.expert else None,
+        "rights": rights,
+        "comments": _general_comments(rights, env.library),
+        "findings": sorted(monitoring.findings,
+                           key=lambda f: report_order(parse_provision(f.provision))),
+        "scale": scale,
+        "grade": grade,
+        "suggestion": suggestion,
+        "suggested": scale.definition(suggestion.grade),
+        "effects": scale.effects,
+        "names": lambda persons: names(list(persons)),
+        "words": number_words,
+        "standard": lambda provision: standard_sentence(provision, standards, "en"),
+    }
+    blocks = env.render_sections(KIND, context)
+    fit_columns(blocks)
+    heading = f"{context['state_name']}: {trial}"
+    public = bool(env.extra.get("public"))
+    return Document(
+        kind=KIND, title=f"Trial fairness report — {heading}", blocks=blocks,
+        language=case.case.language,
+        subject=f"Trial fairness report on {heading}, grade {grade.grade}",
+        author=monitoring.programme, case_id=case.case.id,
+        cover={"title": "Trial fairness report", "subtitle": heading,
+               "case_title": case.case.title, "court": proceeding.court,
+               "monitored": f"Sessions monitored: {monitored}"
+                            + (" (illustrative)" if monitoring.illustrative else ""),
+               "grade": grade.grade, "grade_name": grade.name, "date": env.today,
+               "confidentiality": _confidentiality(case, public)},
+    )
+
+
+def _confidentiality(case: CaseFile, public: bool) -> str:
+    if public:
+        return "Public version"
+    if plan(case.people):
+        return "Confidential — not for publication"
+    return case.case.confidentiality.capitalize()

@@ -1,0 +1,172 @@
+"""What the communication and the fairness report both say of a claim: the standard
+for each provision (templates/communication/standards.<language>.yaml), the General
+Comment paragraphs a claim relies on with our summary of each, and, for a language other
+than English, the provisions' short titles, the summaries and the State's name from
+templates/communication/catalogue.<language>.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from toolkit.covenant import Provision, parse_provision
+from toolkit.covenant.comments import GENERAL_COMMENTS
+from toolkit.kinds.sections import KindEnv
+from toolkit.model.case import Claim
+from toolkit.model.citation_syntax import parse_group
+from toolkit.model.errors import CovenantError
+from toolkit.readers.yamlsource import YamlProblem, parse_yaml, read_text
+
+
+@dataclass
+class StandardPoint:
+    """One paragraph of a General Comment the claim relies on, with our summary of it."""
+
+    citation: str  # "@hrc-gc-32, para 33"
+    comment: int
+    paragraph: str
+    summary: str
+
+
+
+@dataclass
+class ClaimView:
+    claim: Claim
+    provision: Provision
+    points: list[StandardPoint]
+    other_authorities: list[str]  # citations that are not General Comment paragraphs
+
+
+def _gc_for_key(key: str) -> int | None:
+    for number, comment in GENERAL_COMMENTS.items():
+        if comment.citation_key and comment.citation_key == key.lower():
+            return number
+    return None
+
+
+def claim_view(claim: Claim) -> ClaimView:
+    points, others = [], []
+    for text in claim.authorities:
+        for item in parse_group(text):
+            number = _gc_for_key(item.key)
+            paragraphs = (item.locator or "").replace("–", ",").split(",")
+            summaries = [(p.strip(), GENERAL_COMMENTS[number].key_paragraphs.get(p.strip()))
+                         for p in paragraphs] if number else []
+            known = [(p, s) for p, s in summaries if s]
+            if number and item.locator_label == "paragraph" and known:
+                for para, summary in known:
+                    points.append(StandardPoint(f"@{item.key}, para {para}", number, para,
+                                                summary))
+            else:
+                others.append(str(item))
+    return ClaimView(claim, parse_provision(claim.provision), points, others)
+
+
+def load_standards(env: KindEnv, language: str) -> dict[str, str]:
+    """templates/communication/standards.<language>.yaml: provision -> opening sentence."""
+    path = env.templates / "communication" / f"standards.{language}.yaml"
+    if not path.is_file():
+        return {}
+    try:
+        data = parse_yaml(read_text(path))
+    except YamlProblem as problem:
+        raise CovenantError(f"{path}:{problem.mark.line}:{problem.mark.column}: "
+                            f"{problem.message}") from None
+    return {str(k): str(v) for k, v in (data or {}).items()}
+
+
+# Russian references to a provision, by grammatical case: "пункт 3 b) статьи 14".
+_RU_ARTICLE = {"nom": "статья", "gen": "статьи", "dat": "статье", "acc": "статью",
+               "ins": "статьей", "pre": "статье"}
+
+
+_RU_PARAGRAPH = {"nom": "пункт", "gen": "пункта", "dat": "пункту", "acc": "пункт",
+                 "ins": "пунктом", "pre": "пункте"}
+
+
+def provision_ref(provision: Provision, language: str = "en", case: str = "nom") -> str:
+    """'article 14(3)(b)'; in Russian, as the Committee writes it, declined:
+    'пункт 3 b) статьи 14' (case 'gen': 'пункта 3 b) статьи 14'), 'статья 21', with
+    no-break spaces so that a line never ends inside the reference's parts."""
+    if language != "ru":
+        return f"article {provision}"
+    nbsp = "\u00a0"
+    if not provision.paragraph and not provision.subparagraph:
+        return f"{_RU_ARTICLE[case]}{nbsp}{provision.article}"
+    parts = [str(provision.paragraph)] if provision.paragraph else []
+    parts += [f"{x})" for x in (provision.subparagraph, provision.item) if x]
+    return (f"{_RU_PARAGRAPH[case]}{nbsp}{nbsp.join(parts)} "
+            f"статьи{nbsp}{provision.article}")
+
+
+def load_catalogue(env: KindEnv, language: str) -> dict:
+    """templates/communication/catalogue.<language>.yaml: 'provisions' (provision -> short
+    title), 'general_comments' (number -> paragraph -> summary), 'states' (ISO code ->
+    name, genitive, source)."""
+    path = env.templates / "communication" / f"catalogue.{language}.yaml"
+    if language == "en" or not path.is_file():
+        return {}
+    try:
+        data = parse_yaml(read_text(path))
+    except YamlProblem as problem:
+        raise CovenantError(f"{path}:{problem.mark.line}:{problem.mark.column}: "
+                            f"{problem.message}") from None
+    return data if isinstance(data, dict) else {}
+
+
+def local_title(provision: Provision, catalogue: dict, language: str) -> str:
+    """The provision's short title in the document's language ('' if the catalogue has
+    none for it or for the provisions that enclose it)."""
+    if language == "en":
+        return provision.title
+    titles = {str(k): str(v) for k, v in (catalogue.get("provisions") or {}).items()}
+    for candidate in (provision, Provision(provision.article, provision.paragraph,
+                                           provision.subparagraph),
+                      Provision(provision.article, provision.paragraph),
+                      Provision(provision.article)):
+        if str(candidate) in titles:
+            return titles[str(candidate)]
+    return ""
+
+
+def local_points(view: ClaimView, catalogue: dict, language: str) -> ClaimView:
+    """General Comment summaries in the document's language: the catalogue's, or none
+    (the template then cites the paragraph without summarising it)."""
+    if language == "en":
+        return view
+    comments = {str(k): {str(p): str(t) for p, t in (v or {}).items()}
+                for k, v in (catalogue.get("general_comments") or {}).items()}
+    for point in view.points:
+        point.summary = comments.get(str(point.comment), {}).get(point.paragraph, "")
+    return view
+
+
+def local_state(state, catalogue: dict, language: str) -> dict | None:
+    """The State's name (nominative, genitive) and the source of its dates, in the
+    document's language."""
+    if state is None:
+        return None
+    english = {"name": state.name, "genitive": state.name, "source": state.source}
+    if language == "en":
+        return english
+    local = (catalogue.get("states") or {}).get(state.iso) or {}
+    return {key: str(local.get(key) or english[key]) for key in english}
+
+
+def standard_sentence(provision: Provision, standards: dict[str, str], language: str,
+                      title: str | None = None) -> str:
+    """The sentence for this provision, or the nearest enclosing one, or one from its title."""
+    candidates = [provision]
+    if provision.subparagraph:
+        candidates.append(Provision(provision.article, provision.paragraph))
+    if provision.paragraph:
+        candidates.append(Provision(provision.article))
+    for candidate in candidates:
+        if str(candidate) in standards:
+            return standards[str(candidate)]
+    title = title if title is not None else provision.title
+    title = title[:1].lower() + title[1:]
+    if language == "ru":
+        ref = provision_ref(provision, "ru")
+        return f"{ref[:1].upper()}{ref[1:]} Пакта касается следующего: {title}." if title \
+            else f"{ref[:1].upper()}{ref[1:]} Пакта имеет отношение к настоящему делу."
+    return f"Article {provision} of the Covenant concerns {title}."

@@ -1,0 +1,98 @@
+"""Formatted citations kept between builds, so that a rebuild after an edit formats only
+what is new (citeproc-py is the costliest step of a DOCX build).
+
+One JSON file per (style file, locale, citeproc-py version, engine code) under the build's
+cache folder, `drafts/.cache/citations/<digest>.json`: any change to the style, the
+locale, citeproc-py or our engine names another file, so an old rendering is never
+reused for them. Inside a file, each rendering is keyed by a hash of the library entry it
+formats (its CSL data, as citeproc sees it) and the request (position, pinpoint label and
+shape, prefix): editing an entry changes its hash, so its renderings are made again.
+
+Concurrent builds (`--jobs`) may save the same file: each save merges what is on disk
+with what this build added and replaces the file atomically, so the worst outcome of a
+race is a rendering formatted twice, never a wrong or half-written file. A file that
+cannot be read is ignored (and replaced at the next save). Delete the folder to clear it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+FOLDER = "citations"
+FORMAT = 1  # bump when the layout of the files changes
+
+
+def _engine_digest(engine_code: Path) -> str:
+    """citeproc-py's version and the code of the engine that calls it (`engine_code`:
+    its file, passed in so that this module need not import the engine that uses it)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        citeproc = version("citeproc-py")
+    except PackageNotFoundError:  # pragma: no cover - citeproc-py is a dependency
+        citeproc = "?"
+    code = Path(engine_code).read_bytes()
+    return hashlib.sha256(f"{FORMAT}\0{citeproc}\0".encode() + code).hexdigest()
+
+
+def entry_digest(item: dict) -> str:
+    """A library entry's CSL data, hashed: what citeproc-py formats."""
+    data = json.dumps(item, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:24]
+
+
+class CitationCache:
+    """The renderings of one style in one locale, loaded from and saved to `folder`."""
+
+    def __init__(self, folder: Path, style_path: Path, locale: str | None,
+                 engine_code: Path) -> None:
+        digest = hashlib.sha256()
+        digest.update(_engine_digest(engine_code).encode())
+        digest.update(b"\0" + (locale or "").encode() + b"\0")
+        digest.update(Path(style_path).read_bytes())
+        self.path = Path(folder) / FOLDER / f"{digest.hexdigest()[:32]}.json"
+        self.entries: dict[str, str] = self._read()
+        self.added: dict[str, str] = {}
+        self.hits = 0
+
+    def _read(self) -> dict[str, str]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def get(self, key: str) -> str | None:
+        found = self.entries.get(key)
+        if found is not None:
+            self.hits += 1
+        return found
+
+    def put(self, key: str, html: str) -> None:
+        self.entries[key] = html
+        self.added[key] = html
+
+    def save(self) -> None:
+        """Merge this build's new renderings into the file (atomically); never fails the
+        build: a cache that cannot be written only means formatting again next time."""
+        if not self.added:
+            return
+        try:
+            merged = {**self._read(), **self.added}
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".citations.", suffix=".tmp",
+                                       dir=self.path.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    json.dump(merged, handle, ensure_ascii=False, separators=(",", ":"))
+                os.replace(tmp, self.path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError:
+            return
+        self.added = {}

@@ -1,0 +1,203 @@
+"""The citation library: every CSL-JSON, CSL-YAML and BibTeX file in `citations/`, read
+together. A key defined twice (ignoring case, as citeproc-py lower-cases keys) is an
+error that names both places."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.model.errors import Report
+from toolkit.readers.bibtex import BibtexError, parse_bibtex
+from toolkit.readers.yamlsource import LocatedDict, LocatedList, YamlProblem, parse_yaml, read_text
+
+CSL_TYPES = frozenset([
+    "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book",
+    "broadcast", "chapter", "classic", "collection", "dataset", "document", "entry",
+    "entry-dictionary", "entry-encyclopedia", "event", "figure", "graphic", "hearing",
+    "interview", "legal_case", "legislation", "manuscript", "map", "motion_picture",
+    "musical_score", "pamphlet", "paper-conference", "patent", "performance", "periodical",
+    "personal_communication", "post", "post-weblog", "regulation", "report", "review",
+    "review-book", "software", "song", "speech", "standard", "thesis", "treaty", "webpage",
+])
+
+
+@dataclass
+class LibraryEntry:
+    key: str
+    item: dict
+    file: str
+    line: int
+    column: int
+
+    @property
+    def place(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass
+class _Raw:
+    key: object
+    item: object
+    line: int
+    column: int
+
+
+def _read_csl_json(path: Path, text: str) -> list[_Raw]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise YamlProblem(f"JSON syntax error: {exc.msg}", _mark(exc.lineno, exc.colno)) from None
+    if isinstance(data, dict):
+        data = data.get("items", data.get("references", [data]))
+    if not isinstance(data, list):
+        raise YamlProblem("a CSL-JSON file holds a list of items", _mark(1, 1))
+    raws, search_from = [], 0
+    for item in data:
+        key = item.get("id") if isinstance(item, dict) else None
+        line = column = 1
+        if isinstance(key, str):
+            found = re.compile(r'"id"\s*:\s*' + re.escape(json.dumps(key))).search(text,
+                                                                                   search_from)
+            if found:
+                search_from = found.end()
+                line = text.count("\n", 0, found.start()) + 1
+                column = found.start() - text.rfind("\n", 0, found.start())
+        raws.append(_Raw(key, item, line, column))
+    return raws
+
+
+def _read_csl_yaml(path: Path, text: str) -> list[_Raw]:
+    data = parse_yaml(text)
+    if isinstance(data, LocatedDict) and "references" in data:
+        data = data["references"]
+    if data is None:
+        return []
+    if not isinstance(data, LocatedList):
+        mark = getattr(data, "mark", _mark(1, 1))
+        raise YamlProblem("a CSL-YAML file holds a list of items (or 'references:' with one)",
+                          mark)
+    raws = []
+    for item, mark in zip(data, data.item_marks, strict=True):
+        key = item.get("id") if isinstance(item, dict) else None
+        if isinstance(item, LocatedDict) and "id" in item:
+            mark = item.value_marks["id"]
+        raws.append(_Raw(key, _plain(item), mark.line, mark.column))
+    return raws
+
+
+def _read_bibtex(path: Path, text: str) -> list[_Raw]:
+    try:
+        entries = parse_bibtex(text)
+    except BibtexError as exc:
+        raise YamlProblem(str(exc), _mark(exc.line, 1)) from None
+    return [_Raw(e.key, e.item, e.line, e.column) for e in entries]
+
+
+READERS: dict[str, Callable[[Path, str], list[_Raw]]] = {
+    ".json": _read_csl_json,
+    ".yaml": _read_csl_yaml,
+    ".yml": _read_csl_yaml,
+    ".bib": _read_bibtex,
+}
+
+
+def _mark(line: int, column: int):
+    from toolkit.readers.yamlsource import Mark
+
+    return Mark(line, column)
+
+
+def _plain(value):
+    """Drop position bookkeeping: citeproc wants ordinary dicts and lists."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+class Library:
+    def __init__(self) -> None:
+        self.entries: dict[str, LibraryEntry] = {}
+        self.files: list[Path] = []
+
+    def __contains__(self, key: str) -> bool:
+        return key.lower() in self.entries
+
+    def get(self, key: str) -> LibraryEntry | None:
+        return self.entries.get(key.lower())
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @classmethod
+    def load(cls, paths: Iterable[Path], report: Report, root: Path | None = None) -> Library:
+        library = cls()
+        for path in sorted(paths):
+            library._load_file(path, report, _display(path, root))
+        return library
+
+    @classmethod
+    def from_folder(cls, folder: Path, report: Report, root: Path | None = None) -> Library:
+        files = [p for p in folder.rglob("*") if p.suffix.lower() in READERS and p.is_file()] \
+            if folder.is_dir() else []
+        return cls.load(files, report, root)
+
+    def _load_file(self, path: Path, report: Report, shown: str) -> None:
+        reader = READERS.get(path.suffix.lower())
+        if reader is None:
+            return
+        self.files.append(path)
+        try:
+            raws = reader(path, read_text(path))
+        except YamlProblem as problem:
+            report.error(shown, problem.mark.line, problem.mark.column, problem.message,
+                         "citation-syntax")
+            return
+        for raw in raws:
+            self._add(raw, shown, report)
+
+    def _add(self, raw: _Raw, shown: str, report: Report) -> None:
+        if not isinstance(raw.item, dict):
+            report.error(shown, raw.line, raw.column, "a citation entry must be a mapping "
+                         "of CSL fields", "citation-entry")
+            return
+        if not isinstance(raw.key, str) or not raw.key.strip():
+            report.error(shown, raw.line, raw.column, "citation entry without an 'id'; give "
+                         "it the key you cite it by", "citation-entry")
+            return
+        key = raw.key.strip()
+        if key.startswith("@"):
+            report.error(shown, raw.line, raw.column, f"citation key {key!r} starts with '@'; "
+                         "write the key without it (the '@' belongs in the citation)",
+                         "citation-entry")
+            return
+        entry = LibraryEntry(key, raw.item, shown, raw.line, raw.column)
+        if (previous := self.entries.get(key.lower())) is not None:
+            same = "" if previous.key == key else f" (as {previous.key!r}; keys ignore case)"
+            report.error(shown, raw.line, raw.column, f"citation key {key!r} is defined twice: "
+                         f"here and at {previous.place}{same}; rename or remove one",
+                         "duplicate-citation-key")
+            return
+        kind = raw.item.get("type")
+        if kind not in CSL_TYPES:
+            report.error(shown, raw.line, raw.column, f"citation {key!r}: CSL type {kind!r} is "
+                         "unknown; use e.g. 'report', 'legal_case', 'treaty', "
+                         "'article-newspaper', 'webpage'", "citation-entry")
+        if not raw.item.get("title"):
+            report.warning(shown, raw.line, raw.column, f"citation {key!r} has no title",
+                           "citation-entry")
+        self.entries[key.lower()] = entry
+
+
+def _display(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return str(path.resolve().relative_to(root.resolve()))
+        except ValueError:
+            pass
+    return str(path)

@@ -1,0 +1,162 @@
+"""`covenant build` as a function: check, build each document once, write every format.
+
+Nothing is written unless the whole case builds in every requested format; each file is
+then written to a temporary file and renamed into place, so a failed build leaves the
+previous drafts untouched."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from toolkit.kinds.registry import KINDS
+from toolkit.kinds.sections import KindEnv
+from toolkit.model.case import CaseFile
+from toolkit.model.document import Document
+from toolkit.model.errors import CovenantError, Report
+from toolkit.passes import PassContext, run_passes
+from toolkit.workspace.check import check_workspace
+from toolkit.workspace.files import write_atomically
+from toolkit.workspace.folders import Workspace
+from toolkit.writers import WRITERS
+
+DEFAULT_STYLE = "covenant-oscola"
+
+
+@dataclass
+class BuildOutput:
+    case_id: str
+    paths: list[Path]
+    notes: int
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def build_document(source, kind: str, workspace: Workspace, library, style: str,
+                   report: Report, today: date, public: bool = False,
+                   cache_dir: Path | None = None, progress=None
+                   ) -> tuple[Document, dict[str, float]]:
+    """The finished document tree of one document: the kind's builder, then the passes,
+    then (for a public version) redaction. `source`: a kinds.inputs.Source, or a case
+    file for the kinds built from one; `cache_dir`: where formatted citations are kept
+    between builds (toolkit/passes/citation_cache.py); `progress` may wrap a kind's
+    per-case loop."""
+    from toolkit.passes.citeproc_engine import resolve_style
+
+    entry = KINDS[kind]
+    inputs = entry.load_inputs()
+    if isinstance(source, CaseFile):
+        source = inputs.source(source)
+    started = time.perf_counter()
+    public = public or entry.always_public
+    env = KindEnv(workspace.templates, library, today=f"{today:%d %B %Y}".lstrip("0"),
+                  today_date=today, extra={"public": public}, cache_dir=cache_dir)
+    document = inputs.build(entry.load(), source, env, progress)
+    timings = {"kind": time.perf_counter() - started}
+    context = PassContext(library, resolve_style(style, workspace.templates), report,
+                          language=document.language, annexes=set(source.annexes),
+                          cache_dir=cache_dir)
+    run_passes(document, context)
+    if public:
+        from toolkit.redaction.redact import redact_document
+
+        started = time.perf_counter()
+        redact_document(document, source.people,
+                        spare_public_names=source.spare_public_names)
+        timings["redaction"] = time.perf_counter() - started
+    timings.update(context.stats)
+    return document, timings
+
+
+def draft_stem(kind: str, source, public: bool) -> str:
+    """The drafts' file name without extension: memo, memo-public, briefing ..."""
+    return f"{kind}-public" if public and source.public_stem else kind
+
+
+def render_formats(document: Document, frame: Path, formats: list[str], folder: Path,
+                   stem: str, timings: dict[str, float]) -> dict[Path, bytes]:
+    """Every requested format of a finished document, in memory: {path: bytes}, with
+    each writer's time in `timings` ("write-docx", ...). Nothing is written here."""
+    rendered: dict[Path, bytes] = {}
+    for name in formats:
+        writer = WRITERS[name]
+        started = time.perf_counter()
+        rendered[folder / f"{stem}.{writer.extension}"] = writer.write(document, frame)
+        timings[f"write-{name}"] = time.perf_counter() - started
+    return rendered
+
+
+def cache_folder(out: Path) -> Path:
+    """Where builds into `out` keep what does not change between them."""
+    return out / ".cache"
+
+
+def reference_date() -> date:
+    """Today, or the day SOURCE_DATE_EPOCH names, so reproducible builds date alike."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return date.today()
+
+
+def build(workspace: Workspace, paths: list[Path], kind: str, formats: list[str],
+          out: Path | None = None, style: str = DEFAULT_STYLE,
+          today: date | None = None, public: bool = False,
+          progress=None, warn=None) -> list[BuildOutput]:
+    """Build every document of one kind from `paths` (for a briefing: its briefing files,
+    default all), or nothing if any input has an error. `progress(items, total, label)`,
+    if given, wraps a kind's per-case loop (a progress bar); `warn(report)`, if given,
+    receives the warnings of the check that precedes the build (e.g. a communication's
+    time limit running out), which do not stop it."""
+    unknown = [f for f in formats if f not in WRITERS]
+    if unknown:
+        raise CovenantError(f"unknown format {', '.join(unknown)}; choose from "
+                            f"{', '.join(WRITERS)}")
+    if kind not in KINDS:
+        raise CovenantError(f"unknown kind {kind!r}; choose from {', '.join(KINDS)}")
+    entry = KINDS[kind]
+    inputs = entry.load_inputs()
+    files = select_inputs(workspace, list(paths), inputs)
+    today = today or reference_date()
+    started = time.perf_counter()
+    checked = check_workspace(workspace, files, today, kind)
+    check_time = time.perf_counter() - started
+    if checked.report.errors:
+        raise CovenantError(inputs.errors_message, checked.report)
+    if warn is not None and checked.report.warnings:
+        warn(checked.report)
+    out = out or workspace.drafts
+    public = public or entry.always_public
+    outputs = []
+    for planned in inputs.plan(checked, files, lambda loaded: Report(), kind):
+        source = planned.source
+        report = Report()
+        document, timings = build_document(source, kind, workspace, checked.library, style,
+                                           report, today, public, cache_folder(out),
+                                           progress)
+        timings = {"check": check_time, **timings}
+        if report.errors:
+            raise CovenantError(f"{source.shown}: the {kind} could not be built; nothing "
+                                "was written", report)
+        rendered = render_formats(document, workspace.templates / kind, formats,
+                                  out / source.id, draft_stem(kind, source, public), timings)
+        for path, data in rendered.items():
+            write_atomically(path, data)
+        outputs.append(BuildOutput(document.case_id, list(rendered), len(document.notes),
+                                   timings))
+    return outputs
+
+
+def select_inputs(workspace: Workspace, paths: list[Path], inputs) -> list[Path]:
+    """The files of `paths` (folders expanded; none: every case file) that `inputs`
+    builds from, or its default files when it finds none; a named file it does not
+    build is an error saying which kind does."""
+    expanded = workspace.expand(paths)
+    if paths:
+        foreign = [p for p in expanded if not inputs.owns(workspace, p)]
+        if foreign:
+            raise CovenantError(inputs.refusal(workspace, foreign[0]))
+    return [p for p in expanded if inputs.owns(workspace, p)] or \
+        inputs.default_files(workspace)

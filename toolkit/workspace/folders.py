@@ -1,0 +1,93 @@
+"""A workspace is a folder with claims/, citations/, templates/ and drafts/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.model.errors import CovenantError
+
+CASE_SUFFIXES = (".yaml", ".yml")
+BRIEFINGS = "briefings"
+
+
+@dataclass(frozen=True)
+class Workspace:
+    root: Path
+
+    @property
+    def claims(self) -> Path:
+        return self.root / "claims"
+
+    @property
+    def briefings(self) -> Path:
+        return self.claims / BRIEFINGS
+
+    @property
+    def citations(self) -> Path:
+        return self.root / "citations"
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def drafts(self) -> Path:
+        return self.root / "drafts"
+
+    @classmethod
+    def find(cls, start: Path | None = None) -> Workspace:
+        """The nearest folder at or above `start` that holds claims/ and citations/."""
+        here = (start or Path.cwd()).resolve()
+        if here.is_file():
+            here = here.parent
+        for folder in (here, *here.parents):
+            if (folder / "claims").is_dir() and (folder / "citations").is_dir():
+                return cls(folder)
+        raise CovenantError(f"{start or Path.cwd()} is not inside a Covenant workspace (a "
+                            "folder with claims/ and citations/); create one with "
+                            "'covenant init DIR' or pass --workspace")
+
+    def case_files(self) -> list[Path]:
+        """Every case file in claims/, briefings excluded."""
+        if not self.claims.is_dir():
+            return []
+        return sorted(p for p in self.claims.iterdir()
+                      if p.is_file() and p.suffix in CASE_SUFFIXES)
+
+    def briefing_files(self) -> list[Path]:
+        """Every briefing file in claims/briefings/."""
+        if not self.briefings.is_dir():
+            return []
+        return sorted(p for p in self.briefings.iterdir()
+                      if p.is_file() and p.suffix in CASE_SUFFIXES)
+
+    def is_briefing(self, path: Path) -> bool:
+        """A briefing file is one in claims/briefings/ (or any folder named briefings)."""
+        parent = path.resolve().parent
+        return parent == self.briefings.resolve() or parent.name == BRIEFINGS
+
+    def show(self, path: Path) -> str:
+        """A path as printed in diagnostics: relative to the workspace when inside it."""
+        try:
+            return str(path.resolve().relative_to(self.root))
+        except ValueError:
+            return str(path)
+
+    def expand(self, paths: list[Path]) -> list[Path]:
+        """Files and folders on the command line -> case files (citations are always read)."""
+        if not paths:
+            return self.case_files()
+        found: list[Path] = []
+        for path in paths:
+            if path.is_dir():
+                if path.resolve() == self.citations.resolve():
+                    continue
+                found.extend(sorted(p for p in path.iterdir()
+                                    if p.is_file() and p.suffix in CASE_SUFFIXES))
+            elif path.exists():
+                if path.resolve().parent != self.citations.resolve():
+                    found.append(path)
+            else:
+                raise CovenantError(f"{path}: no such file or folder")
+        return found
