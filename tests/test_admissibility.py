@@ -1,4 +1,4 @@
-"""Admissibility of a communication (toolkit/checks/admissibility.py): every rule, with
+"""Admissibility of a communication (toolkit/kinds/communication/admissibility.py): every rule, with
 dates on both sides of every limit, asserted on the exact diagnostic a lawyer sees.
 
 Each test starts from one small valid case (the author is the alleged victim; Kazakhstan;

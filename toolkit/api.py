@@ -1,6 +1,8 @@
 """The toolkit as plain functions: what `covenant check` and `covenant build` do, for the
 CLI and for anyone driving Covenant from Python. Each returns its result and raises
-CovenantError (with a report of every problem) for what stops it; nothing here prints."""
+CovenantError (with a report of every problem) for what stops it; nothing here prints.
+
+Size: the public functions only; the work they call is in toolkit/workspace/."""
 
 from __future__ import annotations
 

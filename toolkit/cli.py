@@ -74,7 +74,7 @@ def schema(output: Path | None) -> None:
 
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if output:
-        from toolkit.workspace.files import write_atomically
+        from toolkit.workspace.folders import write_atomically
 
         write_atomically(output, text.encode("utf-8"))
         click.echo(f"wrote {output}", err=True)
@@ -188,7 +188,7 @@ def build(claims, kinds, formats, out, style, workspace, public, jobs, force, to
 def init(directory: Path) -> None:
     """Create a new workspace in DIRECTORY with the default templates, the citation
     library and one example case."""
-    from toolkit.workspace.init import create_workspace
+    from toolkit.workspace.folders import create_workspace
 
     created = create_workspace(directory)
     click.echo(f"created workspace {directory} ({len(created)} files); next: "

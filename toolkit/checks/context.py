@@ -141,3 +141,21 @@ def case_check(func: CaseCheck) -> CaseCheck:
     collects the marked functions of the rule modules it names, in their order there."""
     func.case_check = True  # type: ignore[attr-defined]
     return func
+
+
+def report_duplicate_ids(loaded: list, ident_of: Callable[[Any], str | None], path: tuple,
+                         what: str, code: str, report: Report) -> None:
+    """An error at each file (a LoadedCase, a LoadedBriefing) whose id an earlier one
+    has: their drafts would overwrite each other."""
+    seen: dict[str, Any] = {}
+    for item in loaded:
+        ident = ident_of(item)
+        if ident is None:
+            continue
+        if ident in seen:
+            mark = item.mark(path)
+            report.error(item.shown, mark.line, mark.column, f"{what} id '{ident}' is also "
+                         f"used by {seen[ident].shown}; drafts would overwrite each other",
+                         code)
+        else:
+            seen[ident] = item

@@ -1,6 +1,9 @@
 """Monitoring data (`monitoring:`): rules that hold for every case file that has it,
 whatever is built from it. What a fairness report adds is in
-toolkit/kinds/fairness_report/rules.py."""
+toolkit/kinds/fairness_report/rules.py.
+
+Size: the monitoring rules every case file is checked by; a report's own rules are in
+its room."""
 
 from __future__ import annotations
 

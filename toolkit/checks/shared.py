@@ -1,5 +1,8 @@
 """The registry of rules every case file is checked by, whatever is built from it: the
-functions marked `@case_check` in the rule modules below, in this order."""
+functions marked `@case_check` in the rule modules below, in this order.
+
+Size: the registry alone, apart from context.py, so that the rules import their context
+without a cycle."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""Text for `covenant articles`."""
+"""Text for `covenant articles`.
+
+Size: the text `covenant articles` prints, apart from the treaty data."""
 
 from __future__ import annotations
 

@@ -2,7 +2,8 @@
 
 Only dates confirmed from a public source are listed; each carries that source. Add a
 State by adding a StateStatus with its source.
-"""
+
+Size: one State so far; the States catalogue (issue 15) replaces it with data."""
 
 from __future__ import annotations
 

@@ -4,7 +4,9 @@ A kind's registry entry names its input type. `CASE_FILES` (here): one document 
 file in claims/. The briefing's own type, one document per briefing file drawing on
 every case of the workspace, is in toolkit/kinds/briefing/sources.py. The build path
 (toolkit/workspace/build.py and batch.py) is the same for both: it asks the input type
-for the documents' `Source`s and hands each to the kind's builder through it."""
+for the documents' `Source`s and hands each to the kind's builder through it.
+
+Size: the input types' shared part; the briefing's own is in its room."""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
 """KINDS: every document kind, found in the rooms toolkit/kinds/<kind>/ (a package whose
-`__init__` declares `KIND = Kind(...)`), in the order their entries give."""
+`__init__` declares `KIND = Kind(...)`), in the order their entries give.
+
+Size: the discovery alone, apart from kind.py, which every room imports."""
 
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ templates/communication/catalogue.<language>.yaml."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from toolkit.covenant import Provision, parse_provision
 from toolkit.covenant.comments import GENERAL_COMMENTS
@@ -63,22 +64,25 @@ def claim_view(claim: Claim) -> ClaimView:
 
 def load_standards(env: KindEnv, language: str) -> dict[str, str]:
     """templates/communication/standards.<language>.yaml: provision -> opening sentence."""
-    path = env.templates / "communication" / f"standards.{language}.yaml"
+    data = _template_data(env.templates / "communication" / f"standards.{language}.yaml")
+    return {str(k): str(v) for k, v in (data or {}).items()}
+
+
+def _template_data(path: Path):
+    """The YAML data of a template file, or None if there is none; a malformed file is
+    an error naming its line."""
     if not path.is_file():
-        return {}
+        return None
     try:
-        data = parse_yaml(read_text(path))
+        return parse_yaml(read_text(path))
     except YamlProblem as problem:
         raise CovenantError(f"{path}:{problem.mark.line}:{problem.mark.column}: "
                             f"{problem.message}") from None
-    return {str(k): str(v) for k, v in (data or {}).items()}
 
 
 # Russian references to a provision, by grammatical case: "пункт 3 b) статьи 14".
 _RU_ARTICLE = {"nom": "статья", "gen": "статьи", "dat": "статье", "acc": "статью",
                "ins": "статьей", "pre": "статье"}
-
-
 _RU_PARAGRAPH = {"nom": "пункт", "gen": "пункта", "dat": "пункту", "acc": "пункт",
                  "ins": "пунктом", "pre": "пункте"}
 
@@ -102,14 +106,9 @@ def load_catalogue(env: KindEnv, language: str) -> dict:
     """templates/communication/catalogue.<language>.yaml: 'provisions' (provision -> short
     title), 'general_comments' (number -> paragraph -> summary), 'states' (ISO code ->
     name, genitive, source)."""
-    path = env.templates / "communication" / f"catalogue.{language}.yaml"
-    if language == "en" or not path.is_file():
+    if language == "en":
         return {}
-    try:
-        data = parse_yaml(read_text(path))
-    except YamlProblem as problem:
-        raise CovenantError(f"{path}:{problem.mark.line}:{problem.mark.column}: "
-                            f"{problem.message}") from None
+    data = _template_data(env.templates / "communication" / f"catalogue.{language}.yaml")
     return data if isinstance(data, dict) else {}
 
 

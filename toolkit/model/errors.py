@@ -1,4 +1,6 @@
-"""Diagnostics: every problem found in a workspace, with the place a person has to fix."""
+"""Diagnostics: every problem found in a workspace, with the place a person has to fix.
+
+Size: the diagnostics types alone, which every stage imports."""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
 """The few words the engine itself prints, by language. Standard wording lives in the
-templates; these are labels for cross-references and the like."""
+templates; these are labels for cross-references and the like.
+
+Size: one table of the words the engine itself prints; the kinds' wording is in
+templates/."""
 
 from __future__ import annotations
 

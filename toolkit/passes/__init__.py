@@ -19,7 +19,7 @@ class PassContext:
     language: str = "en"
     annexes: set[str] = field(default_factory=set)
     stats: dict[str, float] = field(default_factory=dict)
-    # Where formatted citations are kept between builds (toolkit/citations/cache.py);
+    # Where formatted citations are kept between builds (toolkit/passes/citation_cache.py);
     # None: formatted afresh, kept for this document only.
     cache_dir: Path | None = None
 

@@ -12,7 +12,8 @@ Concurrent builds (`--jobs`) may save the same file: each save merges what is on
 with what this build added and replaces the file atomically, so the worst outcome of a
 race is a rendering formatted twice, never a wrong or half-written file. A file that
 cannot be read is ignored (and replaced at the next save). Delete the folder to clear it.
-"""
+
+Size: the cache alone, so that the engine it serves stays readable."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ the style. Each distinct (source, position, locator, prefix, suffix, first note)
 formatted once and cached, which is most of the cost of a long document; a pinpoint or
 note number that is a plain number is formatted as a stand-in and put in afterwards, so
 "para 12" and "para 31" of one source cost one rendering; and with a persistent cache
-(toolkit/citations/cache.py) renderings are kept between builds.
+(toolkit/passes/citation_cache.py) renderings are kept between builds.
 """
 
 from __future__ import annotations

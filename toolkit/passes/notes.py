@@ -2,7 +2,9 @@
 
 A citation in running text becomes a footnote of its own; a citation inside a footnote
 stays in that footnote. The call goes after adjacent punctuation ("text.¹"), and the
-space before a call is dropped."""
+space before a call is dropped.
+
+Size: one module per pass, in the order run_passes names them."""
 
 from __future__ import annotations
 

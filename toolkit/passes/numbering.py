@@ -1,5 +1,7 @@
 """Number top-level sections 1, 2, 3 and their numbered paragraphs 1.1, 1.2, 2.1 ...;
-record every anchor with the label a cross-reference to it prints."""
+record every anchor with the label a cross-reference to it prints.
+
+Size: one module per pass, in the order run_passes names them."""
 
 from __future__ import annotations
 

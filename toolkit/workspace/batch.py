@@ -7,7 +7,7 @@ without stopping the others.
    error in a case file fails that case's documents only (and the briefings drawing on
    it); the kind's own rules (a communication's admissibility, a fairness report's
    grade) fail that kind's document only.
-2. Each document's inputs are hashed (toolkit/manifest.py); a document whose files are
+2. Each document's inputs are hashed (toolkit/workspace/manifest.py); a document whose files are
    all recorded with the same hash is "up to date" and not built (unless `force`).
 3. The others are built, each as one task: in this process (`jobs` 1), or in `jobs`
    worker processes (concurrent.futures), the largest first so that a long briefing
@@ -42,8 +42,7 @@ from toolkit.workspace.build import (
     render_formats,
 )
 from toolkit.workspace.check import check_for_kind, check_workspace
-from toolkit.workspace.files import write_atomically
-from toolkit.workspace.folders import Workspace
+from toolkit.workspace.folders import Workspace, write_atomically
 from toolkit.workspace.manifest import Inputs, Manifest
 from toolkit.writers import WRITERS
 

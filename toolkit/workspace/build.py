@@ -19,8 +19,7 @@ from toolkit.model.document import Document
 from toolkit.model.errors import CovenantError, Report
 from toolkit.passes import PassContext, run_passes
 from toolkit.workspace.check import check_workspace
-from toolkit.workspace.files import write_atomically
-from toolkit.workspace.folders import Workspace
+from toolkit.workspace.folders import Workspace, write_atomically
 from toolkit.writers import WRITERS
 
 DEFAULT_STYLE = "covenant-oscola"

@@ -1,5 +1,7 @@
 """`covenant check` as a function: load the library and the cases, run every check,
-return all diagnostics together. Nothing is written."""
+return all diagnostics together. Nothing is written.
+
+Size: `covenant check` as one function; the rules are in checks/ and the rooms."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from toolkit.checks.context import CheckContext
+from toolkit.checks.context import CheckContext, report_duplicate_ids
 from toolkit.checks.shared import run_case_checks
 from toolkit.kinds.registry import KINDS
 from toolkit.model.errors import Report
@@ -45,7 +47,8 @@ def check_workspace(workspace: Workspace, paths: list[Path] | None = None,
         run_case_checks(context)
         used |= context.used_keys
         check_for_kind(kind, loaded, report, today, workspace)
-    _duplicate_case_ids(cases, report)
+    report_duplicate_ids(cases, lambda c: c.case.case.id if c.case else None, ("case", "id"),
+                         "case", "duplicate-case-id", report)
     from toolkit.kinds.briefing.check import check_briefings
 
     briefings, briefing_keys = check_briefings(workspace, briefing_paths, cases, library,
@@ -67,22 +70,7 @@ def check_for_kind(kind: str | None, loaded: LoadedCase, report: Report, today: 
     """The rules that belong to one document kind, as its registry entry names them
     (communication: admissibility; fairness-report: the grade), on a case file that
     passed the schema. The same function runs for `check --kind` and `build --kind`."""
-    if kind is None or loaded.case is None or not hasattr(loaded, "case"):
+    if kind is None or loaded.case is None:
         return
     for rule in KINDS[kind].load_rules():
         rule(loaded, report, today, workspace.templates)
-
-
-def _duplicate_case_ids(cases: list[LoadedCase], report: Report) -> None:
-    seen: dict[str, LoadedCase] = {}
-    for loaded in cases:
-        if loaded.case is None:
-            continue
-        ident = loaded.case.case.id
-        if ident in seen:
-            mark = loaded.mark(("case", "id"))
-            report.error(loaded.shown, mark.line, mark.column, f"case id '{ident}' is also "
-                         f"used by {seen[ident].shown}; drafts would overwrite each other",
-                         "duplicate-case-id")
-        else:
-            seen[ident] = loaded

@@ -1,12 +1,19 @@
-"""A workspace is a folder with claims/, citations/, templates/ and drafts/."""
+"""A workspace is a folder with claims/, citations/, templates/ and drafts/: finding it,
+the files in it, creating a new one (`covenant init`), and writing into it so that a
+failure never leaves a half-written or lost file behind."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.model.errors import CovenantError
 
+SOURCE = Path(__file__).resolve().parents[2]  # this repository: the default workspace
+EXAMPLE_CASE = "zheksebaev.yaml"
 CASE_SUFFIXES = (".yaml", ".yml")
 BRIEFINGS = "briefings"
 
@@ -91,3 +98,38 @@ class Workspace:
             else:
                 raise CovenantError(f"{path}: no such file or folder")
         return found
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def create_workspace(directory: Path) -> list[Path]:
+    """`covenant init`: a new workspace in `directory` with the default templates, the
+    citation library and one example case, copied from this repository."""
+    if directory.exists() and any(directory.iterdir()):
+        raise CovenantError(f"{directory} exists and is not empty; choose a new folder")
+    if not (SOURCE / "claims" / EXAMPLE_CASE).is_file():
+        raise CovenantError(f"the default workspace files are missing from {SOURCE}; "
+                            "install Covenant from its repository (pip install -e .)")
+    created: list[Path] = []
+    (directory / "claims" / "briefings").mkdir(parents=True)
+    (directory / "drafts").mkdir()
+    (directory / "drafts" / ".gitkeep").touch()
+    created.append(Path(shutil.copy2(SOURCE / "claims" / EXAMPLE_CASE, directory / "claims")))
+    for folder in ("citations", "templates"):
+        shutil.copytree(SOURCE / folder, directory / folder,
+                        ignore=shutil.ignore_patterns("__pycache__", ".*"))
+        created.extend(p for p in (directory / folder).rglob("*") if p.is_file())
+    return created

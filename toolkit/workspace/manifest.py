@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from toolkit import __version__
-from toolkit.workspace.files import write_atomically
+from toolkit.workspace.folders import write_atomically
 
 MANIFEST = ".covenant-build.json"
 FORMAT = 1

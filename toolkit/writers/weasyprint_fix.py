@@ -12,7 +12,8 @@ the page but never laid out is laid out now, or moved to the next page exactly a
 WeasyPrint does when a note does not fit (the body then follows its call on the next
 page). Applied only to the version it was written against; write_pdf's count of placed
 notes stays the safety net for every version.
-"""
+
+Size: one version-guarded fix, kept apart so that it is dropped in one step."""
 
 from __future__ import annotations
 

@@ -16,7 +16,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from toolkit.checks.context import CheckContext, entries, suggest, typed_paths, values_at
+from toolkit.checks.context import (
+    CheckContext,
+    entries,
+    report_duplicate_ids,
+    suggest,
+    typed_paths,
+    values_at,
+)
 from toolkit.checks.references import _markdown_citations
 from toolkit.kinds.briefing.model import BriefingFile
 from toolkit.kinds.briefing.selection import select
@@ -209,15 +216,6 @@ def check_briefings(workspace, paths: list[Path], cases: list[LoadedCase], libra
         if path.resolve() not in checked:
             quiet = Report()
             used |= check_briefing(load_briefing(path, quiet), cases, library, quiet, today)
-    seen: dict[str, LoadedBriefing] = {}
-    for briefing in loaded:
-        if briefing.briefing is None:
-            continue
-        ident = briefing.briefing.briefing.id
-        if ident in seen:
-            mark = briefing.mark(("briefing", "id"))
-            report.error(briefing.shown, mark.line, mark.column, f"briefing id '{ident}' is "
-                         f"also used by {seen[ident].shown}; drafts would overwrite each "
-                         "other", "duplicate-briefing-id")
-        seen.setdefault(ident, briefing)
+    report_duplicate_ids(loaded, lambda b: b.briefing.briefing.id if b.briefing else None,
+                         ("briefing", "id"), "briefing", "duplicate-briefing-id", report)
     return loaded, used

@@ -7,7 +7,8 @@ cases in that order. Selectors never pick a case whose file is marked confidenti
 briefing is public, and such a case's facts are not (the check says which were left out);
 nor one written in another language than the paper (a translation of a case, such as
 claims/zheksebaev-ru.yaml, would otherwise appear twice).
-"""
+
+Size: which cases each theme shows, apart from how they are told."""
 
 from __future__ import annotations
 

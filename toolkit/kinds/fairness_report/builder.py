@@ -3,9 +3,9 @@ a trial. Drawn from the case file's `monitoring:` section (sessions, findings, t
 expert's assessment), its facts, its claims and its proceedings.
 
 The grade printed is the expert's. The findings suggest one on the editable scale in
-templates/fairness-report/grading.yaml (toolkit/grading.py); where the expert's grade
+templates/fairness-report/grading.yaml (grading.py); where the expert's grade
 differs, the case file must give reasons, which the report prints
-(toolkit/checks/fairness.py stops `covenant build` otherwise, naming the line)."""
+(rules.py stops `covenant build` otherwise, naming the line)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ The scale lives in templates/fairness-report/grading.yaml, which editors own: ea
 grade's definition (printed in the report's annex) and the thresholds with which the
 findings of a case suggest a grade. The expert's grade is what a report prints; the
 suggestion exists so that a grade that departs from the findings is explained
-(toolkit/checks/fairness.py enforces that at build time)."""
+(toolkit/kinds/fairness_report/rules.py enforces that at build time)."""
 
 from __future__ import annotations
 

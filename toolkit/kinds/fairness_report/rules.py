@@ -1,7 +1,9 @@
 """What a fairness report needs from a case file beyond what every case is checked for
 (toolkit/checks/monitoring.py): monitoring sessions, the expert's grade, and the
 expert's reasons where the grade is not the one the findings suggest on the scale
-(templates/fairness-report/grading.yaml)."""
+(templates/fairness-report/grading.yaml).
+
+Size: the fairness report's own rules, apart from its builder and scale."""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
 """The internal memorandum: the case file as a readable document. Facts in date order
-with their sources as footnotes, then each claim provision by provision."""
+with their sources as footnotes, then each claim provision by provision.
+
+Size: the memo is the simplest kind: its wording is all in templates/memo/."""
 
 from __future__ import annotations
 
