@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+# The admissibility tests' fixtures (ws, build_ws) live beside their helpers.
+pytest_plugins = ["tests.admissibility_cases"]
+
 REPO = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 22)
 

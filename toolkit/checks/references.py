@@ -86,6 +86,10 @@ def fact_and_person_references(ctx: CheckContext) -> None:
     proceedings = _ids(ctx.raw, "proceedings")
     for path, _ in entries(ctx.raw, "claims"):
         _check_refs(ctx, (*path, "facts"), facts, "fact id")
+        _check_refs(ctx, (*path, "proceedings"), proceedings, "proceeding id")
+    for path, _ in entries(ctx.raw, "international_procedures"):
+        _check_refs(ctx, (*path, "facts"), facts, "fact id")
+        _check_refs(ctx, (*path, "authors"), people, "person id")
     for path, _ in entries(ctx.raw, "facts"):
         _check_refs(ctx, (*path, "people"), people, "person id")
     for path, proceeding in entries(ctx.raw, "proceedings"):

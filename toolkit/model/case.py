@@ -133,12 +133,25 @@ class Judgment(Strict):
 
 
 class Appeal(Strict):
-    kind: Literal["appeal", "cassation", "supervisory-review", "constitutional", "other"]
-    court: str
+    """A remedy pursued against a decision of the proceeding (its name is historical)."""
+
+    kind: Literal["appeal", "cassation", "supervisory-review", "prosecutor-protest",
+                  "constitutional", "other"] = Field(
+        description="appeal and cassation are ordinary remedies, which must be exhausted; "
+                    "supervisory-review and prosecutor-protest are extraordinary ones, "
+                    "recorded but never required (see docs/communication.md).")
+    court: str = Field(description="The court (or office) the remedy was brought to.")
     filed: DateText | None = None
     decided: DateText | None = None
-    status: Literal["pending", "decided", "refused", "withdrawn"]
+    status: Literal["pending", "decided", "refused", "withdrawn", "unknown"] = Field(
+        description="unknown: whether it was lodged, or how it ended, is not known yet.")
     outcome: str | None = None
+    ordinary: bool | None = Field(
+        None, description="Whether it is an ordinary remedy in this legal system, where "
+                          "that differs from what its kind implies.")
+    decided_by: str | None = Field(
+        None, description="The court that decided, where it is not `court`; 'unknown' "
+                          "where the sources do not say which court decided.")
     sources: list[SourceRef] = Field(default_factory=list)
 
 
@@ -161,6 +174,9 @@ class Fact(Strict):
     sources: list[SourceRef] = Field(default_factory=list)
     people: list[Id] = Field(default_factory=list)
     continuing: bool = Field(False, description="The situation continues after this date.")
+    continuing_why: Markdown | None = Field(
+        None, description="Why the violation continued after the Optional Protocol entered "
+                          "into force (needed for a continuing fact dated before it).")
 
 
 class Claim(Strict):
@@ -175,10 +191,18 @@ class Claim(Strict):
                           "Comment paragraphs cited in 'authorities'.")
     argument: Markdown
     authorities: list[SourceRef] = Field(default_factory=list)
+    proceedings: list[Id] = Field(
+        default_factory=list,
+        description="The proceedings whose remedies the claim was raised in; default: "
+                    "those whose charges rest on the claim's facts, or the only one.")
+    comparator: Markdown | None = Field(
+        None, description="For article 26: who was treated differently, and how.")
 
 
 class DomesticRemedies(Strict):
-    exhausted: bool
+    exhausted: bool | Literal["unknown"] = Field(
+        description="true, false (then explain why), or unknown (the draft then says what "
+                    "is to be confirmed).")
     explanation: Markdown | None = Field(
         None, description="Why remedies are unavailable, ineffective or unreasonably "
                           "prolonged, where not exhausted.")
@@ -186,11 +210,26 @@ class DomesticRemedies(Strict):
 
 class InternationalProcedure(Strict):
     body: str
+    kind: Literal["treaty-body", "regional", "special-procedure", "council-complaint",
+                  "other"] | None = Field(
+        None, description="treaty-body or regional: a procedure of international "
+                          "investigation or settlement (OP art 5(2)(a)); special-procedure "
+                          "(e.g. the Working Group on Arbitrary Detention) or "
+                          "council-complaint: not one. Default: from the body's name.")
     reference: str | None = None
     submitted: DateText | None = None
     status: Literal["pending", "concluded", "withdrawn", "not-submitted"]
     concluded: DateText | None = None
-    same_matter: bool = True
+    outcome: str | None = None
+    same_matter: bool | None = Field(
+        None, description="Default: the same matter where its authors, facts and provisions "
+                          "(those given) meet the communication's.")
+    authors: list[Id] = Field(default_factory=list,
+                              description="Who brought it, if not the communication's author.")
+    facts: list[Id] = Field(default_factory=list, description="The facts it concerns.")
+    provisions: list[ProvisionRef] = Field(default_factory=list,
+                                           description="The rights it concerns.")
+    sources: list[SourceRef] = Field(default_factory=list)
 
 
 class InterimMeasures(Strict):
@@ -211,6 +250,8 @@ class Annex(Strict):
     number: int = Field(ge=1)
     title: str
     language: Language
+    translated: bool = Field(False, description="A translation into a working language of "
+                                                "the Committee is attached.")
     date: DateText | None = None
     file: str | None = None
 

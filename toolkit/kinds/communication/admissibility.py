@@ -2,11 +2,11 @@
 case file: run by `covenant check --kind communication` and by every communication
 build (errors stop the build; warnings are printed), and summarised in the draft.
 
-Sources: Optional Protocol arts 1, 2, 3, 5(2)(a) and (b); rules of procedure of the
-Human Rights Committee, rule 99(c) (rule 96(c) before 2019): a submission five years
-after the exhaustion of domestic remedies, or three years after the end of another
-international procedure, may be an abuse of the right of submission unless the delay is
-justified. See ../shared/DOMAIN.md §1."""
+Each rule is a function registered with `@rule`; each message names its source (see
+legal_sources.py and the table in docs/communication.md). The pieces: remedies.py
+(exhaustion per proceeding), time_limits.py (rule 99(c)), procedures.py (OP art
+5(2)(a)), scope.py (ratione temporis and materiae). `Admissibility` is what the checks
+found, for the draft's wording: it never states what the file does not show."""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ from datetime import date
 from pathlib import Path
 
 from toolkit.covenant import StateStatus, state_status
+from toolkit.covenant.states import EXAMINED, TEMPORAL, Declaration
+from toolkit.kinds.communication import procedures, remedies, scope, time_limits
+from toolkit.kinds.communication.legal_sources import cite
 from toolkit.model.case import CaseFile
 from toolkit.model.citation_syntax import find_citations
 from toolkit.model.dates import FuzzyDate, format_date, parse_date
@@ -23,38 +26,20 @@ from toolkit.model.errors import Report
 from toolkit.readers.claims import LoadedCase
 
 WORKING_LANGUAGES = {"en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"}
-DOMESTIC_YEARS = 5
-INTERNATIONAL_YEARS = 3
-WARNING_MONTHS = 6
-
-
-def add_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
-def add_months(day: date, months: int) -> date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)
 
 
 @dataclass
-class Decision:
-    """The last domestic decision: what, by whom, when, and where it is in the file."""
+class ProcedureFinding:
+    """One other international procedure, and why it is or is not a bar."""
 
-    label: str
-    court: str
-    when: FuzzyDate | None
-    outcome: str
-    path: tuple
+    index: int
+    body: str
+    kind: procedures.ProcedureKind | None
+    status: str
+    claims: list[str]  # labels of the claims it concerns (the same matter)
+    bars: bool = False
+    reason: str = ""  # "charter", "pending", "examined", "concluded", "withdrawn",
+    # "different-matter", "not-submitted"
 
 
 @dataclass
@@ -63,13 +48,16 @@ class Admissibility:
 
     state: StateStatus | None = None
     filing_date: date | None = None
-    final_decision: Decision | None = None
-    deadline: date | None = None
-    deadline_basis: str = ""  # for messages
-    deadline_from: str = ""  # "domestic" | "international"
-    deadline_body: str = ""  # the other procedure, where the limit runs from it
-    pending_appeals: list[str] = field(default_factory=list)
-    early_facts: list[str] = field(default_factory=list)
+    temporal_declaration: Declaration | None = None
+    exhausted: str = "unknown"  # "yes", "no", "unknown": as domestic_remedies says
+    proceedings: list[remedies.ProceedingExhaustion] = field(default_factory=list)
+    deadlines: dict[str, time_limits.Deadline] = field(default_factory=dict)  # by proceeding
+    procedures: list[ProcedureFinding] = field(default_factory=list)
+    early_facts: list[scope.EarlyFact] = field(default_factory=list)
+
+    @property
+    def several_proceedings(self) -> bool:
+        return len(self.proceedings) > 1
 
 
 @dataclass
@@ -82,6 +70,10 @@ class AdmissibilityContext:
     @property
     def case(self) -> CaseFile:
         return self.loaded.case
+
+    @property
+    def filing(self) -> date:
+        return self.result.filing_date or self.today
 
     def error(self, path: tuple, message: str, code: str) -> None:
         mark = self.loaded.mark(path)
@@ -101,6 +93,10 @@ def rule(func: Rule) -> Rule:
     return func
 
 
+def _day(day: date) -> str:
+    return format_date(FuzzyDate(day, day, "day"))
+
+
 @rule
 def state_is_party(ctx: AdmissibilityContext) -> None:
     status = state_status(ctx.case.case.state)
@@ -108,148 +104,269 @@ def state_is_party(ctx: AdmissibilityContext) -> None:
     if status is None or status.protocol_in_force is None:
         ctx.error(("case", "state"), f"{ctx.case.case.state} is not recorded as a party to "
                   "the Optional Protocol, and a communication against a non-party is "
-                  "inadmissible (OP art 1); if it is a party, add it with its source to "
-                  "toolkit/covenant/states.py", "admissibility-state")
+                  f"inadmissible ({cite('op-1')}); if it is a party, add it with its source "
+                  "to toolkit/covenant/states.py", "admissibility-state")
         return
-    filing = ctx.result.filing_date
-    if filing and filing < status.protocol_in_force:
-        in_force = format_date(_day(status.protocol_in_force))
-        ctx.error(("filing", "date"), f"the filing date precedes the Optional Protocol's "
-                  f"entry into force for {status.name} ({in_force})", "admissibility-state")
+    ctx.result.temporal_declaration = status.declaration(TEMPORAL)
+    if ctx.filing < status.protocol_in_force:
+        ctx.error(("filing", "date"), "the filing date precedes the Optional Protocol's "
+                  f"entry into force for {status.name} ({_day(status.protocol_in_force)}; "
+                  f"{cite('op-9-2')})", "admissibility-state")
 
 
 @rule
-def facts_after_entry_into_force(ctx: AdmissibilityContext) -> None:
+def facts_within_time(ctx: AdmissibilityContext) -> None:
+    """Ratione temporis (see scope.py)."""
     status = ctx.result.state
     if status is None or status.protocol_in_force is None:
         return
-    used = {f for claim in ctx.case.claims for f in claim.facts}
-    for index, fact in enumerate(ctx.case.facts):
-        when = parse_date(fact.date)
-        if fact.id not in used or when.end >= status.protocol_in_force:
-            continue
-        ctx.result.early_facts.append(fact.id)  # continuing or not: the draft says so
+    in_force = status.protocol_in_force
+    declared = ctx.result.temporal_declaration
+    limit = f"the Optional Protocol's entry into force for {status.name} ({_day(in_force)})"
+    if declared:
+        limit += f", and {status.name} declared that the Committee may examine only acts " \
+                 f"and decisions after it ({declared.source})"
+    ctx.result.early_facts = scope.early_facts(ctx.case, in_force)
+    for fact in ctx.result.early_facts:
+        path = ("facts", fact.index)
         if not fact.continuing:
-            ctx.warning(("facts", index, "date"), f"fact '{fact.id}' ({format_date(when)}) "
-                        "predates the Optional Protocol's entry into force for "
-                        f"{status.name} ({format_date(_day(status.protocol_in_force))}); "
-                        "the Committee examines it only if the violation continued after "
-                        "that date: set 'continuing: true' and say why, or rely on later facts",
+            ctx.warning((*path, "date"), f"fact '{fact.id}' ({format_date(parse_date(fact.date))}) "
+                        f"predates {limit}: the draft gives it as context only; if the "
+                        "violation continued after that date, set 'continuing: true' and "
+                        "say why in 'continuing_why'", "admissibility-ratione-temporis")
+        elif not fact.why:
+            ctx.warning((*path, "continuing"), f"fact '{fact.id}' is marked continuing but "
+                        f"predates {limit}: say in 'continuing_why' what continued after "
+                        "that date (the draft marks it to be confirmed)",
                         "admissibility-ratione-temporis")
+    for index, claim in scope.claims_outside_time(ctx.case, in_force):
+        ctx.error(("claims", index, "facts"), f"every fact of the claim under article "
+                  f"{claim.provision} predates {limit}: the claim is inadmissible ratione "
+                  "temporis unless it rests on a later act or a continuing violation "
+                  "(add the later facts, or mark one continuing and say why)",
+                  "admissibility-ratione-temporis")
 
 
-def final_decision(case: CaseFile) -> Decision | None:
-    """The latest dated domestic decision: a judgment or a decided appeal."""
-    decisions: list[Decision] = []
-    for p_index, proceeding in enumerate(case.proceedings):
-        if proceeding.judgment:
-            decisions.append(Decision("judgment", proceeding.judgment.court or proceeding.court,
-                                      parse_date(proceeding.judgment.date),
-                                      proceeding.judgment.outcome,
-                                      ("proceedings", p_index, "judgment", "date")))
-        for a_index, appeal in enumerate(proceeding.appeals):
-            if appeal.status in ("decided", "refused"):
-                decisions.append(Decision(
-                    appeal.kind, appeal.court,
-                    parse_date(appeal.decided) if appeal.decided else None,
-                    appeal.outcome or appeal.status,
-                    ("proceedings", p_index, "appeals", a_index, "decided")))
-    if not decisions:
-        return None
-    undated = [d for d in decisions if d.when is None]
-    if undated:
-        return undated[-1]
-    return max(decisions, key=lambda d: (d.when.end, d.when.start))
+@rule
+def claims_within_the_covenant(ctx: AdmissibilityContext) -> None:
+    """Ratione materiae (see scope.py): errors and the one warning, with their fixes."""
+    fixes = {
+        "article-1": "article 1 is a right of peoples, which cannot be invoked in an "
+                     "individual communication; claim the individual rights concerned",
+        "no-individual-right": "articles 28 to 53 set up the Committee and the final "
+                               "clauses and give no rights to invoke; claim a right of "
+                               "articles 6 to 27",
+        "article-2-alone": "article 2 can be invoked only together with a substantive "
+                           "right: write the right as 'provision' and article 2 under "
+                           "'read_with' (e.g. provision: '14(1)', read_with: ['2(3)'])",
+        "no-comparator": "an article 26 claim shows a difference in treatment: say in "
+                         "'comparator' who, in a comparable situation, was treated "
+                         "differently and how",
+    }
+    for index, claim in enumerate(ctx.case.claims):
+        problem = scope.materiae_problem(claim)
+        if problem is None:
+            continue
+        message = f"claim under article {claim.provision}: {fixes[problem.code]} " \
+                  f"({cite(problem.source)})"
+        report = ctx.error if problem.severity == "error" else ctx.warning
+        report(("claims", index, "provision"), message, "admissibility-ratione-materiae")
 
 
 @rule
 def domestic_remedies(ctx: AdmissibilityContext) -> None:
     case = ctx.case
-    remedies = case.domestic_remedies
-    argued = bool(remedies and not remedies.exhausted and remedies.explanation)
-    if remedies is None:
+    stated = case.domestic_remedies
+    ctx.result.exhausted = "unknown" if stated is None or stated.exhausted == "unknown" \
+        else "yes" if stated.exhausted else "no"
+    argued = bool(stated and stated.exhausted is False and stated.explanation)
+    if stated is None:
         ctx.error((), "say whether domestic remedies were exhausted: add 'domestic_remedies:' "
-                  "with 'exhausted' and, if not, an explanation (OP arts 2 and 5(2)(b))",
-                  "admissibility-remedies")
-    elif not remedies.exhausted and not remedies.explanation:
+                  "with 'exhausted' (true, false or unknown) and, if not, an explanation "
+                  f"({cite('op-2')}; {cite('op-5-2-b')})", "admissibility-remedies")
+    elif stated.exhausted is False and not stated.explanation:
         ctx.error(("domestic_remedies", "exhausted"), "remedies are not exhausted: explain "
-                  "why they are unavailable, ineffective or unreasonably prolonged "
-                  "(OP art 5(2)(b)) in 'domestic_remedies.explanation'",
+                  "why they are unavailable, ineffective or unreasonably prolonged in "
+                  f"'domestic_remedies.explanation' ({cite('op-5-2-b')})",
                   "admissibility-remedies")
-    for p_index, proceeding in enumerate(case.proceedings):
-        for a_index, appeal in enumerate(proceeding.appeals):
-            if appeal.status != "pending":
-                continue
-            ctx.result.pending_appeals.append(f"{appeal.kind} to {appeal.court}")
-            path = ("proceedings", p_index, "appeals", a_index, "status")
-            if argued:
-                ctx.warning(path, f"the {appeal.kind} to {appeal.court} is still pending; the "
-                            "communication relies on the argument that remedies are "
-                            "ineffective", "admissibility-pending")
-            else:
-                ctx.error(path, f"the {appeal.kind} to {appeal.court} is still pending: wait "
-                          "for the decision, or set 'domestic_remedies.exhausted: false' and "
-                          "explain why remedies are ineffective", "admissibility-pending")
-    decision = final_decision(case)
-    ctx.result.final_decision = decision
-    if decision is None:
-        if not argued:
-            ctx.error(("proceedings",), "no domestic decision is recorded: name the last "
-                      "decision (a judgment or an appeal decision) with its court and date",
-                      "admissibility-final-decision")
-    elif decision.when is None:
-        ctx.error(decision.path[:-1], f"the last decision ({decision.label}, {decision.court}) "
-                  "has no date: add 'decided:'", "admissibility-final-decision")
+    elif stated.exhausted == "unknown":
+        ctx.warning(("domestic_remedies", "exhausted"), "whether domestic remedies were "
+                    "exhausted is not known yet: the draft marks the statement '[to be "
+                    "confirmed]'; confirm it before filing", "admissibility-remedies-unknown")
+    for index, claim in enumerate(case.claims):
+        ids, sure = remedies.claim_proceedings(case, claim)
+        if not sure:
+            ctx.warning(("claims", index), f"the claim under article {claim.provision} does "
+                        "not say which proceeding it was raised in, and the file has "
+                        f"{len(case.proceedings)}: list them in the claim's 'proceedings' "
+                        "(remedies are judged for each)", "admissibility-claim-proceedings")
+    ctx.result.proceedings = remedies.exhaustion_by_proceeding(case)
+    for found in ctx.result.proceedings:
+        _one_proceeding(ctx, found, argued, stated)
+    if not case.proceedings and not argued and case.claims:
+        ctx.error(("proceedings",), "no domestic proceedings are recorded: name the "
+                  "decisions taken (a judgment, an appeal decision) with court and date, "
+                  "or set 'domestic_remedies.exhausted: false' and explain why there were "
+                  f"none ({cite('op-5-2-b')})", "admissibility-final-decision")
 
 
-@rule
-def time_limit(ctx: AdmissibilityContext) -> None:
-    result, case = ctx.result, ctx.case
-    filing = result.filing_date or ctx.today
-    basis, deadline = "", None
-    concluded = [(i, p) for i, p in enumerate(case.international_procedures)
-                 if p.status == "concluded" and p.concluded and p.same_matter]
-    if concluded:
-        index, procedure = max(concluded, key=lambda ip: parse_date(ip[1].concluded).start)
-        when = parse_date(procedure.concluded)
-        deadline = add_years(when.start, INTERNATIONAL_YEARS)
-        result.deadline_from, result.deadline_body = "international", procedure.body
-        basis = f"three years after {procedure.body} concluded its examination on " \
-                f"{format_date(when)}"
-        path = ("international_procedures", index, "concluded")
-    elif result.final_decision and result.final_decision.when:
-        when = result.final_decision.when
-        # The earliest date the decision can bear: a deadline that cannot be missed.
-        deadline = add_years(when.start, DOMESTIC_YEARS)
-        result.deadline_from = "domestic"
-        basis = f"five years after the last domestic decision, dated {format_date(when)}"
-        path = result.final_decision.path
-    if deadline is None:
-        return
-    result.deadline, result.deadline_basis = deadline, basis
-    justified = bool(case.filing and case.filing.delay_justification)
-    if filing > deadline:
-        message = (f"submission on {format_date(_day(filing))} is after "
-                   f"{format_date(_day(deadline))}, {basis}: the Committee may treat it as an "
-                   "abuse of the right of submission (rule 99(c))")
-        if justified:
-            ctx.warning(("filing", "delay_justification"), message + "; the justification "
-                        "given will be printed", "admissibility-time-limit")
+def _one_proceeding(ctx: AdmissibilityContext, found, argued: bool, stated) -> None:
+    name = f"proceedings '{found.id}'"
+    for remedy in found.pending:
+        message = f"the {remedy.kind} to {remedy.court} ({name}) is still pending"
+        if argued:
+            ctx.warning((*remedy.path, "status"), message + ": the communication relies on "
+                        "the argument that remedies are ineffective or unreasonably "
+                        "prolonged, and no time limit runs yet", "admissibility-pending")
         else:
-            ctx.error(path, message + "; add 'filing.delay_justification'",
-                      "admissibility-time-limit")
-    elif filing > add_months(deadline, -WARNING_MONTHS):
-        ctx.warning(path, f"file by {format_date(_day(deadline))}, {basis}: fewer than six "
-                    "months remain", "admissibility-time-limit")
+            ctx.error((*remedy.path, "status"), message + ", so remedies are not exhausted "
+                      f"({cite('op-5-2-b')}): wait for the decision, or set "
+                      "'domestic_remedies.exhausted: false' and explain why it is "
+                      "ineffective or unreasonably prolonged", "admissibility-pending")
+    for remedy in found.unknown:
+        ctx.warning((*remedy.path, "status"), f"the fate of the {remedy.kind} to "
+                    f"{remedy.court} ({name}) is unknown: the draft marks exhaustion and "
+                    "the time limit '[to be confirmed]'", "admissibility-remedies-unknown")
+    for remedy in found.withdrawn:
+        ctx.warning((*remedy.path, "status"), f"the {remedy.kind} to {remedy.court} "
+                    f"({name}) was withdrawn: the Committee may hold that remedies were "
+                    "not exhausted; explain in 'domestic_remedies.explanation'",
+                    "admissibility-remedies")
+    if stated is not None and stated.exhausted is True and found.status == remedies.UNKNOWN:
+        ctx.warning(("domestic_remedies", "exhausted"), f"'exhausted: true', but the fate "
+                    f"of a remedy in {name} is unknown: the draft says exhaustion is to be "
+                    "confirmed until it is", "admissibility-remedies-unknown")
+    decision = found.last_decision
+    if found.status == remedies.NONE and not argued:
+        ctx.error(("proceedings", found.index), f"no domestic decision is recorded for "
+                  f"{name}: name the last decision (a judgment or an appeal decision) with "
+                  "its court and date", "admissibility-final-decision")
+    elif decision is not None and decision.when is None and found.status == remedies.EXHAUSTED:
+        ctx.error(decision.path[:-1], f"the last decision in {name} ({decision.label}) has "
+                  "no date: add 'decided:'", "admissibility-final-decision")
 
 
 @rule
 def other_procedures(ctx: AdmissibilityContext) -> None:
-    for index, procedure in enumerate(ctx.case.international_procedures):
-        if procedure.same_matter and procedure.status == "pending":
-            ctx.error(("international_procedures", index, "status"), f"the same matter is "
-                      f"pending before {procedure.body}; the Committee cannot consider it "
-                      "while it is (OP art 5(2)(a))", "admissibility-other-procedure")
+    case, state = ctx.case, ctx.result.state
+    examined_bars = bool(state and state.declaration(EXAMINED))
+    for index, procedure in enumerate(case.international_procedures):
+        path = ("international_procedures", index)
+        kind = procedures.kind_of(procedure)
+        concerned = [remedies.claim_label(c) for c in procedures.claims_concerned(procedure,
+                                                                                  case)]
+        finding = ProcedureFinding(index, procedure.body, kind, procedure.status, concerned)
+        ctx.result.procedures.append(finding)
+        if kind is None:
+            ctx.error((*path, "body"), f"say what kind of procedure {procedure.body} is: "
+                      f"kind: {', '.join(procedures.KINDS)} (a treaty body or a regional "
+                      "court bars the same matter under OP art 5(2)(a); a special "
+                      "procedure such as the Working Group on Arbitrary Detention does not)",
+                      "admissibility-other-procedure")
+            continue
+        if procedure.concluded and parse_date(procedure.concluded).start > ctx.filing:
+            ctx.error((*path, "concluded"), f"{procedure.body} cannot have concluded on "
+                      f"{format_date(parse_date(procedure.concluded))}, after the filing "
+                      f"date ({_day(ctx.filing)}): correct one of the dates",
+                      "admissibility-other-procedure")
+        if procedure.status == "concluded" and not procedure.concluded \
+                and kind.investigation_or_settlement:
+            ctx.warning((*path, "status"), f"{procedure.body} concluded: give the date in "
+                        "'concluded' (rule 99(c) may count three years from it)",
+                        "admissibility-other-procedure")
+        finding.reason = _procedure_reason(procedure.status, kind, concerned, examined_bars)
+        finding.bars = finding.reason in ("pending", "examined")
+        if finding.bars:
+            what = "is being examined by" if finding.reason == "pending" else \
+                "has been examined by"
+            extra = "" if finding.reason == "pending" else \
+                f", and {state.name} excluded matters already examined elsewhere " \
+                f"({state.declaration(EXAMINED).source})"
+            ctx.error((*path, "status"), f"the same matter ({', '.join(concerned)}) {what} "
+                      f"{procedure.body}{extra}: the Committee cannot consider it "
+                      f"({cite('op-5-2-a')}); if it concerns other facts or rights, list "
+                      "them in the procedure's 'facts' and 'provisions'",
+                      "admissibility-other-procedure")
+
+
+def _procedure_reason(status: str, kind, concerned: list[str], examined_bars: bool) -> str:
+    if not kind.investigation_or_settlement:
+        return "charter"
+    if status in ("withdrawn", "not-submitted"):
+        return status
+    if not concerned:
+        return "different-matter"
+    if status == "pending":
+        return "pending"
+    return "examined" if examined_bars else "concluded"
+
+
+@rule
+def time_limit(ctx: AdmissibilityContext) -> None:
+    """Rule 99(c), for each exhausted proceeding a claim rests on (time_limits.py)."""
+    case = ctx.case
+    justified = bool(case.filing and case.filing.delay_justification)
+    # Concluded procedures of international investigation or settlement on the same matter.
+    later = [(case.international_procedures[f.index],
+              parse_date(case.international_procedures[f.index].concluded))
+             for f in ctx.result.procedures
+             if f.reason in ("concluded", "examined")
+             and case.international_procedures[f.index].concluded]
+    for found in ctx.result.proceedings:
+        decision = found.last_decision
+        if found.status not in (remedies.EXHAUSTED, remedies.UNKNOWN) or decision is None \
+                or decision.when is None:
+            continue
+        deadline = time_limits.deadline("domestic", decision.when, ctx.filing)
+        after = [(p, when) for p, when in later
+                 if time_limits.concluded_after(when, decision.when)]
+        if after:
+            procedure, when = max(after, key=lambda pw: pw[1].end)
+            deadline = time_limits.deadline("international", when, ctx.filing,
+                                            procedure.body)
+        ctx.result.deadlines[found.id] = deadline
+        if found.status == remedies.UNKNOWN and deadline.status == time_limits.LATE:
+            # A later remedy may have been decided: the clock may start later than this.
+            deadline.status = time_limits.IN_DOUBT
+        _report_deadline(ctx, found, deadline, decision.path, justified)
+
+
+def _report_deadline(ctx, found, deadline: time_limits.Deadline, path: tuple,
+                     justified: bool) -> None:
+    if deadline.status == time_limits.IN_TIME:
+        return
+    years = {5: "five", 3: "three"}[deadline.years]
+    since = (f"{years} years from the last domestic decision in proceedings '{found.id}' "
+             f"({format_date(deadline.start)})") if deadline.basis == "domestic" \
+        else (f"three years from the end of the examination by {deadline.body} "
+              f"({format_date(deadline.start)})")
+    ends = f"on {_day(deadline.earliest)}" if deadline.exact else \
+        f"between {_day(deadline.earliest)} and {_day(deadline.latest)} (counted from the " \
+        "first and the last day the date can be)"
+    if deadline.status == time_limits.NEAR:
+        ctx.warning(path, f"the period of {since} ends {ends}, less than six months after "
+                    f"the filing date ({_day(ctx.filing)}): file by "
+                    f"{_day(deadline.earliest)} ({cite('rule-99-c')})",
+                    "admissibility-time-limit")
+        return
+    if deadline.status == time_limits.IN_DOUBT:
+        unknown = "; a remedy whose fate is unknown may move the start" \
+            if found.status == remedies.UNKNOWN else ""
+        ctx.warning(path, f"the filing date ({_day(ctx.filing)}) may be too late: the period "
+                    f"of {since} ends {ends}{unknown}; confirm the exact date, or explain "
+                    f"the delay in 'filing.delay_justification' ({cite('rule-99-c')})",
+                    "admissibility-time-limit")
+        return
+    message = (f"the filing date ({_day(ctx.filing)}) is after the period of {since}, which "
+               f"ended on {_day(deadline.latest)}: the Committee may treat the "
+               f"communication as an abuse of the right of submission ({cite('rule-99-c')})")
+    if justified:
+        ctx.warning(("filing", "delay_justification"), message + "; the justification "
+                    "given is printed in the draft", "admissibility-time-limit")
+    else:
+        ctx.error(path, message + "; either explain the delay in "
+                  "'filing.delay_justification', or correct 'filing.date' if the "
+                  "communication was submitted earlier", "admissibility-time-limit")
 
 
 @rule
@@ -258,14 +375,19 @@ def author_named_and_authorised(ctx: AdmissibilityContext) -> None:
     authors = [(i, p) for i, p in enumerate(case.people) if "author" in p.roles]
     if not authors or not any(p.name.strip() for _, p in authors):
         ctx.error(("people",), "no named author: anonymous communications are inadmissible "
-                  "(OP art 3); name the author, and set 'anonymity_requested: true' to ask "
-                  "the Committee not to disclose the name", "admissibility-author")
+                  f"({cite('op-3')}); name the author, and set 'anonymity_requested: true' "
+                  "to ask the Committee not to disclose the name", "admissibility-author")
         return
     victims = {p.id for p in case.people if "alleged-victim" in p.roles}
     if not victims:
         ctx.error(("people",), "no alleged victim: give the person whose rights were violated "
-                  "the role 'alleged-victim' (OP art 1)", "admissibility-victim")
+                  f"the role 'alleged-victim' ({cite('op-1')})", "admissibility-victim")
         return
+    for index, person in enumerate(case.people):
+        if {"author", "alleged-victim"} & set(person.roles) and not person.birth_date:
+            ctx.warning(("people", index), f"{person.name}'s date of birth is not given: "
+                        "the model complaint form asks for it, and the draft marks it "
+                        "'[to be confirmed]'", "admissibility-particulars")
     if all(p.id in victims for _, p in authors):
         return  # the victim submits for themself
     rep = case.representation
@@ -299,10 +421,12 @@ def claims_facts_sources_language(ctx: AdmissibilityContext) -> None:
         ctx.error(("case", "language"), f"language '{case.case.language}' is not a working "
                   "language of the Committee's secretariat: write in "
                   f"{', '.join(WORKING_LANGUAGES.values())}", "admissibility-language")
-
-
-def _day(day: date) -> FuzzyDate:
-    return FuzzyDate(day, day, "day")
+    for index, annex in enumerate(case.annexes):
+        if annex.language.split("-")[0] not in WORKING_LANGUAGES and not annex.translated:
+            ctx.warning(("annexes", index, "language"), f"annex {annex.number} is in "
+                        f"'{annex.language}', not a working language, and no translation "
+                        "is attached: attach one and set 'translated: true' (the draft "
+                        "marks it '[to be confirmed]')", "admissibility-language")
 
 
 def check_admissibility(loaded: LoadedCase, report: Report, today: date) -> Admissibility:

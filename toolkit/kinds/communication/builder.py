@@ -52,6 +52,7 @@ class Step:
     date: str | None
     outcome: str
     sources: list[str]
+    court_unconfirmed: bool = False  # `court` is where it was brought; who decided is unknown
 
 
 def domestic_steps(case: CaseFile) -> list[Step]:
@@ -63,8 +64,12 @@ def domestic_steps(case: CaseFile) -> list[Step]:
             steps.append(Step("judgment", j.court or proceeding.court, j.date, outcome,
                               list(j.sources)))
         for appeal in proceeding.appeals:
-            steps.append(Step(appeal.kind, appeal.court, appeal.decided or appeal.filed,
-                              appeal.outcome or appeal.status, list(appeal.sources)))
+            unconfirmed = (appeal.decided_by or "").strip().casefold() == "unknown"
+            court = appeal.decided_by if appeal.decided_by and not unconfirmed \
+                else appeal.court
+            steps.append(Step(appeal.kind, court, appeal.decided or appeal.filed,
+                              appeal.outcome or appeal.status, list(appeal.sources),
+                              unconfirmed))
     return sorted(steps, key=lambda s: parse_date(s.date).start if s.date else parse_date(
         "9999").start)
 
