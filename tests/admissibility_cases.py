@@ -57,6 +57,7 @@ def minimal_case() -> dict:
                     "argument": "The arrest punished a peaceful assembly.",
                     "authorities": ["@iccpr, art 21"]}],
         "domestic_remedies": {"exhausted": True},
+        "international_procedures": [],
         "remedies_sought": ["Quash the conviction."],
         "filing": {"date": "2024-01-10", "place": "Almaty", "signatory": "aigerim"},
     }
@@ -123,7 +124,11 @@ def expect(checked: Checked, *wanted: tuple[str, str, str, int]) -> None:
 @pytest.fixture
 def build_ws(ws: Path) -> Path:
     shutil.copytree(REPO / "templates", ws / "templates", dirs_exist_ok=True)
+    # The sources the standard wording cites (the Optional Protocol, Gelazauskas).
     shutil.copy(REPO / "citations" / "hrc-views.json", ws / "citations" / "hrc-views.json")
+    (ws / "citations" / "protocol.yaml").write_text(
+        "- id: iccpr-op1\n  type: treaty\n  title: Optional Protocol to the International "
+        "Covenant on Civil and Political Rights\n", encoding="utf-8")
     return ws
 
 
@@ -145,5 +150,6 @@ def procedure(body: str = CAT, status: str = "concluded", concluded: str | None 
 
 def pending(case: dict) -> dict:
     del appeal(case)["decided"]
+    del appeal(case)["outcome"]
     appeal(case)["status"] = "pending"
     return case

@@ -244,14 +244,19 @@ def test_exhaustion_table_lists_each_domestic_step(communication):
     proceeding = c.case.proceedings[0]
     table = c.docx.tables[0]
     assert table[0] == ["Step", "Court", "Date", "Outcome"]
+    # The example's sources do not say which court decided the appeal (decided_by:
+    # unknown), nor whether a cassation appeal was lodged (exhausted: unknown).
     assert [row[:2] for row in table[1:]] == [
         ["judgment", proceeding.court],
-        *[[a.kind, a.court] for a in proceeding.appeals]]
+        *[[a.kind, f"{a.court} (brought there; [to be confirmed: the court that decided])"]
+          for a in proceeding.appeals]]
     assert table[1][2] == format_date(parse_date(proceeding.judgment.date))
     in_order(c.pdf_text, ["Exhaustion of domestic remedies", "Step Court Date Outcome",
-                          "judgment", "Almaty City Court", "The last domestic decision is the "
-                          "decision on appeal of the Almaty City Court",
-                          "Domestic remedies have therefore been exhausted"])
+                          "judgment", "Almaty City Court", "The last decision on an ordinary "
+                          "remedy is the decision on appeal, given between",
+                          "by a court the sources do not name [to be confirmed: which court",
+                          "[To be confirmed: that no further ordinary remedy is available"])
+    assert "have therefore been exhausted" not in c.pdf_text
 
 
 def test_other_international_procedures_statement(communication):
@@ -266,7 +271,7 @@ def test_time_of_submission_names_the_filing_date_and_the_end_of_the_period(comm
     c = communication
     filed = format_date(parse_date(c.case.filing.date))
     wanted = ["Time of submission", f"The communication is submitted on {filed}, within five "
-              "years of the last domestic decision", "rule 99(c)", "that period ends on"]
+              "years of the last domestic decision", "rule 99(c)", "That period ends between"]
     in_order(c.docx.text(), wanted)
     in_order(c.pdf_text, wanted)
 

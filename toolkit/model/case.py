@@ -320,7 +320,10 @@ class CaseFile(Strict):
     facts: list[Fact] = Field(min_length=1)
     claims: list[Claim] = Field(default_factory=list)
     domestic_remedies: DomesticRemedies | None = None
-    international_procedures: list[InternationalProcedure] = Field(default_factory=list)
+    international_procedures: list[InternationalProcedure] | None = Field(
+        None, description="Every other international procedure the matter went to; [] "
+                          "when there was none (left out: the draft marks it to be "
+                          "confirmed).")
     remedies_sought: list[Markdown] = Field(default_factory=list)
     interim_measures: InterimMeasures | None = None
     representation: Representation | None = None

@@ -12,9 +12,11 @@ from pathlib import Path
 from toolkit.checks.context import CheckContext, report_duplicate_ids
 from toolkit.checks.shared import run_case_checks
 from toolkit.kinds.registry import KINDS
+from toolkit.model.citation_syntax import find_citations
 from toolkit.model.errors import Report
 from toolkit.readers.claims import LoadedCase, load_case
 from toolkit.readers.library import Library
+from toolkit.readers.markdown import CROSSREF_KINDS, is_crossref_key
 from toolkit.workspace.folders import Workspace
 
 
@@ -54,6 +56,7 @@ def check_workspace(workspace: Workspace, paths: list[Path] | None = None,
     briefings, briefing_keys = check_briefings(workspace, briefing_paths, cases, library,
                                                report, today)
     used |= briefing_keys
+    used |= _template_citations(workspace, library, report)
     all_cases = {p.resolve() for p in workspace.case_files()}
     if all_cases and all_cases <= {p.resolve() for p in files}:
         # Unused sources mean something only when every case has been read.
@@ -63,6 +66,32 @@ def check_workspace(workspace: Workspace, paths: list[Path] | None = None,
                                f"source '{entry.key}' is never cited by any case",
                                "unused-source")
     return CheckResult(report, cases, library, briefings)
+
+
+def _template_citations(workspace: Workspace, library: Library, report: Report) -> set[str]:
+    """The keys the standard wording cites ([@key] in templates/**/*.md.j2): not unused,
+    and, when missing from the library, a warning — a draft printing that sentence would
+    fail to build."""
+    used: set[str] = set()
+    for path in sorted(workspace.templates.rglob("*.md.j2")):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # the build reports an unreadable template with its name
+        for found in find_citations(text):
+            for item in found.items:
+                if is_crossref_key(item.key) or item.key in CROSSREF_KINDS \
+                        or "{" in item.key:
+                    continue  # [@fact:{{ id }}] and the like: cross-references
+                used.add(item.key.lower())
+                if item.key not in library:
+                    line = text.count("\n", 0, found.start) + 1
+                    report.warning(workspace.show(path), line, 1, f"the standard wording "
+                                   f"cites '@{item.key}', which is not in the citation "
+                                   "library: a draft that prints this sentence cannot be "
+                                   "built; add the source to citations/",
+                                   "template-citation")
+    return used
 
 
 def check_for_kind(kind: str | None, loaded: LoadedCase, report: Report, today: date,

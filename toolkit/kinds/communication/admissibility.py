@@ -250,8 +250,20 @@ def _one_proceeding(ctx: AdmissibilityContext, found, argued: bool, stated) -> N
 def other_procedures(ctx: AdmissibilityContext) -> None:
     case, state = ctx.case, ctx.result.state
     examined_bars = bool(state and state.declaration(EXAMINED))
-    for index, procedure in enumerate(case.international_procedures):
+    if case.international_procedures is None:
+        ctx.warning((), "say whether the matter went to another international procedure: "
+                    "list them under 'international_procedures', or write "
+                    "'international_procedures: []' if there was none (the draft marks it "
+                    f"'[to be confirmed]'; {cite('op-5-2-a')})", "admissibility-other-procedure")
+    for index, procedure in enumerate(case.international_procedures or []):
         path = ("international_procedures", index)
+        if procedures.is_this_committee(procedure):
+            ctx.error((*path, "body"), f"{procedure.body} is the Committee this "
+                      "communication goes to, not another procedure: if the same matter is "
+                      "already before it, do not submit it again (ask the Petitions Team "
+                      "to add to the registered communication); otherwise remove the entry",
+                      "admissibility-other-procedure")
+            continue
         kind = procedures.kind_of(procedure)
         concerned = [remedies.claim_label(c) for c in procedures.claims_concerned(procedure,
                                                                                   case)]
@@ -325,9 +337,10 @@ def time_limit(ctx: AdmissibilityContext) -> None:
             deadline = time_limits.deadline("international", when, ctx.filing,
                                             procedure.body)
         ctx.result.deadlines[found.id] = deadline
-        if found.status == remedies.UNKNOWN and deadline.status == time_limits.LATE:
-            # A later remedy may have been decided: the clock may start later than this.
-            deadline.status = time_limits.IN_DOUBT
+        if found.status == remedies.UNKNOWN or ctx.result.exhausted == "unknown":
+            deadline.provisional = True
+            if deadline.status == time_limits.LATE:
+                deadline.status = time_limits.IN_DOUBT
         _report_deadline(ctx, found, deadline, decision.path, justified)
 
 
@@ -350,15 +363,16 @@ def _report_deadline(ctx, found, deadline: time_limits.Deadline, path: tuple,
                     "admissibility-time-limit")
         return
     if deadline.status == time_limits.IN_DOUBT:
-        unknown = "; a remedy whose fate is unknown may move the start" \
-            if found.status == remedies.UNKNOWN else ""
+        unknown = "; as exhaustion is not known, a later decision may move the start" \
+            if deadline.provisional else ""
         ctx.warning(path, f"the filing date ({_day(ctx.filing)}) may be too late: the period "
                     f"of {since} ends {ends}{unknown}; confirm the exact date, or explain "
                     f"the delay in 'filing.delay_justification' ({cite('rule-99-c')})",
                     "admissibility-time-limit")
         return
+    at_latest = "" if deadline.exact else " at the latest"
     message = (f"the filing date ({_day(ctx.filing)}) is after the period of {since}, which "
-               f"ended on {_day(deadline.latest)}: the Committee may treat the "
+               f"ended on {_day(deadline.latest)}{at_latest}: the Committee may treat the "
                f"communication as an abuse of the right of submission ({cite('rule-99-c')})")
     if justified:
         ctx.warning(("filing", "delay_justification"), message + "; the justification "
@@ -384,10 +398,19 @@ def author_named_and_authorised(ctx: AdmissibilityContext) -> None:
                   f"the role 'alleged-victim' ({cite('op-1')})", "admissibility-victim")
         return
     for index, person in enumerate(case.people):
-        if {"author", "alleged-victim"} & set(person.roles) and not person.birth_date:
-            ctx.warning(("people", index), f"{person.name}'s date of birth is not given: "
-                        "the model complaint form asks for it, and the draft marks it "
-                        "'[to be confirmed]'", "admissibility-particulars")
+        missing = [what for what, value in (("date of birth", person.birth_date),
+                                            ("nationality", person.nationality))
+                   if not value]
+        # The model form asks for the complainant's and the victim's particulars; a
+        # lawyer who is the author as counsel is identified by their practice instead.
+        concerned = "alleged-victim" in person.roles or (
+            "author" in person.roles and "counsel" not in person.roles)
+        if concerned and missing:
+            them = "it" if len(missing) == 1 else "them"
+            ctx.warning(("people", index), f"{person.name}'s {' and '.join(missing)} "
+                        f"{'is' if len(missing) == 1 else 'are'} not given: the model "
+                        f"complaint form asks for {them}, and the draft marks {them} '[to be "
+                        "confirmed]'", "admissibility-particulars")
     if all(p.id in victims for _, p in authors):
         return  # the victim submits for themself
     rep = case.representation

@@ -10,7 +10,10 @@ Committee's practice: they neither bar a communication nor start a clock, and an
 of theirs is supporting evidence.
 
 "The same matter" is the same author, the same facts and the same rights: a procedure
-that lists its facts or provisions is the same matter only for the claims sharing them."""
+that lists its facts or provisions is the same matter only for the claims sharing them.
+
+Size: the registry of procedure kinds and the same-matter rule; the rule that reports on
+them is in admissibility.py."""
 
 from __future__ import annotations
 
@@ -40,20 +43,39 @@ KINDS: dict[str, ProcedureKind] = {k.name: k for k in [
     ProcedureKind("other", True, "another international procedure", "op-5-2-a"),
 ]}
 
-# Bodies recognised by name when `kind` is not given (matched case-insensitively).
+# Bodies recognised by name when `kind` is not given (matched case-insensitively), in
+# the secretariat's four working languages.
 KNOWN_BODIES: list[tuple[str, str]] = [
-    (r"working group on arbitrary detention|\bwgad\b", "special-procedure"),
-    (r"working group on enforced or involuntary disappearances|\bwgeid\b",
-     "special-procedure"),
-    (r"special rapporteur|independent expert", "special-procedure"),
+    (r"working group on arbitrary detention|\bwgad\b|рабочая группа по произвольным"
+     r"|groupe de travail sur la détention arbitraire"
+     r"|grupo de trabajo sobre la detención arbitraria", "special-procedure"),
+    (r"working group on enforced or involuntary disappearances|\bwgeid\b"
+     r"|рабочая группа по насильственным|groupe de travail sur les disparitions"
+     r"|grupo de trabajo sobre las desapariciones", "special-procedure"),
+    (r"special rapporteur|independent expert|специальный докладчик|rapporteur spécial"
+     r"|relator especial", "special-procedure"),
     (r"human rights council complaint|1503 procedure", "council-complaint"),
-    (r"european court of human rights|\bechr\b|\becthr\b", "regional"),
-    (r"inter-american (commission|court)|african (commission|court) on human", "regional"),
+    (r"european court of human rights|\bechr\b|\becthr\b|европейский суд по правам"
+     r"|cour européenne des droits|tribunal europeo de derechos", "regional"),
+    (r"inter-american (commission|court)|african (commission|court) on human"
+     r"|interamericana|interaméricaine|africaine des droits|africana de derechos",
+     "regional"),
     (r"committee against torture|committee on the elimination|committee on the rights"
      r"|committee on enforced disappearances|committee on economic, social"
-     r"|committee on migrant workers|\bcat\b|\bcedaw\b|\bcerd\b|\bcrpd\b|\bcrc\b",
-     "treaty-body"),
+     r"|committee on migrant workers|\bcat\b|\bcedaw\b|\bcerd\b|\bcrpd\b|\bcrc\b"
+     r"|комитет против пыток|комитет по ликвидации|комитет по правам"
+     r"|comité contre la torture|comité contra la tortura", "treaty-body"),
 ]
+
+
+THIS_COMMITTEE = re.compile(r"^\s*(the\s+)?(un\s+|united nations\s+)?human rights committee\s*$"
+                            r"|^\s*комитет по правам человека|^\s*comité des droits de "
+                            r"l'homme|^\s*comité de derechos humanos", re.IGNORECASE)
+
+
+def is_this_committee(procedure: InternationalProcedure) -> bool:
+    """The Human Rights Committee itself, listed as if it were another procedure."""
+    return bool(THIS_COMMITTEE.search(procedure.body))
 
 
 def kind_of(procedure: InternationalProcedure) -> ProcedureKind | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from toolkit.covenant import parse_provision
 from toolkit.model.case import Appeal, CaseFile, Claim, Proceeding
 from toolkit.model.dates import FuzzyDate, parse_date
 
@@ -70,6 +71,7 @@ class ProceedingExhaustion:
     withdrawn: list[Remedy] = field(default_factory=list)  # ordinary, withdrawn
     extraordinary: list[Remedy] = field(default_factory=list)  # recorded, not required
     claims: list[str] = field(default_factory=list)  # labels of the claims resting on it
+    provisions: list = field(default_factory=list)  # their provisions (covenant.Provision)
 
 
 def _remedy(proceeding_index: int, index: int, appeal: Appeal) -> Remedy:
@@ -146,5 +148,6 @@ def exhaustion_by_proceeding(case: CaseFile) -> list[ProceedingExhaustion]:
         for ident in claim_proceedings(case, claim)[0]:
             if ident in found:
                 found[ident].claims.append(claim_label(claim))
+                found[ident].provisions.append(parse_provision(claim.provision))
                 used[ident] = found[ident]
     return [p for p in found.values() if p.id in used]

@@ -12,7 +12,9 @@ Committee is competent only for acts and decisions after the entry into force
 Ratione materiae: article 1 is a right of peoples and cannot be invoked under the
 Optional Protocol; article 2 gives rise to a claim only with a substantive right of Part
 III (articles 6 to 27); articles 28 to 53 confer no rights; an article 26 claim states a
-comparator (who was treated differently)."""
+comparator (who was treated differently).
+
+Size: the two tests of competence; their diagnostics are in admissibility.py."""
 
 from __future__ import annotations
 

@@ -9,7 +9,9 @@ deadlines, from its first and its last possible day: the filing is late only whe
 the later one has passed, and in doubt (between the two) when it lies between them.
 
 Boundaries: a period of N years from a date ends on its anniversary (29 February: on 28
-February); filing on that day is in time, on the next day it is late."""
+February); filing on that day is in time, on the next day it is late.
+
+Size: the arithmetic of rule 99(c) alone, tested on its own (tests/test_time_limits.py)."""
 
 from __future__ import annotations
 
@@ -54,6 +56,9 @@ class Deadline:
     years: int
     body: str = ""  # the other procedure, for "international"
     status: str = IN_TIME
+    # Counted from the last decision recorded while exhaustion is unknown: a later one may
+    # start the period later, so lateness is a doubt, not an error.
+    provisional: bool = False
 
     @property
     def exact(self) -> bool:

@@ -1,0 +1,196 @@
+"""What the built communication says about admissibility, for example cases on each side
+of the rules: golden dumps of the admissibility section (tests/golden/admissibility/;
+UPDATE_GOLDEN=1 rewrites them after a deliberate change), and the statements each draft
+must make — or must not make, because its case file does not show them."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+import pytest
+
+from tests.admissibility_cases import WGAD, appeal, minimal_case, native, pending, procedure
+from tests.conftest import REPO, TODAY
+from toolkit.workspace.build import build
+from toolkit.workspace.folders import Workspace
+
+GOLDEN = REPO / "tests" / "golden" / "admissibility"
+
+
+def admissibility_section(dump: str) -> str:
+    """The native dump's lines from the admissibility heading to the next chapter."""
+    lines = dump.splitlines()
+    start = next(i for i, line in enumerate(lines)
+                 if line.startswith("  Heading1 3 "))
+    end = next(i for i, line in enumerate(lines) if line.startswith("  Heading1 4 "))
+    return "\n".join(lines[start:end]) + "\n"
+
+
+def later_administrative(case: dict) -> dict:
+    """A ten-day detention for breaching a ban, two years after the criminal case."""
+    case["proceedings"][0]["charges"] = [{"law": "Criminal Code", "article": "400",
+                                          "description": "unlawful assembly",
+                                          "facts": ["arrest"]}]
+    case["proceedings"].append({
+        "id": "ban-breach", "kind": "administrative", "court": "Administrative Court",
+        "judgment": {"date": "2023-05-02", "outcome": "ten days' detention"}})
+    return case
+
+
+def earlier_administrative(case: dict) -> dict:
+    """An earlier administrative case, dated only as a range that ends late."""
+    case["proceedings"][0]["charges"] = [{"law": "Criminal Code", "article": "400",
+                                          "description": "unlawful assembly",
+                                          "facts": ["arrest"]}]
+    case["proceedings"].append({
+        "id": "fine", "kind": "administrative", "court": "Administrative Court",
+        "judgment": {"date": "2016-01-01/2021-12-31", "outcome": "a fine"}})
+    return case
+
+
+def wgad_opinion(case: dict) -> dict:
+    case["international_procedures"] = [procedure(
+        body=WGAD, reference="Opinion No 1/2022",
+        outcome="the Working Group found the detention arbitrary")]
+    return case
+
+
+def pending_appeal_argued(case: dict) -> dict:
+    pending(case)
+    case["domestic_remedies"] = {"exhausted": False, "explanation": (
+        "The appeal has been pending for more than two years without a hearing date.")}
+    return case
+
+
+def unknown_cassation(case: dict) -> dict:
+    case["proceedings"][0]["appeals"].append(
+        {"kind": "cassation", "court": "Supreme Court", "status": "unknown"})
+    case["domestic_remedies"] = {"exhausted": "unknown"}
+    return case
+
+
+def fact_of_2008(case: dict) -> dict:
+    case["facts"].insert(0, {"id": "ban-2008", "date": "2008-05-19",
+                             "text": "The movement was banned.", "sources": ["@report"]})
+    case["claims"][0]["facts"].insert(0, "ban-2008")
+    return case
+
+
+VARIANTS: dict[str, Callable[[dict], dict]] = {
+    "later-administrative": later_administrative,
+    "earlier-administrative": earlier_administrative,
+    "wgad-opinion": wgad_opinion,
+    "pending-appeal": pending_appeal_argued,
+    "unknown-cassation": unknown_cassation,
+    "fact-of-2008": fact_of_2008,
+}
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_admissibility_section_matches_its_golden_dump(build_ws, variant):
+    """Each variant's section, as reviewed (see the assertions below for what it says)."""
+    produced = admissibility_section(native(build_ws, VARIANTS[variant](minimal_case())))
+    golden = GOLDEN / f"{variant}.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(produced, encoding="utf-8")
+    assert produced == golden.read_text(encoding="utf-8"), \
+        f"the {variant} section changed; if intended, rerun with UPDATE_GOLDEN=1"
+
+
+def section(build_ws, variant: str) -> str:
+    return admissibility_section(native(build_ws, VARIANTS[variant](minimal_case())))
+
+
+def test_a_later_unrelated_decision_is_not_the_last_domestic_decision(build_ws):
+    """Rule 99(c) and OP art 5(2)(b): the claim rests on the criminal case only."""
+    text = section(build_ws, "later-administrative")
+    assert "The last decision on an ordinary remedy is the decision on appeal of the " \
+           "Almaty City Court, given on 10 June 2021." in text
+    assert "Administrative Court" not in text.split("Heading2 \"Time")[1]
+    assert "That period ends on 10 June 2026." in text
+
+
+def test_an_earlier_range_dated_case_does_not_decide_the_period(build_ws):
+    """Rule 99(c): the period runs from the claim's own proceeding."""
+    text = section(build_ws, "earlier-administrative")
+    assert "That period ends on 10 June 2026." in text
+    assert "2026 and 31 December 2026" not in text
+
+
+def test_a_wgad_opinion_is_evidence_not_a_bar(build_ws):
+    """DOMAIN §1.5: no bar, no three-year clock; the citation is to be confirmed."""
+    text = section(build_ws, "wgad-opinion")
+    assert "its findings are relied on as evidence" in text
+    assert "within five years of the last domestic decision" in text
+    assert "three years" not in text
+
+
+def test_a_pending_appeal_is_described_and_no_period_is_computed(build_ws):
+    """OP art 5(2)(b): no exhaustion claimed, no time-limit paragraph from the judgment."""
+    text = section(build_ws, "pending-appeal")
+    assert "The appeal to the Almaty City Court is still pending." in text
+    assert "have therefore been exhausted" not in text
+    assert "within five years" not in text
+    assert "pending for more than two years without a hearing date" in text
+
+
+def test_an_unknown_cassation_is_marked_to_be_confirmed(build_ws):
+    """OP art 5(2)(b): the draft never asserts exhaustion the file does not show."""
+    text = section(build_ws, "unknown-cassation")
+    assert "[To be confirmed: whether a cassation appeal to the Supreme Court was lodged, " \
+           "and its outcome.]" in text
+    assert "have therefore been exhausted" not in text
+    assert "[To be confirmed: whether a later remedy was decided" in text
+
+
+def test_a_fact_of_2008_is_context_only_and_nothing_is_said_to_continue(build_ws):
+    """Kazakhstan's declaration: acts and decisions after 30 September 2009 only."""
+    text = section(build_ws, "fact-of-2008")
+    assert "The facts dated 19 May 2008 precede it and are described for context only" \
+        in text
+    assert "Kazakhstan declared that it recognises the Committee's competence for acts " \
+           "and decisions of its authorities after that date" in text
+    assert "continued" not in text
+
+
+def test_an_exhausted_case_says_so_and_an_unconfirmed_court_is_marked(build_ws):
+    """OP art 5(2)(b); a court the sources do not name is not named."""
+    assert "Domestic remedies have therefore been exhausted" in \
+        admissibility_section(native(build_ws, minimal_case()))
+    case = minimal_case()
+    appeal(case)["decided_by"] = "unknown"
+    text = admissibility_section(native(build_ws, case))
+    assert "by a court the sources do not name [to be confirmed: which court decided]" \
+        in text
+    assert "Almaty City Court (brought there; [to be confirmed: the court that decided])" \
+        in text
+
+
+def test_a_missing_date_of_birth_and_translation_are_placeholders(build_ws):
+    """Model complaint form, sections I and V: to be confirmed, never invented."""
+    case = minimal_case()
+    del case["people"][0]["birth_date"]
+    case["annexes"] = [{"number": 1, "title": "Judgment", "language": "kk"}]
+    text = native(build_ws, case)
+    assert "Aigerim Example, a national of Kazakhstan, date of birth [to be confirmed]" \
+        in text
+    assert "kk; [to be confirmed: translation]" in text
+    assert "translations of the key passages are provided" not in text
+
+
+def test_the_zheksebaev_communication_asserts_nothing_its_file_does_not_show(
+        example_workspace):
+    """The example's sources show the appeal and a later suspension, but not the
+    deciding court, the decision's date or whether a cassation was lodged."""
+    ws = Workspace(example_workspace)
+    for case, placeholder in (("zheksebaev", "[to be confirmed: which court decided]"),
+                              ("zheksebaev-ru", "[подлежит уточнению: какой суд вынес")):
+        (output,) = build(ws, [ws.claims / f"{case}.yaml"], "communication", ["native"],
+                          today=TODAY)
+        text = admissibility_section(output.paths[0].read_text(encoding="utf-8"))
+        assert placeholder in text
+        assert "have therefore been exhausted" not in text
+        assert "исчерпаны (статья 2" not in text
+        assert "Counsel must confirm" not in text
