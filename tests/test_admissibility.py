@@ -604,3 +604,14 @@ def test_the_cli_runs_the_rules_only_with_kind_communication(ws):
     (item,) = json.loads(as_json.stdout)
     assert (item["severity"], item["code"], item["line"]) == \
         ("error", "admissibility-remedies", 1)
+
+
+def test_an_appeal_decision_is_later_than_a_range_dated_judgment(ws):
+    """Rule 99(c) runs from the decision on the last ordinary remedy: the appeal's, even
+    where the judgment is known only as a range ending later than the appeal's date."""
+    case = minimal_case()
+    case["proceedings"][0]["judgment"]["date"] = "2021-03-01/2021-12-31"
+    case["filing"]["date"] = "2026-06-11"
+    checked = check(ws, case)
+    expect(checked, ("error", "admissibility-time-limit", "which ended on 10 June 2026",
+                     checked.line("decided: 2021-06-10")))

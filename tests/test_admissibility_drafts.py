@@ -194,3 +194,26 @@ def test_the_zheksebaev_communication_asserts_nothing_its_file_does_not_show(
         assert "have therefore been exhausted" not in text
         assert "исчерпаны (статья 2" not in text
         assert "Counsel must confirm" not in text
+
+
+def test_claims_resting_on_different_proceedings_are_described_proceeding_by_proceeding(
+        build_ws):
+    """OP art 5(2)(b) per proceeding: the draft says which decision exhausted remedies
+    for which claims."""
+    case = later_administrative(minimal_case())
+    case["proceedings"][1]["charges"] = [{"law": "Code of Administrative Offences",
+                                          "article": "488", "description": "breach of the ban",
+                                          "facts": ["rally-2023"]}]
+    case["facts"].append({"id": "rally-2023", "date": "2023-05-01",
+                          "text": "The author spoke at a rally.", "sources": ["@report"]})
+    case["claims"].append({"id": "speech", "provision": "19(2)", "facts": ["rally-2023"],
+                           "argument": "The detention punished speech."})
+    text = admissibility_section(native(build_ws, case))
+    assert "The claims under article 21 were raised in the criminal proceedings (trial). " \
+           "The last decision on an ordinary remedy is the decision on appeal of the Almaty " \
+           "City Court, given on 10 June 2021." in text
+    assert "The claims under article 19(2) were raised in the administrative proceedings " \
+           "(ban-breach). The last domestic decision is the judgment of the Administrative " \
+           "Court, given on 2 May 2023." in text
+    assert "within five years of the last domestic decision in the administrative " \
+           "proceedings (ban-breach)" in text

@@ -260,9 +260,11 @@ def test_exhaustion_table_lists_each_domestic_step(communication):
 
 
 def test_other_international_procedures_statement(communication):
-    wanted = ["Other international procedures", "The same matter has not been submitted to, "
-              "and is not being examined under, any other procedure of international "
-              "investigation or settlement (article 5(2)(a) of the Optional Protocol)."]
+    # The example's sources say nothing of other procedures: the draft asks, never states.
+    wanted = ["Other international procedures", "[To be confirmed: whether the same matter "
+              "has been submitted to another procedure of international investigation or "
+              "settlement (article 5(2)(a) of the Optional Protocol), and, if so, its "
+              "outcome.]"]
     in_order(communication.docx.text(), wanted)
     in_order(communication.pdf_text, wanted)
 

@@ -246,16 +246,32 @@ def test_every_branch_of_the_russian_templates_is_russian(tmp_path):
             "на основании письменной доверенности (приложение 5).",
             "Интересы автора представляет Айгерим Сарсенова",
             "(см. раздел 8 ниже)",
-            "кассационная жалоба (Верховный суд Республики Казахстан)",
-            "Рабочая группа по произвольным задержаниям: рассмотрение завершено",
-            "по истечении пяти лет после вынесения последнего внутреннего решения",
+            "Кассационная жалоба (Верховный суд Республики Казахстан) до сих пор не "
+            "рассмотрена.",
+            "Рабочая группа по произвольным задержаниям, специальная процедура Совета по "
+            "правам человека: рассмотрение завершено 1 декабря 2021 г. Поскольку",
             "во взаимосвязи с пунктом 3 статьи 2 Пакта",
             "См. также замечание общего порядка № 32, п. 2.",
             '"Просьба о временных мерах"', '"Просьба не раскрывать личность автора"',
-            "| Доверенность | казахский |", "Айгерим Сарсенова, представитель автора"):
+            "| Доверенность | казахский; [подлежит уточнению: перевод] |",
+            "Айгерим Сарсенова, представитель автора"):
         assert expected in body, expected
     for phrase in ENGLISH_WORDING:
         assert phrase not in body, phrase
+    # A late filing (an exact decision date, remedies exhausted) takes the other branch.
+    late = yaml.safe_load((ws.claims / "zheksebaev-ru.yaml").read_text(encoding="utf-8"))
+    late["case"]["id"] = "late-ru"
+    late["proceedings"][0]["appeals"][0]["decided"] = "2021-11-23"
+    late["domestic_remedies"] = {"exhausted": True}
+    late["filing"] = {"date": "2026-11-24", "delay_justification": "Автор был в заключении."}
+    (ws.claims / "late-ru.yaml").write_text(yaml.safe_dump(late, allow_unicode=True),
+                                            encoding="utf-8")
+    (late_output,) = build(ws, [ws.claims / "late-ru.yaml"], "communication", ["native"],
+                           today=TODAY)
+    late_text = late_output.paths[0].read_text(encoding="utf-8").replace("\u00a0", " ")
+    assert "то есть по истечении пяти лет после вынесения последнего внутреннего решения; " \
+           "этот срок истек 23 ноября 2026 г. Само по себе" in late_text
+    assert "Автор был в заключении." in late_text
     words = re.sub(r"#?(?:fact|claim):[\w.-]+|\^\d+", "", body)  # anchors, note calls
     latin = set(re.findall(r"[A-Za-z][A-Za-z_]*", words))
     assert latin - {"Document", "kind", "communication", "language", "ru", "public",

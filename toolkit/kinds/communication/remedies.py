@@ -111,11 +111,16 @@ def proceeding_exhaustion(index: int, proceeding: Proceeding) -> ProceedingExhau
                 parse_date(appeal.decided) if appeal.decided else None,
                 appeal.outcome or appeal.status,
                 ("proceedings", index, "appeals", a_index, "decided")))
-    if decisions:
-        # The file lists remedies in the order pursued; a dated later decision wins.
-        dated = [d for d in decisions if d.when is not None]
-        result.last_decision = decisions[-1] if decisions[-1].when is None or not dated \
-            else max(dated, key=lambda d: (d.when.end, d.when.start))
+    # A remedy's decision comes after the judgment it is brought against, whatever a
+    # range-dated judgment says; among remedies, the latest dated one (or, if one has no
+    # date, the last listed: the file lists them in the order pursued).
+    remedies_decided = decisions[1:] if proceeding.judgment else decisions
+    if remedies_decided:
+        undated = any(d.when is None for d in remedies_decided)
+        result.last_decision = remedies_decided[-1] if undated else \
+            max(remedies_decided, key=lambda d: (d.when.end, d.when.start))
+    elif decisions:
+        result.last_decision = decisions[0]
     result.status = PENDING if result.pending else UNKNOWN if result.unknown else \
         EXHAUSTED if result.last_decision else NONE
     return result
