@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from toolkit.readers.bibtex_names import parse_names, split_depth0
+from toolkit.readers.bibtex_names import parse_names
 from toolkit.readers.csl_dates import old_date, parse_edtf
 from toolkit.readers.latex_text import Segment, plain, segments, sentence_case, to_csl
 
@@ -85,8 +85,8 @@ DIRECT = {
     "pagetotal": "number-of-pages", "volumes": "number-of-volumes",
     "chapter": "chapter-number", "edition": "edition", "version": "version",
     "origpublisher": "original-publisher", "venue": "event-place",
-    "origlocation": "original-publisher-place", "abstract": "abstract",
-    "keywords": "keyword", "pubstate": "status", "jurisdiction": "jurisdiction",
+    "origlocation": "original-publisher-place", "pubstate": "status",
+    "jurisdiction": "jurisdiction",
     "annotation": "annote", "annote": "annote",
 }
 RAW = {"doi": "DOI", "isbn": "ISBN", "issn": "ISSN", "pmid": "PMID", "pmcid": "PMCID",
@@ -320,8 +320,10 @@ def _numbers(entry_type: str, fields, item: dict, used: set) -> None:
 
 
 def _literal_list(value: str) -> str:
-    return "; ".join(plain(p) for p in split_depth0(value, re.compile(r"\s+and\s+", re.I))
-                     if p.strip())
+    """A BibLaTeX list ("IPHR and KIBHR") is kept as written: pandoc's biblatex reader
+    writes "IPHR; KIBHR", its bibtex reader (like BibTeX) "IPHR and KIBHR"; a footnote
+    reads better with the words the library has."""
+    return plain(value)
 
 
 def _publisher(entry_type: str, fields, item: dict, used: set) -> None:

@@ -30,17 +30,17 @@ class Segment:
 def _converter():
     from pylatexenc import latex2text, latexwalker, macrospec
 
-    def superscript(node, l2t):
-        text = l2t.nodelist_to_text(node.nodeargd.argnlist[-1:]) if node.nodeargd else ""
+    def superscript(node, l2tobj):
+        text = l2tobj.nodelist_to_text(node.nodeargd.argnlist[-1:]) if node.nodeargd else ""
         if text and all(c in _SUPERSCRIPT for c in text):
             return "".join(_SUPERSCRIPT[c] for c in text)
         return text
 
-    def quoted(node, l2t):
-        return "“" + (l2t.nodelist_to_text(node.nodeargd.argnlist[-1:]) if node.nodeargd
+    def quoted(node, l2tobj):
+        return "“" + (l2tobj.nodelist_to_text(node.nodeargd.argnlist[-1:]) if node.nodeargd
                       else "") + "”"
 
-    def plain_arg(node, l2t):
+    def plain_arg(node, l2tobj):
         arg = node.nodeargd.argnlist[-1] if node.nodeargd and node.nodeargd.argnlist else None
         return arg.latex_verbatim()[1:-1] if arg is not None else ""
 
@@ -70,41 +70,111 @@ def _text(nodes, to_text) -> str:
 
 def segments(value: str) -> list[Segment]:
     """A LaTeX field value as Unicode segments; brace groups protect case."""
-    latexwalker, db, to_text = _converter()
-    if "\\" not in value and "{" not in value and "$" not in value and "~" not in value \
-            and "-" not in value and "`" not in value and "'" not in value:
-        return [Segment(_spaces(value))] if value.strip() else []
-    walker = latexwalker.LatexWalker(value, latex_context=db, tolerant_parsing=True)
-    nodes, _, _ = walker.get_latex_nodes()
     out: list[Segment] = []
-    plain: list = []
-
-    def flush():
-        if plain:
-            out.append(Segment(_text(plain, to_text)))
-            plain.clear()
-
-    for node in nodes:
-        if node.isNodeType(latexwalker.LatexGroupNode) and node.delimiters == ("{", "}") \
-                and not _special_character(node, latexwalker):
-            flush()
-            out.append(Segment(_text(node.nodelist, to_text), protected=True))
+    for text, protected in _groups(value):
+        if "\\" in text or "$" in text:
+            converted = _latex(text)
         else:
-            plain.append(node)
-    flush()
-    for segment in out:
-        segment.text = _spaces(segment.text)
-    return [s for s in out if s.text]
+            converted = text.replace("{", "").replace("}", "")
+        converted = _typography(converted)
+        if converted:
+            out.append(Segment(converted, protected))
+    merged: list[Segment] = []
+    for segment in out:  # neighbours of one kind read as one
+        if merged and merged[-1].protected == segment.protected:
+            merged[-1].text += segment.text
+        else:
+            merged.append(segment)
+    return merged
 
 
-def _special_character(group, latexwalker) -> bool:
-    """BibTeX: "{\\"o}", "{\\o}", "{\\&}": a group starting with a command is one
-    character, not case protection."""
-    first = next((n for n in group.nodelist
-                  if not (n.isNodeType(latexwalker.LatexCharsNode) and not n.chars.strip())),
-                 None)
-    return first is not None and first.isNodeType(latexwalker.LatexMacroNode) and \
-        first.macroname not in ("emph", "textit", "textbf", "mkbibemph", "textsc")
+def _groups(value: str) -> list[tuple[str, bool]]:
+    """Split a value at its depth-0 brace groups: (text, protected). A group that
+    begins with a command ("{\\"o}") is a special character: it stays in the text."""
+    parts, depth, start, pos, group = [], 0, 0, 0, False
+    while pos < len(value):
+        char = value[pos]
+        if char == "\\":
+            command = re.compile(r"\\(?:[A-Za-z]+\s*|.\s*)").match(value, pos)
+            pos = command.end() if command else pos + 2
+            if depth == 0 and value.startswith("{", pos):  # a command's argument: "\\v{S}"
+                pos = _skip_group(value, pos)
+            continue
+        if char == "{":
+            if depth == 0:
+                group = not value.startswith("{\\", pos) or bool(re.match(
+                    r"\{\\(?:emph|textit|textbf|textsc|mkbib\w+)\b", value[pos:]))
+                if group:
+                    parts.append((value[start:pos], False))
+                    start = pos + 1
+            depth += 1
+        elif char == "}" and depth > 0:
+            depth -= 1
+            if depth == 0 and group:
+                parts.append((value[start:pos], True))
+                start, group = pos + 1, False
+        pos += 1
+    parts.append((value[start:], False))
+    return [(text, protected) for text, protected in parts if text]
+
+
+_ACCENT_MARKS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303",
+                 "=": "\u0304", ".": "\u0307", "c": "\u0327", "v": "\u030c", "u": "\u0306",
+                 "H": "\u030b", "k": "\u0328", "r": "\u030a"}
+_SYMBOLS = {"&": "&", "%": "%", "$": "$", "_": "_", "#": "#", "o": "ø", "O": "Ø", "aa": "å",
+            "AA": "Å", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "ss": "ß", "l": "ł",
+            "L": "Ł", "i": "ı", "textendash": "–", "textemdash": "—", "ldots": "…",
+            "dots": "…", "textquoteright": "’", "textquoteleft": "‘", "S": "§"}
+_ACCENT = re.compile(r"\\([`'^\"~=.]|[cvuHkr](?=[\s{]))\s*(?:\{\s*([A-Za-z]|\\i)\s*\}|([A-Za-z]))")
+_SYMBOL = re.compile(r"\\(?:([&%$_#])|([A-Za-z]+)(?:\{\}|\s+|(?![A-Za-z])))")
+
+
+def _skip_group(value: str, pos: int) -> int:
+    depth = 0
+    while pos < len(value):
+        if value[pos] == "\\":
+            pos += 2
+            continue
+        depth += {"{": 1, "}": -1}.get(value[pos], 0)
+        pos += 1
+        if depth == 0:
+            break
+    return pos
+
+
+def _latex(text: str) -> str:
+    """Common accents and symbols directly; the rest through pylatexenc."""
+    def accent(match: re.Match) -> str:
+        letter = match.group(2) or match.group(3)
+        letter = "i" if letter == "\\i" else letter
+        return unicodedata.normalize("NFC", letter + _ACCENT_MARKS[match.group(1)])
+
+    quick = _ACCENT.sub(accent, text)
+    quick = _SYMBOL.sub(lambda m: _SYMBOLS.get(m.group(1) or m.group(2), m.group(0)), quick)
+    quick = re.sub(r"\{([^{}\\]*)\}", r"\1", quick)
+    if "\\" not in quick and "$" not in quick:
+        return quick
+    return _pylatexenc(text)
+
+
+@lru_cache(maxsize=4096)
+def _pylatexenc(text: str) -> str:
+    latexwalker, db, to_text = _converter()
+    walker = latexwalker.LatexWalker(text, latex_context=db, tolerant_parsing=True)
+    nodes, _, _ = walker.get_latex_nodes()
+    return _text(nodes, to_text)
+
+
+_TYPOGRAPHY = [("---", "—"), ("--", "–"), ("``", "“"), ("''", "”"), ("`", "‘"),
+               ("'", "’"), ("~", "\u00a0")]
+
+
+def _typography(text: str) -> str:
+    """What LaTeX (and pandoc's reader) make of plain characters: dashes, quotes, a tie."""
+    for old, new in _TYPOGRAPHY:
+        if old in text:
+            text = text.replace(old, new)
+    return _spaces(text)
 
 
 def _spaces(text: str) -> str:
@@ -124,7 +194,9 @@ def leftover_latex(text: str) -> bool:
 
 # --- case -----------------------------------------------------------------------------
 
-_WORD = re.compile(r"[^\W\d_][\w’'-]*", re.UNICODE)
+_WORD = re.compile(r"[^\W_][\w’']*", re.UNICODE)
+# Ends a sentence when followed by a space ("Link.Springer.Com" is one word).
+_SENTENCE_END = re.compile(r"[:.?!](?=\s)|[:.?!]$")
 
 
 def sentence_case(parts: list[Segment]) -> list[Segment]:
@@ -144,14 +216,14 @@ def sentence_case(parts: list[Segment]) -> list[Segment]:
         text, pieces, last = part.text, [], 0
         for match in _WORD.finditer(text):
             gap = text[last:match.start()]
-            start = start or any(c in _ENDS for c in gap)
+            start = start or bool(_SENTENCE_END.search(gap))
             word = match.group(0)
             if not start:
                 word = _lower_capitalised(word, text, match)
             pieces += [gap, word]
             start, last = False, match.end()
         tail = text[last:]
-        start = start or any(c in _ENDS for c in tail)
+        start = start or bool(_SENTENCE_END.search(tail))
         out.append(Segment("".join(pieces) + tail))
     return out
 
@@ -162,15 +234,12 @@ _ENDS = ":.?!"
 def _lower_capitalised(word: str, text: str, match: re.Match) -> str:
     if match.end() < len(text) and text[match.end()].isdigit():
         return word
-    if match.start() > 0 and (text[match.start() - 1].isdigit() or text[match.start() - 1]
-                              in "-–/"):
+    if match.start() > 0 and text[match.start() - 1].isdigit():
         return word
-    pieces = word.split("-")
-    lowered = [p[0].lower() + p[1:] if p[:1].isupper() and p[1:].islower() else p
-               for p in pieces]
-    if any(p[:1].isupper() and not p[1:].islower() and len(p) > 1 for p in pieces):
-        return word  # "McDonald", "NATO-led": not Title Case
-    return "-".join(lowered)
+    letters = word.replace("’", "").replace("'", "")
+    if letters[:1].isupper() and (letters[1:].islower() or len(letters) == 1):
+        return word[0].lower() + word[1:]
+    return word  # "EU", "McDonald", "iPhone": not Title Case
 
 
 def to_csl(parts: list[Segment]) -> str:
