@@ -40,7 +40,7 @@ def _pandoc() -> str:
 
 
 def _text(value) -> str:
-    text = re.sub(r"</?span[^>]*>", "", str(value))
+    text = re.sub(r"</?(?:span|i|b|sup|sub|sc)\b[^>]*>", "", str(value))  # we drop styling
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -261,7 +261,8 @@ def _titles(entry_type: str, fields, title, item: dict) -> None:
             item[variable] = to_csl(title(name))
     if "shorttitle" in fields and (not main or chapter_like):
         item["title-short"] = to_csl(title("shorttitle"))
-    elif own and not main and ("subtitle" in fields or "titleaddon" in fields):
+    elif own and not main and "title" in fields and ("subtitle" in fields or
+                                                    "titleaddon" in fields):
         item["title-short"] = to_csl(title("title"))
     elif own and ":" in "".join(s.text for s in title("title") or []):
         short = to_csl(title("title")).split(":")[0].strip()

@@ -62,14 +62,16 @@ def read_bibtex(text: str) -> BibResult:
     library = bibtexparser.parse_string(text, parse_stack=[])
     result = BibResult()
     macros = dict(MONTH_MACROS)
+    read: list[_Read] = []
     for block in library.blocks:
         line = block.start_line + 1
         if isinstance(block, model.String):
             macros[block.key.lower()] = _evaluate(block.value, macros, line, result)
         elif isinstance(block, model.Entry):
-            _entry(block, line, macros, result)
+            read.append(_fields(block, line, macros, result))
         elif isinstance(block, model.DuplicateBlockKeyBlock):
-            _entry(block.ignore_error_block, line, macros, result)  # the library reports it
+            # the library reports the duplicate key, naming both places
+            read.append(_fields(block.ignore_error_block, line, macros, result))
         elif isinstance(block, model.DuplicateFieldKeyBlock):
             duplicated = Counter(f.key.lower() for f in block.ignore_error_block.fields)
             names = ", ".join(sorted(k for k, n in duplicated.items() if n > 1))
@@ -78,8 +80,58 @@ def read_bibtex(text: str) -> BibResult:
                                               f"field {names} twice; keep one"))
         elif isinstance(block, model.ParsingFailedBlock):
             result.problems.append(BibProblem(line, 1, _failure(block, text)))
+    by_key = {r.key.lower(): r for r in read}
+    for entry in read:
+        _inherit(entry, by_key, result)
+        _map(entry, result)
     return result
 
+
+@dataclass
+class _Read:
+    key: str
+    entry_type: str
+    line: int
+    column: int
+    fields: dict[str, str]
+    lines: dict[str, int]
+
+
+# BibLaTeX's crossref inheritance (its manual, appendix B): what a child takes from a
+# parent under another name; fields never inherited.
+_RENAMED = {("book", "title"): "booktitle", ("book", "subtitle"): "booksubtitle",
+            ("book", "titleaddon"): "booktitleaddon", ("mv", "title"): "maintitle",
+            ("mv", "subtitle"): "mainsubtitle", ("mv", "titleaddon"): "maintitleaddon",
+            ("periodical", "title"): "journaltitle",
+            ("periodical", "subtitle"): "journalsubtitle"}
+_NOT_INHERITED = {"ids", "crossref", "xref", "entryset", "entrysubtype", "execute", "label",
+                  "options", "presort", "related", "relatedoptions", "relatedstring",
+                  "relatedtype", "shorthand", "shorthandintro", "sortkey", "shorttitle",
+                  "sorttitle", "indextitle", "indexsorttitle", "xdata"}
+
+
+def _inherit(entry: _Read, by_key: dict, result: BibResult, depth: int = 0) -> None:
+    for link in ("crossref", "xdata"):
+        for parent_key in filter(None, re.split(r"[\s,]+", entry.fields.get(link, ""))):
+            parent = by_key.get(parent_key.lower())
+            if parent is None:
+                result.problems.append(BibProblem(entry.lines.get(link, entry.line), 1,
+                                                  f"BibTeX entry '{entry.key}': its {link} "
+                                                  f"'{parent_key}' is not in this file",
+                                                  error=False))
+                continue
+            if depth < 5:
+                _inherit(parent, by_key, result, depth + 1)
+            kind = "mv" if parent.entry_type.startswith("mv") else \
+                "periodical" if parent.entry_type == "periodical" else \
+                "book" if parent.entry_type in ("book", "collection", "proceedings",
+                                                "reference") else ""
+            for name, value in parent.fields.items():
+                if name in _NOT_INHERITED:
+                    continue
+                target = _RENAMED.get((kind, name), name) if entry.entry_type.startswith(
+                    ("in", "book", "supp")) or kind == "periodical" else name
+                entry.fields.setdefault(target, value)
 
 def _failure(block, text: str) -> str:
     reason = getattr(block.error, "abort_reason", "") or str(block.error)
@@ -96,7 +148,7 @@ def _failure(block, text: str) -> str:
             "other entries are read")
 
 
-def _entry(entry, line: int, macros: dict, result: BibResult) -> None:
+def _fields(entry, line: int, macros: dict, result: BibResult) -> _Read:
     raw_key = entry.raw.find(entry.key) if entry.raw else -1
     column = 1
     if raw_key >= 0:
@@ -108,7 +160,18 @@ def _entry(entry, line: int, macros: dict, result: BibResult) -> None:
         name = f.key.lower()
         fields[name] = _evaluate(f.value, macros, (f.start_line or 0) + 1, result)
         lines[name] = (f.start_line or line - 1) + 1
-    mapped = entry_to_csl(entry.key, entry.entry_type, fields)
+    return _Read(entry.key, entry.entry_type.lower(), line, column, fields, lines)
+
+
+def _map(read: _Read, result: BibResult) -> None:
+    entry, line, column, fields, lines = read, read.line, read.column, read.fields, read.lines
+    try:
+        mapped = entry_to_csl(entry.key, entry.entry_type, fields)
+    except Exception as exc:  # noqa: BLE001 - one odd entry must not stop the library
+        result.problems.append(BibProblem(line, column, f"BibTeX entry '{entry.key}' could "
+                                          f"not be read ({type(exc).__name__}: {exc}); it is "
+                                          "left out: please report this entry"))
+        return
     for name, message in mapped.problems:
         result.problems.append(BibProblem(lines.get(name, line), 1,
                                           f"citation {entry.key!r}: {message}", error=False))

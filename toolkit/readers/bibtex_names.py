@@ -16,7 +16,8 @@ import re
 
 from toolkit.readers.latex_text import plain
 
-_EXTENDED_KEYS = {"family", "given", "prefix", "suffix", "useprefix", "juniorcomma"}
+_EXTENDED_KEYS = {"family", "given", "prefix", "suffix", "useprefix", "juniorcomma",
+                  "family-i", "given-i", "prefix-i", "suffix-i"}
 
 
 def split_depth0(value: str, separator: re.Pattern) -> list[str]:
@@ -127,7 +128,8 @@ def _bibtex(raw: str, useprefix: bool) -> dict:
             suffix, first = "", _words(commas[1])
         else:
             suffix, first = commas[1], _words(", ".join(commas[2:]))
-    name = {"family": plain(" ".join(last))}
+    family = plain(" ".join(last))
+    name = {"family": family} if family else {}
     if first:
         name["given"] = _spaced_initials(plain(" ".join(first)))
     if von:

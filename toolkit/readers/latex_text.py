@@ -40,12 +40,15 @@ def _converter():
         return "“" + (l2tobj.nodelist_to_text(node.nodeargd.argnlist[-1:]) if node.nodeargd
                       else "") + "”"
 
+    def content(node, l2tobj):
+        return l2tobj.nodelist_to_text(node.nodeargd.argnlist[-1:]) if node.nodeargd else ""
+
     def plain_arg(node, l2tobj):
         arg = node.nodeargd.argnlist[-1] if node.nodeargd and node.nodeargd.argnlist else None
         return arg.latex_verbatim()[1:-1] if arg is not None else ""
 
     macros = [macrospec.std_macro(name, False, 1) for name in (
-        "enquote", "mkbibquote", "textsuperscript", "mkbibsuperscript", "url", "href",
+        "enquote", "mkbibquote", "textsuperscript", "mkbibsuperscript", "url",
         "mkbibemph", "mkbibitalic", "mkbibbold", "NoCaseChange", "nocase", "bibstring")]
     db = latexwalker.get_default_latex_context_db().filter_context()
     db.add_context_category("covenant-bibtex", macros=macros, prepend=True)
@@ -56,9 +59,15 @@ def _converter():
         latex2text.MacroTextSpec("textsuperscript", simplify_repl=superscript),
         latex2text.MacroTextSpec("mkbibsuperscript", simplify_repl=superscript),
         latex2text.MacroTextSpec("url", simplify_repl=plain_arg),
+        *[latex2text.MacroTextSpec(name, simplify_repl=content) for name in (
+            "mkbibemph", "mkbibitalic", "mkbibbold", "NoCaseChange", "nocase", "bibstring")],
         latex2text.MacroTextSpec("-", ""),  # a discretionary hyphen
         latex2text.MacroTextSpec("relax", ""),
     ])
+    # A command nobody knows stays as written, so the reader can report it: dropping it
+    # would lose letters ("Buka\\la" is not "Buka").
+    text_db.set_unknown_macro_spec(latex2text.MacroTextSpec(
+        "", simplify_repl=lambda node, l2tobj: node.latex_verbatim()))
     to_text = latex2text.LatexNodes2Text(latex_context=text_db, math_mode="text",
                                          keep_comments=True, strict_latex_spaces=True)
     return latexwalker, db, to_text
@@ -95,10 +104,10 @@ def _groups(value: str) -> list[tuple[str, bool]]:
     while pos < len(value):
         char = value[pos]
         if char == "\\":
-            command = re.compile(r"\\(?:[A-Za-z]+\s*|.\s*)").match(value, pos)
+            command = _COMMAND.match(value, pos)
             pos = command.end() if command else pos + 2
-            if depth == 0 and value.startswith("{", pos):  # a command's argument: "\\v{S}"
-                pos = _skip_group(value, pos)
+            if command and depth == 0 and value.startswith("{", pos):
+                pos = _skip_group(value, pos)  # a command's argument: "\\v{S}", not "\\_{"
             continue
         if char == "{":
             if depth == 0:
@@ -127,6 +136,10 @@ _SYMBOLS = {"&": "&", "%": "%", "$": "$", "_": "_", "#": "#", "o": "ø", "O": "�
             "dots": "…", "textquoteright": "’", "textquoteleft": "‘", "S": "§"}
 _ACCENT = re.compile(r"\\([`'^\"~=.]|[cvuHkr](?=[\s{]))\s*(?:\{\s*([A-Za-z]|\\i)\s*\}|([A-Za-z]))")
 _SYMBOL = re.compile(r"\\(?:([&%$_#])|([A-Za-z]+)(?:\{\}|\s+|(?![A-Za-z])))")
+
+
+# Commands that take an argument: letters ("\\textit") or an accent ("\\'", "\\~").
+_COMMAND = re.compile(r"\\(?:[A-Za-z]+|[`'^\"~=.])\s*")
 
 
 def _skip_group(value: str, pos: int) -> int:
@@ -160,9 +173,12 @@ def _latex(text: str) -> str:
 @lru_cache(maxsize=4096)
 def _pylatexenc(text: str) -> str:
     latexwalker, db, to_text = _converter()
-    walker = latexwalker.LatexWalker(text, latex_context=db, tolerant_parsing=True)
-    nodes, _, _ = walker.get_latex_nodes()
-    return _text(nodes, to_text)
+    try:
+        walker = latexwalker.LatexWalker(text, latex_context=db, tolerant_parsing=True)
+        nodes, _, _ = walker.get_latex_nodes()
+        return _text(nodes, to_text)
+    except Exception:  # noqa: BLE001 - never lose an entry to odd LaTeX; the reader
+        return text    # reports what is left (bibtex.py, leftover_latex)
 
 
 _TYPOGRAPHY = [("---", "—"), ("--", "–"), ("``", "“"), ("''", "”"), ("`", "‘"),
@@ -188,8 +204,9 @@ def plain(value: str) -> str:
 
 
 def leftover_latex(text: str) -> bool:
-    """True when converted text still holds LaTeX a reader would see ("\\textendash")."""
-    return bool(re.search(r"\\[A-Za-z]+|\\[`'^\"~=.]|[{}]", text))
+    """True when converted text still holds a LaTeX command a reader would see
+    ("\\textendash"); braces are not counted ("Ni\\{111\\}" is "Ni{111}")."""
+    return bool(re.search(r"\\[A-Za-z]+|\\[`'^\"~=.]", text))
 
 
 # --- case -----------------------------------------------------------------------------
