@@ -39,9 +39,12 @@ def cli() -> None:
 @click.option("--kind", "-k", type=click.Choice([k.name for k in KINDS.values() if k.rules]),
               help="Also run the rules for this document kind (communication: "
                    "admissibility under the Optional Protocol; fairness-report: the grade).")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Also list what a summary note stands for (each never-cited source, "
+                   "the reference-manager fields left out, Zotero Extra lines not printed).")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
 def check(paths: tuple[Path, ...], workspace: Path | None, strict: bool, output: str,
-          kind: str | None, today) -> None:
+          kind: str | None, verbose: bool, today) -> None:
     """Validate case files and the citation library; print every problem at once.
 
     PATHS are case files or folders (default: the workspace's claims/). Each problem is
@@ -53,12 +56,14 @@ def check(paths: tuple[Path, ...], workspace: Path | None, strict: bool, output:
     result = api.check(ws, paths, kind=kind, today=today.date() if today else None)
     report = result.report
     if output == "json":
-        click.echo(report.as_json())
-    elif report.items:
-        click.echo(report.as_text())
+        click.echo(report.as_json(verbose))
+    elif report.sorted(verbose):
+        click.echo(report.as_text(verbose))
     errors, warnings = len(report.errors), len(report.warnings)
+    notes = len([n for n in report.notes if not n.detail])
     click.echo(f"{len(result.cases)} case file(s), {len(result.library)} source(s): "
-               f"{errors} error(s), {warnings} warning(s)", err=True)
+               f"{errors} error(s), {warnings} warning(s)" +
+               (f", {notes} note(s)" if notes else ""), err=True)
     if errors or (strict and warnings):
         sys.exit(1)
 

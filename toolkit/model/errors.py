@@ -12,6 +12,7 @@ from enum import StrEnum
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"  # information: never fails a check, not even with --strict
 
 
 @dataclass(frozen=True, order=True)
@@ -22,6 +23,8 @@ class Diagnostic:
     severity: Severity
     message: str
     code: str = field(default="", compare=False)
+    # Shown only with --verbose (the items behind a summary note, e.g. each unused source).
+    detail: bool = field(default=False, compare=False)
 
     def format(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.severity.value}: {self.message}"
@@ -29,6 +32,7 @@ class Diagnostic:
     def to_dict(self) -> dict:
         data = asdict(self)
         data["severity"] = self.severity.value
+        data.pop("detail")
         return data
 
 
@@ -48,6 +52,10 @@ class Report:
     def warning(self, file, line, column, message, code=""):
         self.add(file, line, column, Severity.WARNING, message, code)
 
+    def note(self, file, line, column, message, code="", detail=False):
+        self.items.append(Diagnostic(str(file), line, column, Severity.NOTE, message, code,
+                                     detail))
+
     def extend(self, other: Report) -> None:
         self.items.extend(other.items)
 
@@ -59,14 +67,19 @@ class Report:
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity is Severity.WARNING]
 
-    def sorted(self) -> list[Diagnostic]:
-        return sorted(set(self.items))
+    @property
+    def notes(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity is Severity.NOTE]
 
-    def as_text(self) -> str:
-        return "\n".join(d.format() for d in self.sorted())
+    def sorted(self, verbose: bool = True) -> list[Diagnostic]:
+        return sorted({d for d in self.items if verbose or not d.detail})
 
-    def as_json(self) -> str:
-        return json.dumps([d.to_dict() for d in self.sorted()], ensure_ascii=False, indent=2)
+    def as_text(self, verbose: bool = False) -> str:
+        return "\n".join(d.format() for d in self.sorted(verbose))
+
+    def as_json(self, verbose: bool = False) -> str:
+        return json.dumps([d.to_dict() for d in self.sorted(verbose)], ensure_ascii=False,
+                          indent=2)
 
 
 class CovenantError(Exception):

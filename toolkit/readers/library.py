@@ -1,18 +1,21 @@
 """The citation library: every CSL-JSON, CSL-YAML and BibTeX file in `citations/`, read
 together. A key defined twice (ignoring case, as citeproc-py lower-cases keys) is an
-error that names both places."""
+error that names both places. Every problem of a file is reported at its line, and a
+bad entry never drops the others: BibTeX through toolkit/readers/bibtex.py, CSL-JSON as
+Zotero and Better BibTeX export it through toolkit/readers/zotero_extra.py."""
 
 from __future__ import annotations
 
 import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from toolkit.model.errors import Report
-from toolkit.readers.bibtex import BibtexError, parse_bibtex
+from toolkit.model.errors import Report, Severity
+from toolkit.readers.bibtex import read_bibtex
 from toolkit.readers.yamlsource import LocatedDict, LocatedList, YamlProblem, parse_yaml, read_text
+from toolkit.readers.zotero_extra import read_item
 
 CSL_TYPES = frozenset([
     "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book",
@@ -32,6 +35,7 @@ class LibraryEntry:
     file: str
     line: int
     column: int
+    extra: list[str] = field(default_factory=list)  # Zotero "Extra" lines kept out
 
     @property
     def place(self) -> str:
@@ -44,6 +48,22 @@ class _Raw:
     item: object
     line: int
     column: int
+
+
+@dataclass
+class _Problem:
+    line: int
+    column: int
+    message: str
+    severity: str = "error"  # "error", "warning" or "note"
+    code: str = "citation-syntax"
+    detail: bool = False
+
+
+@dataclass
+class _Read:
+    raws: list[_Raw]
+    problems: list[_Problem] = field(default_factory=list)
 
 
 def _read_csl_json(path: Path, text: str) -> list[_Raw]:
@@ -59,7 +79,7 @@ def _read_csl_json(path: Path, text: str) -> list[_Raw]:
     for item in data:
         key = item.get("id") if isinstance(item, dict) else None
         line = column = 1
-        if isinstance(key, str):
+        if isinstance(key, str | int) and not isinstance(key, bool):
             found = re.compile(r'"id"\s*:\s*' + re.escape(json.dumps(key))).search(text,
                                                                                    search_from)
             if found:
@@ -67,7 +87,7 @@ def _read_csl_json(path: Path, text: str) -> list[_Raw]:
                 line = text.count("\n", 0, found.start()) + 1
                 column = found.start() - text.rfind("\n", 0, found.start())
         raws.append(_Raw(key, item, line, column))
-    return raws
+    return _Read(raws)
 
 
 def _read_csl_yaml(path: Path, text: str) -> list[_Raw]:
@@ -75,7 +95,7 @@ def _read_csl_yaml(path: Path, text: str) -> list[_Raw]:
     if isinstance(data, LocatedDict) and "references" in data:
         data = data["references"]
     if data is None:
-        return []
+        return _Read([])
     if not isinstance(data, LocatedList):
         mark = getattr(data, "mark", _mark(1, 1))
         raise YamlProblem("a CSL-YAML file holds a list of items (or 'references:' with one)",
@@ -86,18 +106,45 @@ def _read_csl_yaml(path: Path, text: str) -> list[_Raw]:
         if isinstance(item, LocatedDict) and "id" in item:
             mark = item.value_marks["id"]
         raws.append(_Raw(key, _plain(item), mark.line, mark.column))
-    return raws
+    return _Read(raws)
 
 
-def _read_bibtex(path: Path, text: str) -> list[_Raw]:
-    try:
-        entries = parse_bibtex(text)
-    except BibtexError as exc:
-        raise YamlProblem(str(exc), _mark(exc.line, 1)) from None
-    return [_Raw(e.key, e.item, e.line, e.column) for e in entries]
+# Fields of reference managers' own bookkeeping: never part of a citation. They are
+# listed with --verbose; any other field the mapping does not use is a warning.
+BOOKKEEPING = re.compile(r"^(file|files|date-added|date-modified|timestamp|owner|groups|"
+                         r"rating|read|readstatus|printed|priority|ranking|qualityassured|"
+                         r"local-url|uri|bdsk-url-\d+|bdsk-file-\d+|mendeley-.*|"
+                         r"creationdate|modificationdate|citation-key|sortkey|sorttitle|"
+                         r"sortname|sortyear|presort|indextitle|indexsorttitle|label|"
+                         r"shorthand|keywords|comment|comments|copyright|abstract|"
+                         r"langidopts|_.*)$")
 
 
-READERS: dict[str, Callable[[Path, str], list[_Raw]]] = {
+def _read_bibtex(path: Path, text: str) -> _Read:
+    result = read_bibtex(text)
+    read = _Read([_Raw(e.key, e.item, e.line, e.column) for e in result.entries])
+    for problem in result.problems:
+        read.problems.append(_Problem(problem.line, problem.column, problem.message,
+                                      "error" if problem.error else "warning",
+                                      "citation-syntax" if problem.error else
+                                      "citation-field"))
+    kept = {"bookkeeping": [], "other": []}
+    for name, count in sorted(result.unused.items(), key=lambda kv: (-kv[1], kv[0])):
+        kept["bookkeeping" if BOOKKEEPING.match(name) else "other"].append(
+            f"{name} ({count})")
+    if kept["other"]:
+        first = min(result.unused_first[n.split(" ")[0]] for n in kept["other"])
+        read.problems.append(_Problem(first, 1, "fields no citation uses, left out: " +
+                                      ", ".join(kept["other"]) + " (entries in brackets)",
+                                      "warning", "citation-unused-field"))
+    if kept["bookkeeping"]:
+        read.problems.append(_Problem(1, 1, "reference-manager fields left out: " +
+                                      ", ".join(kept["bookkeeping"]), "note",
+                                      "citation-unused-field", detail=True))
+    return read
+
+
+READERS: dict[str, Callable[[Path, str], _Read]] = {
     ".json": _read_csl_json,
     ".yaml": _read_csl_yaml,
     ".yml": _read_csl_yaml,
@@ -153,12 +200,19 @@ class Library:
             return
         self.files.append(path)
         try:
-            raws = reader(path, read_text(path))
+            read = reader(path, read_text(path))
         except YamlProblem as problem:
             report.error(shown, problem.mark.line, problem.mark.column, problem.message,
                          "citation-syntax")
             return
-        for raw in raws:
+        for problem in read.problems:
+            if problem.severity == "note":
+                report.note(shown, problem.line, problem.column, problem.message,
+                            problem.code, problem.detail)
+            else:
+                report.add(shown, problem.line, problem.column, Severity(problem.severity),
+                           problem.message, problem.code)
+        for raw in read.raws:
             self._add(raw, shown, report)
 
     def _add(self, raw: _Raw, shown: str, report: Report) -> None:
@@ -166,9 +220,13 @@ class Library:
             report.error(shown, raw.line, raw.column, "a citation entry must be a mapping "
                          "of CSL fields", "citation-entry")
             return
+        extracted = read_item(raw.item)
+        raw = _Raw(extracted.key, extracted.item, raw.line, raw.column)
         if not isinstance(raw.key, str) or not raw.key.strip():
-            report.error(shown, raw.line, raw.column, "citation entry without an 'id'; give "
-                         "it the key you cite it by", "citation-entry")
+            found = "" if raw.key is None else f" (its 'id' is {raw.key!r})"
+            report.error(shown, raw.line, raw.column, f"citation entry without an 'id'{found}"
+                         "; give it the key you cite it by ('id' or 'citation-key')",
+                         "citation-entry")
             return
         key = raw.key.strip()
         if key.startswith("@"):
@@ -176,7 +234,12 @@ class Library:
                          "write the key without it (the '@' belongs in the citation)",
                          "citation-entry")
             return
-        entry = LibraryEntry(key, raw.item, shown, raw.line, raw.column)
+        entry = LibraryEntry(key, dict(raw.item, id=key), shown, raw.line, raw.column,
+                             extracted.leftover)
+        if extracted.leftover:
+            report.note(shown, raw.line, raw.column, f"citation {key!r}: Zotero's Extra "
+                        f"lines {extracted.leftover!r} are not printed", "citation-extra",
+                        detail=True)
         if (previous := self.entries.get(key.lower())) is not None:
             same = "" if previous.key == key else f" (as {previous.key!r}; keys ignore case)"
             report.error(shown, raw.line, raw.column, f"citation key {key!r} is defined twice: "

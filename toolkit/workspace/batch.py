@@ -214,7 +214,7 @@ def _by_file(report: Report) -> dict[str, Report]:
 
 def plan(workspace: Workspace, paths: list[Path], kinds: list[str], formats: list[str],
          out: Path, style: str, today: date, public: bool, force: bool) -> _Plan:
-    from toolkit.passes.citeproc_engine import resolve_style
+    from toolkit.passes.style_lookup import StyleError, find_style
 
     files = _split(workspace, paths, kinds)
     checked = check_workspace(workspace, [p for group in files.values() for p in group],
@@ -227,7 +227,12 @@ def plan(workspace: Workspace, paths: list[Path], kinds: list[str], formats: lis
                             checked.report)
     warnings = Report()
     warnings.items.extend(checked.report.warnings)
-    style_path = resolve_style(style, workspace.templates)
+    try:
+        style_path, style_note = find_style(style, workspace.templates)
+    except StyleError as exc:
+        raise CovenantError(str(exc)) from None
+    if style_note:
+        warnings.warning(style, 1, 1, style_note, "citation-style")
     inputs = Inputs.of(workspace, kinds, style_path, style, public, today)
     manifest = Manifest(out)
     settings = Settings(workspace.root, checked.library, style, today, public,

@@ -1,0 +1,152 @@
+"""Our BibTeX/BibLaTeX reader beside pandoc's, on real files: items read, and items whose
+CSL fields differ from `pandoc -f bibtex|biblatex -t csljson`, field by field.
+
+    .venv/bin/python benchmarks/compare_bibtex_pandoc.py FILE_OR_FOLDER... [--show N]
+
+Files ending in .biblatex are read by pandoc as BibLaTeX, others as BibTeX. A file pandoc
+cannot read (pandoc stops at the first syntax error) is given to it again without the
+entries our reader reports as broken. Compared, after dropping nocase spans and collapsing
+white space: type, title, author, editor, issued, container-title, number/issue, page,
+URL, DOI. Also counted: names and titles that keep LaTeX, and articles whose `number`
+did not become CSL's `issue`. Writes nothing into the repository.
+
+Size: one measuring script; small."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from toolkit.readers.bibtex import read_bibtex  # noqa: E402
+from toolkit.readers.latex_text import leftover_latex  # noqa: E402
+
+FIELDS = ("type", "title", "author", "editor", "issued", "container-title", "number",
+          "issue", "collection-number", "page", "URL", "DOI")
+SUFFIXES = (".bib", ".bibtex", ".biblatex")
+
+
+def _pandoc() -> str:
+    import pypandoc
+
+    return pypandoc.get_pandoc_path()
+
+
+def _text(value) -> str:
+    text = re.sub(r"</?(?:span|i|b|sup|sub|sc)\b[^>]*>", "", str(value))  # we drop styling
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _names(names) -> list:
+    return [{k: _text(v) for k, v in sorted(n.items())} for n in names or []]
+
+
+def _date(date) -> object:
+    if not isinstance(date, dict):
+        return date
+    return {"parts": date.get("date-parts"), "literal": date.get("literal")}
+
+
+def normal(item: dict, name: str):
+    value = item.get(name)
+    if value is None:
+        return None
+    if name in ("author", "editor"):
+        return _names(value)
+    if name == "issued":
+        return _date(value)
+    return _text(value)
+
+
+def pandoc_items(path: Path, broken_lines: list[int]) -> tuple[dict, str]:
+    reader = "biblatex" if path.suffix == ".biblatex" else "bibtex"
+    run = subprocess.run([_pandoc(), "-f", reader, "-t", "csljson", str(path)],
+                         capture_output=True, text=True)
+    note = ""
+    if run.returncode != 0 and broken_lines:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        blocks = re.split(r"\n(?=@)", text)
+        kept, line = [], 1
+        for block in blocks:
+            if not any(line <= b < line + block.count("\n") + 1 for b in broken_lines):
+                kept.append(block)
+            line += block.count("\n") + 1
+        with tempfile.NamedTemporaryFile("w", suffix=path.suffix, delete=False) as handle:
+            handle.write("\n".join(kept))
+        run = subprocess.run([_pandoc(), "-f", reader, "-t", "csljson", handle.name],
+                             capture_output=True, text=True)
+        note = f"pandoc read it without {len(blocks) - len(kept)} broken entries"
+    if run.returncode != 0:
+        return {}, "pandoc failed: " + run.stderr.strip().splitlines()[0][:100]
+    return {item["id"]: item for item in json.loads(run.stdout or "[]")}, note
+
+
+def compare(paths: list[Path], show: int) -> int:
+    totals = Counter()
+    differ = Counter()
+    examples: dict[str, list] = {}
+    for path in paths:
+        result = read_bibtex(path.read_text(encoding="utf-8", errors="replace"))
+        broken = [p.line for p in result.problems if p.error]
+        theirs, note = pandoc_items(path, broken)
+        totals["files"] += 1
+        totals["entries read"] += len(result.entries)
+        totals["entries broken"] += len(broken)
+        if note.startswith("pandoc failed"):
+            totals["files pandoc cannot read"] += 1
+            continue
+        for entry in result.entries:
+            item = entry.item
+            for variable in ("author", "editor"):
+                if any(leftover_latex(v) for n in item.get(variable, []) for v in n.values()):
+                    totals["items with a name keeping LaTeX"] += 1
+            if any(leftover_latex(str(item.get(v, ""))) for v in
+                   ("title", "container-title", "publisher")):
+                totals["items with a title/container/publisher keeping LaTeX"] += 1
+            other = theirs.get(entry.key)
+            if other is None:
+                totals["items pandoc does not have"] += 1
+                continue
+            totals["items compared"] += 1
+            fields_differing = []
+            for name in FIELDS:
+                ours, pandoc = normal(item, name), normal(other, name)
+                if name == "type" and ours == "document" and pandoc in ("", None):
+                    continue  # @misc: pandoc writes no type, we write "document"
+                if ours != pandoc:
+                    fields_differing.append(name)
+                    differ[name] += 1
+                    examples.setdefault(name, []).append((path.name, entry.key, ours, pandoc))
+            if fields_differing:
+                totals["items differing"] += 1
+    print(json.dumps(totals, indent=1))
+    compared = totals["items compared"] or 1
+    print(f"agree on every field: {100 * (1 - totals['items differing'] / compared):.2f}%")
+    for name, count in differ.most_common():
+        print(f"  {name:18} {count:5}  ({100 * count / compared:.2f}%)")
+        for example in examples[name][:show]:
+            print("     ", example)
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="+", type=Path)
+    parser.add_argument("--show", type=int, default=3, help="examples per field")
+    args = parser.parse_args()
+    files = []
+    for path in args.paths:
+        files += sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES) \
+            if path.is_dir() else [path]
+    return compare(files, args.show)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

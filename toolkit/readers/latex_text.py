@@ -1,0 +1,271 @@
+"""BibTeX field values (LaTeX) to Unicode text, keeping what braces protect.
+
+pylatexenc turns accents, symbols and text commands into Unicode ("Oxenl{\\o}we" →
+"Oxenløwe", "\\textendash" → "–", "\\ldots" → "…"). What it cannot know is BibTeX's own
+rule for braces: a brace group inside a value protects its letters' case ("{EU} law"),
+except a group that begins with a command, which is one "special character" ("D{\\"o}rner").
+So a value becomes a list of `Segment`s, each protected or not; `sentence_case` changes
+only unprotected words, and `to_csl` writes protected text that a style could change as
+CSL's `<span class="nocase">` (which citeproc-py honours), as pandoc does.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Unicode superscripts for \textsuperscript{o} ("n\textsuperscript{o}" → "nᵒ").
+_SUPERSCRIPT = dict(zip("0123456789+-=()aeinorst", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵉⁱⁿᵒʳˢᵗ", strict=True))
+
+
+@dataclass
+class Segment:
+    text: str
+    protected: bool = False
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    from pylatexenc import latex2text, latexwalker, macrospec
+
+    def superscript(node, l2tobj):
+        text = l2tobj.nodelist_to_text(node.nodeargd.argnlist[-1:]) if node.nodeargd else ""
+        if text and all(c in _SUPERSCRIPT for c in text):
+            return "".join(_SUPERSCRIPT[c] for c in text)
+        return text
+
+    def quoted(node, l2tobj):
+        return "“" + (l2tobj.nodelist_to_text(node.nodeargd.argnlist[-1:]) if node.nodeargd
+                      else "") + "”"
+
+    def content(node, l2tobj):
+        return l2tobj.nodelist_to_text(node.nodeargd.argnlist[-1:]) if node.nodeargd else ""
+
+    def plain_arg(node, l2tobj):
+        arg = node.nodeargd.argnlist[-1] if node.nodeargd and node.nodeargd.argnlist else None
+        return arg.latex_verbatim()[1:-1] if arg is not None else ""
+
+    macros = [macrospec.std_macro(name, False, 1) for name in (
+        "enquote", "mkbibquote", "textsuperscript", "mkbibsuperscript", "url",
+        "mkbibemph", "mkbibitalic", "mkbibbold", "NoCaseChange", "nocase", "bibstring")]
+    db = latexwalker.get_default_latex_context_db().filter_context()
+    db.add_context_category("covenant-bibtex", macros=macros, prepend=True)
+    text_db = latex2text.get_default_latex_context_db()
+    text_db.add_context_category("covenant-bibtex", prepend=True, macros=[
+        latex2text.MacroTextSpec("enquote", simplify_repl=quoted),
+        latex2text.MacroTextSpec("mkbibquote", simplify_repl=quoted),
+        latex2text.MacroTextSpec("textsuperscript", simplify_repl=superscript),
+        latex2text.MacroTextSpec("mkbibsuperscript", simplify_repl=superscript),
+        latex2text.MacroTextSpec("url", simplify_repl=plain_arg),
+        *[latex2text.MacroTextSpec(name, simplify_repl=content) for name in (
+            "mkbibemph", "mkbibitalic", "mkbibbold", "NoCaseChange", "nocase", "bibstring")],
+        latex2text.MacroTextSpec("-", ""),  # a discretionary hyphen
+        latex2text.MacroTextSpec("relax", ""),
+    ])
+    # A command nobody knows stays as written, so the reader can report it: dropping it
+    # would lose letters ("Buka\\la" is not "Buka").
+    text_db.set_unknown_macro_spec(latex2text.MacroTextSpec(
+        "", simplify_repl=lambda node, l2tobj: node.latex_verbatim()))
+    to_text = latex2text.LatexNodes2Text(latex_context=text_db, math_mode="text",
+                                         keep_comments=True, strict_latex_spaces=True)
+    return latexwalker, db, to_text
+
+
+def _text(nodes, to_text) -> str:
+    return to_text.nodelist_to_text(nodes) if nodes else ""
+
+
+def segments(value: str) -> list[Segment]:
+    """A LaTeX field value as Unicode segments; brace groups protect case."""
+    out: list[Segment] = []
+    for text, protected in _groups(value):
+        if "\\" in text or "$" in text:
+            converted = _latex(text)
+        else:
+            converted = text.replace("{", "").replace("}", "")
+        converted = _typography(converted)
+        if converted:
+            out.append(Segment(converted, protected))
+    merged: list[Segment] = []
+    for segment in out:  # neighbours of one kind read as one
+        if merged and merged[-1].protected == segment.protected:
+            merged[-1].text += segment.text
+        else:
+            merged.append(segment)
+    return merged
+
+
+def _groups(value: str) -> list[tuple[str, bool]]:
+    """Split a value at its depth-0 brace groups: (text, protected). A group that
+    begins with a command ("{\\"o}") is a special character: it stays in the text."""
+    parts, depth, start, pos, group = [], 0, 0, 0, False
+    while pos < len(value):
+        char = value[pos]
+        if char == "\\":
+            command = _COMMAND.match(value, pos)
+            pos = command.end() if command else pos + 2
+            if command and depth == 0 and value.startswith("{", pos):
+                pos = _skip_group(value, pos)  # a command's argument: "\\v{S}", not "\\_{"
+            continue
+        if char == "{":
+            if depth == 0:
+                group = not value.startswith("{\\", pos) or bool(re.match(
+                    r"\{\\(?:emph|textit|textbf|textsc|mkbib\w+)\b", value[pos:]))
+                if group:
+                    parts.append((value[start:pos], False))
+                    start = pos + 1
+            depth += 1
+        elif char == "}" and depth > 0:
+            depth -= 1
+            if depth == 0 and group:
+                parts.append((value[start:pos], True))
+                start, group = pos + 1, False
+        pos += 1
+    parts.append((value[start:], False))
+    return [(text, protected) for text, protected in parts if text]
+
+
+_ACCENT_MARKS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303",
+                 "=": "\u0304", ".": "\u0307", "c": "\u0327", "v": "\u030c", "u": "\u0306",
+                 "H": "\u030b", "k": "\u0328", "r": "\u030a"}
+_SYMBOLS = {"&": "&", "%": "%", "$": "$", "_": "_", "#": "#", "o": "ø", "O": "Ø", "aa": "å",
+            "AA": "Å", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "ss": "ß", "l": "ł",
+            "L": "Ł", "i": "ı", "textendash": "–", "textemdash": "—", "ldots": "…",
+            "dots": "…", "textquoteright": "’", "textquoteleft": "‘", "S": "§"}
+_ACCENT = re.compile(r"\\([`'^\"~=.]|[cvuHkr](?=[\s{]))\s*(?:\{\s*([A-Za-z]|\\i)\s*\}|([A-Za-z]))")
+_SYMBOL = re.compile(r"\\(?:([&%$_#])|([A-Za-z]+)(?:\{\}|\s+|(?![A-Za-z])))")
+
+
+# Commands that take an argument: letters ("\\textit") or an accent ("\\'", "\\~").
+_COMMAND = re.compile(r"\\(?:[A-Za-z]+|[`'^\"~=.])\s*")
+
+
+def _skip_group(value: str, pos: int) -> int:
+    depth = 0
+    while pos < len(value):
+        if value[pos] == "\\":
+            pos += 2
+            continue
+        depth += {"{": 1, "}": -1}.get(value[pos], 0)
+        pos += 1
+        if depth == 0:
+            break
+    return pos
+
+
+def _latex(text: str) -> str:
+    """Common accents and symbols directly; the rest through pylatexenc."""
+    def accent(match: re.Match) -> str:
+        letter = match.group(2) or match.group(3)
+        letter = "i" if letter == "\\i" else letter
+        return unicodedata.normalize("NFC", letter + _ACCENT_MARKS[match.group(1)])
+
+    quick = _ACCENT.sub(accent, text)
+    quick = _SYMBOL.sub(lambda m: _SYMBOLS.get(m.group(1) or m.group(2), m.group(0)), quick)
+    quick = re.sub(r"\{([^{}\\]*)\}", r"\1", quick)
+    if "\\" not in quick and "$" not in quick:
+        return quick
+    return _pylatexenc(text)
+
+
+@lru_cache(maxsize=4096)
+def _pylatexenc(text: str) -> str:
+    latexwalker, db, to_text = _converter()
+    try:
+        walker = latexwalker.LatexWalker(text, latex_context=db, tolerant_parsing=True)
+        nodes, _, _ = walker.get_latex_nodes()
+        return _text(nodes, to_text)
+    except Exception:  # noqa: BLE001 - never lose an entry to odd LaTeX; the reader
+        return text    # reports what is left (bibtex.py, leftover_latex)
+
+
+_TYPOGRAPHY = [("---", "—"), ("--", "–"), ("``", "“"), ("''", "”"), ("`", "‘"),
+               ("'", "’"), ("~", "\u00a0")]
+
+
+def _typography(text: str) -> str:
+    """What LaTeX (and pandoc's reader) make of plain characters: dashes, quotes, a tie."""
+    for old, new in _TYPOGRAPHY:
+        if old in text:
+            text = text.replace(old, new)
+    return _spaces(text)
+
+
+def _spaces(text: str) -> str:
+    text = unicodedata.normalize("NFC", text.replace("\u00ad", ""))
+    return re.sub(r"[ \t\r\n]+", " ", text)
+
+
+def plain(value: str) -> str:
+    """The Unicode text of a value, braces dropped."""
+    return "".join(s.text for s in segments(value)).strip()
+
+
+def leftover_latex(text: str) -> bool:
+    """True when converted text still holds a LaTeX command a reader would see
+    ("\\textendash"); braces are not counted ("Ni\\{111\\}" is "Ni{111}")."""
+    return bool(re.search(r"\\[A-Za-z]+|\\[`'^\"~=.]", text))
+
+
+# --- case -----------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W_][\w’']*", re.UNICODE)
+# Ends a sentence when followed by a space ("Link.Springer.Com" is one word).
+_SENTENCE_END = re.compile(r"[:.?!](?=\s)|[:.?!]$")
+
+
+def sentence_case(parts: list[Segment]) -> list[Segment]:
+    """Title Case to sentence case, as pandoc reads an English BibTeX title: a word
+    written with a capital and then only small letters ("Value") is lowered, unless it
+    begins the title or a sentence (after ":", ".", "?", "!"); protected text, words in
+    capitals ("EU"), with inner capitals ("iPhone") or after a number ("3D") are left
+    alone. Unlike pandoc, a small letter after a colon is not raised: as BibTeX's own
+    sentence case, we only lower ("Kazakhstan: at least 135" stays as written)."""
+    out, start = [], True
+    for part in parts:
+        if part.protected:
+            out.append(part)
+            if part.text.strip():
+                start = part.text.rstrip()[-1] in _ENDS
+            continue
+        text, pieces, last = part.text, [], 0
+        for match in _WORD.finditer(text):
+            gap = text[last:match.start()]
+            start = start or bool(_SENTENCE_END.search(gap))
+            word = match.group(0)
+            if not start:
+                word = _lower_capitalised(word, text, match)
+            pieces += [gap, word]
+            start, last = False, match.end()
+        tail = text[last:]
+        start = start or bool(_SENTENCE_END.search(tail))
+        out.append(Segment("".join(pieces) + tail))
+    return out
+
+
+_ENDS = ":.?!"
+
+
+def _lower_capitalised(word: str, text: str, match: re.Match) -> str:
+    if match.end() < len(text) and text[match.end()].isdigit():
+        return word
+    if match.start() > 0 and text[match.start() - 1].isdigit():
+        return word
+    letters = word.replace("’", "").replace("'", "")
+    if letters[:1].isupper() and (letters[1:].islower() or len(letters) == 1):
+        return word[0].lower() + word[1:]
+    return word  # "EU", "McDonald", "iPhone": not Title Case
+
+
+def to_csl(parts: list[Segment]) -> str:
+    """CSL text: protected text that holds a small-letter word is wrapped in a nocase
+    span (a style's text-case could change it); other protected text needs no span."""
+    out = []
+    for part in parts:
+        if part.protected and any(w[0].islower() for w in _WORD.findall(part.text)):
+            out.append(f'<span class="nocase">{part.text}</span>')
+        else:
+            out.append(part.text)
+    return "".join(out).strip()
