@@ -23,7 +23,7 @@ from toolkit.kinds.briefing.narrative import states_sentence, with_date
 from toolkit.kinds.briefing.selection import covers
 from toolkit.model.dates import parse_date
 from toolkit.model.errors import CovenantError
-from toolkit.redaction.redact import _letters, plan
+from toolkit.redaction.people import _letters, plan
 from toolkit.workspace.build import build
 from toolkit.workspace.check import check_workspace
 from toolkit.workspace.folders import Workspace
