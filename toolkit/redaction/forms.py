@@ -161,9 +161,8 @@ def person_forms(who: Replacement, spare: frozenset[str] = frozenset()
                 if len(runs) == 1 and len(text) < 2:
                     continue
                 if word or any(words.fold(p) in spare for p in RUN.findall(text)):
-                    if len(parts) > 1 or word:
+                    if len(parts) > 1:  # withheld in fuller forms only
                         ambiguous.append(text)
-                    if len(parts) > 1:
                         continue
                     forms.setdefault(runs, Form(runs, who, text, exact_case=True))
                     continue

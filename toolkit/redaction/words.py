@@ -95,6 +95,9 @@ def reading_of(part: str) -> str | None:
     else None (the caller then goes by position)."""
     if not CYRILLIC.search(part):
         return None
-    best = _russian().parse(fold(part))[0].tag.grammemes
+    reading = _russian().parse(fold(part))[0]
+    if not reading.is_known:  # a guess from the ending: the position decides
+        return None
+    best = reading.tag.grammemes
     return {"Name": "given", "Surn": "family", "Patr": "patronymic"}.get(
         next((t for t in ("Patr", "Name", "Surn") if t in best), ""))
