@@ -23,7 +23,7 @@ from toolkit.model.case import CaseFile, Person
 from toolkit.model.errors import CovenantError
 from toolkit.readers.library import Library, LibraryEntry
 from toolkit.redaction.forms import Matcher
-from toolkit.redaction.people import Replacement, is_confidential, plan
+from toolkit.redaction.people import is_confidential, plan
 from toolkit.redaction.redact import public_version, redact_library, redact_model, replace
 from toolkit.redaction.scan import LeakFound, docx_streams, leaks, verify
 from toolkit.workspace.build import build

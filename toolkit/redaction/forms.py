@@ -41,7 +41,7 @@ JOINER = re.compile(r"[\s'’ʼ‘`′\-‐‑–._]{1,3}")
 # Dropped before matching: soft hyphen, zero-width space/joiners, word joiner, BOM.
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"
 MARKDOWN_MARKS = "*_`~"
-TITLES: tuple[tuple[str, ...], ...] = tuple(tuple(t.split()) for t in (
+TITLES: frozenset[tuple[str, ...]] = frozenset(tuple(t.split()) for t in (
     "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "m", "mme", "mlle", "sr", "sra",
     "srta", "herr", "frau", "г н", "г на", "г ну", "г ном", "г не", "г жа", "г жи",
     "г же", "г жу", "г жой", "господин", "господина", "господину", "господином",
@@ -56,7 +56,8 @@ class Form:
     who: Replacement
     shown: str  # the form as a person would write it, for messages
     exact_case: bool = False  # every name part an ordinary word: capitalised only
-    prefix: int = 0  # runs of a title or an initial, not held to `exact_case`
+    titled: bool = False  # only after a title or an initial (Ms May, G. May)
+    initials: frozenset[str] = frozenset()  # of the given names, folded
 
 
 @dataclass
@@ -113,18 +114,19 @@ def person_forms(who: Replacement, spare: frozenset[str] = frozenset()
     forms: dict[tuple, Form] = {}
     ambiguous: list[str] = []
 
-    def add(parts: list[_Part], prefix: tuple[frozenset[str], ...] = (),
-            shown_prefix: str = "") -> None:
-        runs = prefix + tuple(r for p in parts for r in p.runs)
-        if not runs:
-            return
-        exact = all(p.word for p in parts)
-        shown = (shown_prefix + " ".join(p.text for p in parts)).strip()
-        forms.setdefault(runs, Form(runs, who, shown, exact, len(prefix)))
+    initials = frozenset(words.fold(p[0]) for name in who.names for p in name.split()[:-1]
+                         if p[0].isalpha())
+
+    def add(parts: list[_Part], titled: bool = False) -> None:
+        runs = tuple(r for p in parts for r in p.runs)
+        if runs:
+            shown = ("Ms " if titled else "") + " ".join(p.text for p in parts)
+            forms.setdefault(runs, Form(runs, who, shown, all(p.word for p in parts),
+                                        titled, initials))
 
     def add_run(text: str, exact: bool = False) -> None:
         runs = (frozenset({words.fold(text)}),)
-        forms.setdefault(runs, Form(runs, who, text, exact))
+        forms.setdefault(runs, Form(runs, who, text, exact, initials=initials))
 
     for name in who.names:
         parts = _parts(name)
@@ -140,14 +142,6 @@ def person_forms(who: Replacement, spare: frozenset[str] = frozenset()
             concatenated = "".join(RUN.findall("".join(p.text for p in [given[0], *family])))
             if len(concatenated) >= 6:
                 add_run(concatenated)
-            for initial in {words.fold(g.text[0]) for g in given if g.text[0].isalpha()}:
-                add(family, (frozenset({initial}),), f"{initial.upper()}. ")
-        surnames = [family] + [[piece] for part in family for piece in _pieces(part)]
-        for title in TITLES:
-            runs = tuple(frozenset({r}) for r in title)
-            add(parts, runs, "-".join(title) + " ")
-            for surname in surnames:
-                add(surname, runs, "-".join(title) + " ")
         for part in parts:
             if len(part.runs) > 1:  # O'Brien as OBrien, Vesterlund-Quorrin run together
                 add_run("".join(RUN.findall(part.text)), part.word)
@@ -166,7 +160,10 @@ def person_forms(who: Replacement, spare: frozenset[str] = frozenset()
                         continue
                     forms.setdefault(runs, Form(runs, who, text, exact_case=True))
                     continue
-                forms.setdefault(runs, Form(runs, who, text))
+                forms.setdefault(runs, Form(runs, who, text, initials=initials))
+        # A family name that is not withheld alone still is after a title or an initial.
+        for surname in [family] + [[piece] for part in family for piece in _pieces(part)]:
+            add(surname, titled=True)
     return list(forms.values()), list(dict.fromkeys(ambiguous))
 
 
@@ -247,23 +244,39 @@ class Matcher:
             if form is None:
                 i += 1
                 continue
-            start, end = runs[i][0], runs[i + length - 1][1]
+            before = self._title_before(seen, runs, i, form)
+            start, end = runs[i - before][0], runs[i + length - 1][1]
             if view:
                 start, end = view.starts[start], view.ends[end - 1]
             found.append(Match(start, end, form))
             i += length
         return found
 
+    @staticmethod
+    def _title_before(seen: str, runs: list, i: int, form: Form) -> int:
+        """How many runs before run `i` make a title ("Ms", "г-жа") or one of the
+        person's initials, which the match then takes in."""
+        def joined(k: int) -> bool:
+            return bool(JOINER.fullmatch(seen, runs[k][1], runs[k + 1][0]))
+
+        if i >= 2 and (runs[i - 2][2], runs[i - 1][2]) in TITLES and joined(i - 2) and \
+                joined(i - 1):
+            return 2
+        if i >= 1 and joined(i - 1) and ((runs[i - 1][2],) in TITLES or
+                                         runs[i - 1][2] in form.initials):
+            return 1
+        return 0
+
     def _longest(self, seen: str, runs: list, i: int) -> tuple[int, Form | None]:
         for form in self.index.get(runs[i][2], ()):
             n = len(form.runs)
-            if i + n > len(runs):
+            if i + n > len(runs) or form.titled and not self._title_before(seen, runs, i, form):
                 continue
             if all(runs[i + k][2] in form.runs[k] and
                    JOINER.fullmatch(seen, runs[i + k - 1][1], runs[i + k][0])
                    for k in range(1, n)) and \
                     (not form.exact_case or all(seen[runs[i + k][0]].isupper()
-                                                for k in range(form.prefix, n))):
+                                                for k in range(n))):
                 return n, form
         return 0, None
 
