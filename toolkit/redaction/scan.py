@@ -7,7 +7,8 @@ What is read, by format (`READERS`, keyed by the file's extension):
 - DOCX: every part of the package: its text (runs joined within a paragraph, so a name
   split across runs is whole) and every attribute value (bookmarks, hyperlink targets in
   the .rels parts, document properties);
-- PDF: each page's text (pypdf; a word hyphenated at a line end is joined), the document
+- PDF: each page's text (poppler's pdftotext, or pypdf; a word hyphenated at a line end
+  is joined), and, read with pypdf, the document
   information, the XMP packet, the outline, every link target and named destination;
 - HTML: the text and every attribute value (ids, link addresses, metadata);
 - native: the dump as it is.
@@ -80,12 +81,29 @@ def _outline(items, reader) -> Iterator[str]:
             yield str(getattr(item, "title", "") or "")
 
 
+def _page_texts(data: bytes, reader) -> list[str]:
+    """Each page's text: poppler's pdftotext where installed (scripts/setup-system.sh
+    installs it), as it reads a page in about 10 ms where pypdf takes about 200 ms
+    (measured on a 17-page report: 0.16 s against 3.6 s); pypdf otherwise."""
+    import shutil
+    import subprocess
+
+    tool = shutil.which("pdftotext")
+    if tool:
+        done = subprocess.run([tool, "-q", "-enc", "UTF-8", "-", "-"], input=data,
+                              capture_output=True, check=False)
+        if done.returncode == 0:
+            return done.stdout.decode("utf-8", "replace").split("\f")[:len(reader.pages)]
+    return [page.extract_text() or "" for page in reader.pages]
+
+
 def pdf_streams(data: bytes) -> Streams:
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data))
+    for number, text in enumerate(_page_texts(data, reader), 1):
+        yield f"page {number}", _LINE_END_HYPHEN.sub("", text)
     for number, page in enumerate(reader.pages, 1):
-        yield f"page {number}", _LINE_END_HYPHEN.sub("", page.extract_text() or "")
         for annotation in page.get("/Annots") or []:
             action = annotation.get_object().get("/A") or {}
             if "/URI" in action:
