@@ -355,7 +355,7 @@ def test_a_leak_the_redaction_cannot_see_stops_the_build_and_writes_nothing(tmp_
     message = str(raised.value)
     assert "memo-public.docx: word/document.xml: 'Dana Monitorova' (withheld as Monitor 1)" \
         in message
-    assert "memo-public.pdf: page 1: 'Dana Monitorova'" in message
+    assert re.search(r"memo-public\.pdf: page \d+: 'Dana Monitorova'", message)
     assert "memo-public.native.txt: dump: 'Dana Monitorova'" in message
     assert not list((ws.drafts).rglob("memo-public.*"))
 
