@@ -22,7 +22,7 @@ from toolkit.kinds.fairness_report.grading import Scale, load_scale, suggest
 from toolkit.model.case import Finding
 from toolkit.model.errors import CovenantError, Report
 from toolkit.readers.claims import load_case
-from toolkit.redaction.redact import is_confidential
+from toolkit.redaction.people import is_confidential
 from toolkit.workspace.build import build
 from toolkit.workspace.check import check_workspace
 from toolkit.workspace.folders import Workspace

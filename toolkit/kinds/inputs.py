@@ -29,11 +29,11 @@ class Source:
     subject: Any  # what the builder is given first: a CaseFile, a BriefingFile
     cases: list[CaseFile] = field(default_factory=list)  # the case files it draws on
     people: list = field(default_factory=list)  # whose names a public version withholds
-    spare_public_names: bool = False  # keep a public person's name a confidential one shares
     annexes: set[str] = field(default_factory=set)  # annex numbers [@annex:N] may cite
     digest_extra: str = ""  # what else its drafts depend on, for the build manifest
     weight: int = 0  # its size: a batch builds the largest first
     public_stem: bool = True  # whether a public version is written as <kind>-public
+    language: str = "en"  # the document's: a public version's labels are in it
 
 
 @dataclass
@@ -66,7 +66,8 @@ class CaseFiles:
 
     def source(self, case: CaseFile, shown: str = "", path: Path | None = None) -> Source:
         return Source(case.case.id, shown, path, case, [case], list(case.people),
-                      annexes={str(a.number) for a in case.annexes})
+                      annexes={str(a.number) for a in case.annexes},
+                      language=case.case.language)
 
     def plan(self, checked, files: list[Path], problems_of: Callable[[Any], Report],
              kind: str) -> list[Planned]:

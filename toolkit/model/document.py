@@ -150,6 +150,9 @@ class Document:
     cover: dict[str, str] = field(default_factory=dict)  # fields for the frame's cover
     notes: list[Note] = field(default_factory=list)  # in order, numbered 1..n
     public: bool = False
+    # A public version: the matcher of the withheld names (toolkit/redaction/forms.py),
+    # with which every output is scanned before it is written.
+    withheld: object | None = None
 
 
 class UnknownNode(TypeError):

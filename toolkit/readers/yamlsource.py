@@ -78,6 +78,7 @@ class LocatedDict(dict):
     value_marks: dict
     value_spans: dict
     source: str
+    merged: dict  # key -> the Mark of the merge key (`<<`) that supplied it
 
 
 class LocatedList(list):
@@ -215,12 +216,14 @@ def _convert(node: yaml.Node, lines: list[str]) -> Any:
     mapping = LocatedDict()
     mapping.mark = _mark(node)
     mapping.key_marks, mapping.value_marks, mapping.value_spans = {}, {}, {}
-    merged: list[yaml.MappingNode] = []
+    mapping.merged = {}
+    merged: list[tuple[yaml.MappingNode, Mark]] = []
     for key_node, value_node in node.value:
         if key_node.tag == "tag:yaml.org,2002:merge":
             is_list = isinstance(value_node, yaml.SequenceNode)
             sources = value_node.value if is_list else [value_node]
-            merged.extend(s for s in sources if isinstance(s, yaml.MappingNode))
+            merged.extend((s, _mark(key_node)) for s in sources
+                          if isinstance(s, yaml.MappingNode))
             continue
         if not isinstance(key_node, yaml.ScalarNode):
             raise YamlProblem("a mapping key must be plain text", _mark(key_node))
@@ -235,10 +238,11 @@ def _convert(node: yaml.Node, lines: list[str]) -> Any:
         mapping.key_marks[key] = _mark(key_node)
         mapping.value_marks[key] = _mark(value_node, lines)
         mapping.value_spans[key] = _span(value_node)
-    for source in merged:
+    for source, merge_mark in merged:
         inherited = _convert(source, lines)
         for key, value in inherited.items():
             if key not in mapping:
+                mapping.merged[key] = merge_mark
                 mapping[key] = value
                 mapping.key_marks[key] = inherited.key_marks[key]
                 mapping.value_marks[key] = inherited.value_marks[key]

@@ -1,172 +1,202 @@
-"""Public versions: every confidential person's name becomes a role label everywhere —
-body, footnotes, cover, title, subject, author, link addresses — before any writer runs,
-so DOCX parts, PDF text and metadata all carry the label alone.
+"""The redaction pass: the case is redacted, not the page.
 
-Trial monitors are confidential unless their entry says `confidential: false`; anyone
-else is confidential when their entry says `confidential: true`.
+Before any template renders, a public build replaces, in the case files, the briefing
+file and the citation library it draws on, every form of every withheld person's name
+(forms.py) by that person's label (people.py). The templates' standard wording is never
+matched, only the values it interpolates, so "One", "May" or "Will" in the wording stay.
 
-All names are found in one pass of one pattern (a trie of the names, longest first), so
-redacting a briefing that draws hundreds of people from many cases costs time in
-proportion to the text, not to the text times the number of names."""
+- A withheld person's entry keeps only the label: `name` becomes the label, `aliases`,
+  `address`, `birth_date` and `birth_place` are emptied (roles, occupation and
+  nationality stay: the report describes a role, not a person).
+- Text (facts, arguments, findings, notes, captions, table cells, link text): a name
+  becomes the label; a title before it goes with it ("Ms Monitorova" -> "Monitor 1").
+- Identifiers and addresses: fields that hold ids (fact ids, people lists, anchors) and
+  names inside a link address, an id or a cross-reference get the label's slug
+  ("monitor-1"), the same everywhere, so references still meet their targets.
+- Markdown: a name split by emphasis ("Mon*itor*ova") is replaced with its markers.
+- The library: a source whose author is a withheld person is by the label; names in
+  titles and notes are replaced like text.
+
+The output scan (scan.py) then checks every byte the writers produce."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
-from toolkit.model.case import Person
-from toolkit.model.document import Document, Inline, Link, Text, block_inlines, walk_blocks
+from pydantic import BaseModel
 
-ROLE_LABELS = {"trial-monitor": ("Monitor", "number"), "witness": ("Witness", "letter"),
-               "expert": ("Expert", "number"), "counsel": ("Counsel", "number"),
-               "alleged-victim": ("Alleged victim", "letter"),
-               "author": ("Author", "letter")}
-DEFAULT_LABEL = ("Person", "letter")
+from toolkit.model.case import ID_PATTERN, Person
+from toolkit.readers.library import Library, LibraryEntry
+from toolkit.redaction.forms import MARKDOWN_MARKS, RUN, Match, Matcher
+from toolkit.redaction.people import Replacement, is_confidential, plan
 
-
-def is_confidential(person: Person) -> bool:
-    if person.confidential is not None:
-        return person.confidential
-    return "trial-monitor" in person.roles
+# A name inside a token holding one of these is part of an address or an identifier.
+_ADDRESS_MARKS = frozenset("/:#@=?&%")
+_TOKEN_EDGE = re.compile(r"[\s\[\]()<>\"]")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|!^~])")
+WITHHELD_FIELDS = ("address", "birth_date", "birth_place")
 
 
-@dataclass(frozen=True)
-class Replacement:
-    name: str
-    label: str
-    aliases: tuple[str, ...] = ()  # other spellings of the same name
+@dataclass
+class PublicVersion:
+    """What one public document withholds: its replacements and their matcher."""
+
+    replacements: list[Replacement]
+    matcher: Matcher
 
     @property
-    def names(self) -> tuple[str, ...]:
-        return (self.name, *self.aliases)
+    def labels(self) -> dict[str, Replacement]:
+        return {" ".join(r.name.casefold().split()): r for r in self.replacements}
 
 
-def _letters(n: int) -> str:
-    """1 -> A, 26 -> Z, 27 -> AA: labels for any number of people."""
-    text = ""
-    while n > 0:
-        n, rest = divmod(n - 1, 26)
-        text = chr(ord("A") + rest) + text
-    return text
+def public_version(people: list[Person], language: str = "en") -> PublicVersion:
+    """The labels of the confidential among `people` and the matcher of their names; a
+    part of a withheld name that is also part of a public person's name ("Aliya" of a
+    withheld witness and of a named victim) is not withheld alone."""
+    replacements = plan(people, language)
+    spare = {run for p in people if not is_confidential(p)
+             for name in (p.name, *p.aliases) for run in RUN.findall(name)}
+    return PublicVersion(replacements, Matcher(replacements, spare))
 
 
-def plan(people: list[Person]) -> list[Replacement]:
-    """A stable label for each confidential person: 'Monitor 1', 'Witness A' ...
-    (one label per name: a person listed twice, as in several cases, keeps the first)."""
-    counters: Counter[str] = Counter()
-    plan_: list[Replacement] = []
-    planned: set[str] = set()
-    for person in people:
-        if not is_confidential(person):
+def _token(text: str, match: Match) -> tuple[str, str]:
+    """The text from the start of the match's word-like token to the match, and the
+    whole token (tokens end at spaces, brackets and quotes)."""
+    start = match.start
+    while start > 0 and not _TOKEN_EDGE.match(text[start - 1]):
+        start -= 1
+    end = match.end
+    while end < len(text) and not _TOKEN_EDGE.match(text[end]):
+        end += 1
+    return text[start:match.start], text[start:end]
+
+
+def _in_citation_key(text: str, match: Match) -> bool:
+    """A citation key ("@notes-sigma") names a library entry and is never printed: it
+    is left as written (cross-references, "@fact:id", are ids and are replaced)."""
+    before, _ = _token(text, match)
+    key = before.rpartition("@")
+    return bool(key[1]) and ":" not in key[2]
+
+
+def _in_address(text: str, match: Match) -> bool:
+    """Whether a match stands in a link address, an id or a cross-reference."""
+    found = text[match.start:match.end]
+    if any(c.isspace() for c in found):
+        return False
+    _, token = _token(text, match)
+    if _ADDRESS_MARKS & set(token):
+        return True
+    return found == found.lower() and bool(set(token) & set("-_."))
+
+
+def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a span so that it holds Markdown markers in pairs ("*Dana* Monitorova")."""
+    for mark in MARKDOWN_MARKS:
+        while text.count(mark, start, end) % 2:
+            if end < len(text) and text[end] == mark:
+                end += 1
+            elif start > 0 and text[start - 1] == mark:
+                start -= 1
+            else:
+                break
+    return start, end
+
+
+def replace(text: str, matcher: Matcher, *, ids: bool = False, markdown: bool = True) -> str:
+    """`text` with every withheld name replaced: by its label in running text, by the
+    label's slug in an id (`ids`) or an address."""
+    matches = matcher.find(text, markdown=markdown)
+    if not matches:
+        return text
+    out, at = [], 0
+    for match in matches:
+        start, end = _balanced(text, match.start, match.end) if markdown else \
+            (match.start, match.end)
+        if start < at or _in_citation_key(text, match):
             continue
-        name = " ".join(person.name.lower().split())
-        if name in planned:
-            continue
-        planned.add(name)
-        aliases = tuple(person.aliases)
-        if person.label:
-            plan_.append(Replacement(person.name, person.label, aliases))
-            continue
-        word, style = next((ROLE_LABELS[r] for r in person.roles if r in ROLE_LABELS),
-                           DEFAULT_LABEL)
-        counters[word] += 1
-        n = counters[word]
-        suffix = str(n) if style == "number" else _letters(n)
-        plan_.append(Replacement(person.name, f"{word} {suffix}", aliases))
-    return plan_
+        who = match.form.who
+        if ids or _in_address(text, match):
+            label = who.slug
+        else:
+            label = _MD_SPECIAL.sub(r"\\\1", who.label) if markdown else who.label
+        out += [text[at:start], label]
+        at = end
+    out.append(text[at:])
+    return "".join(out)
 
 
-_NAME_PART = re.compile(r"[^\W\d_][\w'’-]{2,}")
+@cache
+def _id_fields(model: type[BaseModel]) -> frozenset[str]:
+    """The fields of a model that hold ids (`Id`, alone, in a list or optional)."""
+    marker = f"pattern='{ID_PATTERN}'"
+    return frozenset(name for name, info in model.model_fields.items()
+                     if marker in repr(info.metadata) or marker in repr(info.annotation))
 
 
-def _trie(words: list[str]) -> str:
-    """One regular expression matching any of `words` (lower case), the longest first."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items())
-                    if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
+def _withheld(person: Person, labels: dict[str, Replacement], matcher: Matcher) -> Person:
+    who = labels[" ".join(person.name.casefold().split())]
+    update = {"id": replace(person.id, matcher, ids=True), "name": who.label, "aliases": [],
+              "label": who.label, **dict.fromkeys(WITHHELD_FIELDS)}
+    return person.model_copy(update=update)
 
 
-def _patterns(replacements: list[Replacement], spare: frozenset[str] = frozenset()
-              ) -> list[tuple[re.Pattern, object]]:
-    """The full names, and each part of them on its own ("Mr Surname"), as one pattern:
-    a full name wins over its parts. Parts in `spare` (lower case) are left alone."""
-    labels: dict[str, str] = {}
-    for item in replacements:
-        for name in item.names:
-            labels.setdefault(" ".join(name.lower().split()), item.label)
-    for item in replacements:
-        for token in (t for name in item.names for t in _NAME_PART.findall(name)):
-            if token.lower() not in spare:
-                labels.setdefault(token.lower(), item.label)
-    if not labels:
-        return []
-    words = [w for w in labels if w]
-    pattern = re.compile(rf"(?<![\w])(?:{_trie(words)})(?![\w])", re.IGNORECASE)
-
-    def label(match: re.Match) -> str:
-        found = labels.get(" ".join(match.group(0).lower().split()))
-        if found is None:  # a letter whose lower case is longer (rare): find it by match
-            found = next((v for k, v in labels.items()
-                          if re.fullmatch(re.escape(k), match.group(0), re.IGNORECASE)),
-                         "[name withheld]")
-        return found
-
-    return [(pattern, label)]
+def redact_model(value, version: PublicVersion, ids: bool = False):
+    """A copy of a case file, a briefing file or any part of one, names withheld."""
+    if isinstance(value, Person) and is_confidential(value) and \
+            " ".join(value.name.casefold().split()) in version.labels:
+        return _withheld(value, version.labels, version.matcher)
+    if isinstance(value, BaseModel):
+        id_fields = _id_fields(type(value))
+        update = {name: redact_model(getattr(value, name), version, name in id_fields)
+                  for name in type(value).model_fields}
+        return value.model_copy(update=update)
+    if isinstance(value, list):
+        return [redact_model(v, version, ids) for v in value]
+    if isinstance(value, dict):
+        return {k: redact_model(v, version, ids) for k, v in value.items()}
+    if isinstance(value, str):
+        return replace(value, version.matcher, ids=ids)
+    return value
 
 
-def redact_text(text: str, patterns) -> str:
-    for pattern, label in patterns:
-        text = pattern.sub(label, text)
-    return text
+_NAME_FIELDS = ("author", "editor", "translator", "container-author", "collection-editor",
+                "director", "interviewer", "recipient", "reviewed-author", "composer")
 
 
-def _redact_inlines(inlines: list[Inline], patterns) -> None:
-    for node in inlines:
-        if isinstance(node, Text):
-            node.text = redact_text(node.text, patterns)
-        elif isinstance(node, Link):
-            node.url = redact_text(node.url, patterns)
-            _redact_inlines(node.children, patterns)
-        elif hasattr(node, "children") and not hasattr(node, "note"):
-            _redact_inlines(node.children, patterns)
+def _csl_name(name: dict, version: PublicVersion) -> dict:
+    """A CSL name ({family, given} or {literal}): the label alone where it is a withheld
+    person, else each part with names inside it replaced."""
+    whole = name.get("literal") or " ".join(str(name[k]) for k in ("given", "family")
+                                            if name.get(k))
+    matches = version.matcher.find(whole)
+    if matches and matches[0].start == 0 and matches[-1].end == len(whole) and \
+            len(matches) == 1:
+        return {"literal": matches[0].form.who.label}
+    return {k: replace(v, version.matcher, markdown=False) if isinstance(v, str) else v
+            for k, v in name.items()}
 
 
-def redact_document(document: Document, people: list[Person], *,
-                    spare_public_names: bool = False) -> list[Replacement]:
-    """Replace every confidential name in the document; return what was replaced.
+def _csl(value, version: PublicVersion, key: str = ""):
+    if key in _NAME_FIELDS and isinstance(value, list):
+        return [_csl_name(n, version) if isinstance(n, dict) else _csl(n, version)
+                for n in value]
+    if isinstance(value, dict):
+        return {k: v if k == "id" else _csl(v, version, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_csl(v, version) for v in value]
+    if isinstance(value, str):
+        return replace(value, version.matcher, markdown=False)
+    return value
 
-    `spare_public_names`: a part of a confidential name that is also part of a public
-    person's name in `people` ("Aliya" of a confidential witness and of a named victim)
-    is not replaced on its own; the full name still is. Briefings, which draw people
-    from many cases, set it."""
-    replacements = plan(people)
-    document.public = True
-    if not replacements:
-        return replacements
-    spare = frozenset(t.lower() for p in people if not is_confidential(p)
-                      for t in _NAME_PART.findall(p.name)) if spare_public_names else frozenset()
-    patterns = _patterns(replacements, spare)
-    for block in walk_blocks(document.blocks):
-        for inlines in block_inlines(block):
-            _redact_inlines(inlines, patterns)
-    for note in document.notes:
-        _redact_inlines(note.children, patterns)
-    document.title = redact_text(document.title, patterns)
-    document.subject = redact_text(document.subject, patterns)
-    document.author = redact_text(document.author, patterns)
-    document.cover = {k: redact_text(v, patterns) for k, v in document.cover.items()}
-    return replacements
+
+def redact_library(library: Library, version: PublicVersion) -> Library:
+    """A copy of the library whose entries withhold every name (keys unchanged)."""
+    redacted = Library()
+    redacted.files = list(library.files)
+    redacted.entries = {key: LibraryEntry(e.key, _csl(e.item, version), e.file, e.line,
+                                          e.column)
+                        for key, e in library.entries.items()}
+    return redacted

@@ -38,7 +38,7 @@ def build_document(source, kind: str, workspace: Workspace, library, style: str,
                    cache_dir: Path | None = None, progress=None
                    ) -> tuple[Document, dict[str, float]]:
     """The finished document tree of one document: the kind's builder, then the passes,
-    then (for a public version) redaction. `source`: a kinds.inputs.Source, or a case
+    for a public version on inputs redacted first. `source`: a kinds.inputs.Source, or a case
     file for the kinds built from one; `cache_dir`: where formatted citations are kept
     between builds (toolkit/passes/citation_cache.py); `progress` may wrap a kind's
     per-case loop."""
@@ -48,25 +48,45 @@ def build_document(source, kind: str, workspace: Workspace, library, style: str,
     inputs = entry.load_inputs()
     if isinstance(source, CaseFile):
         source = inputs.source(source)
-    started = time.perf_counter()
+    timings: dict[str, float] = {}
     public = public or entry.always_public
+    version, citation_cache = None, cache_dir
+    if public:
+        started = time.perf_counter()
+        source, library, version = _redacted(source, library)
+        # Formatted citations of a public build are kept apart: the shared cache holds
+        # the confidential builds' renderings, names and all.
+        citation_cache = cache_dir / "public" if cache_dir is not None else None
+        timings["redaction"] = time.perf_counter() - started
+    started = time.perf_counter()
     env = KindEnv(workspace.templates, library, today=f"{today:%d %B %Y}".lstrip("0"),
                   today_date=today, extra={"public": public}, cache_dir=cache_dir)
     document = inputs.build(entry.load(), source, env, progress)
-    timings = {"kind": time.perf_counter() - started}
+    timings["kind"] = time.perf_counter() - started
     context = PassContext(library, resolve_style(style, workspace.templates), report,
                           language=document.language, annexes=set(source.annexes),
-                          cache_dir=cache_dir)
+                          cache_dir=citation_cache)
     run_passes(document, context)
     if public:
-        from toolkit.redaction.redact import redact_document
-
-        started = time.perf_counter()
-        redact_document(document, source.people,
-                        spare_public_names=source.spare_public_names)
-        timings["redaction"] = time.perf_counter() - started
+        document.public = True
+        document.withheld = version.matcher
     timings.update(context.stats)
     return document, timings
+
+
+def _redacted(source, library):
+    """The public version's inputs: the source's case files, its subject and the library
+    with every withheld name replaced (toolkit/redaction/redact.py)."""
+    from dataclasses import replace
+
+    from toolkit.redaction.redact import public_version, redact_library, redact_model
+
+    version = public_version(source.people, source.language)
+    cases = {id(c): redact_model(c, version) for c in source.cases}
+    subject = cases.get(id(source.subject)) or redact_model(source.subject, version)
+    redacted = replace(source, subject=subject, cases=[cases[id(c)] for c in source.cases],
+                       people=[redact_model(p, version) for p in source.people])
+    return redacted, redact_library(library, version), version
 
 
 def draft_stem(kind: str, source, public: bool) -> str:
@@ -77,13 +97,21 @@ def draft_stem(kind: str, source, public: bool) -> str:
 def render_formats(document: Document, frame: Path, formats: list[str], folder: Path,
                    stem: str, timings: dict[str, float]) -> dict[Path, bytes]:
     """Every requested format of a finished document, in memory: {path: bytes}, with
-    each writer's time in `timings` ("write-docx", ...). Nothing is written here."""
+    each writer's time in `timings` ("write-docx", ...). Nothing is written here. A
+    public version is scanned for withheld names first (toolkit/redaction/scan.py):
+    one found raises, and nothing is returned to write."""
     rendered: dict[Path, bytes] = {}
     for name in formats:
         writer = WRITERS[name]
         started = time.perf_counter()
         rendered[folder / f"{stem}.{writer.extension}"] = writer.write(document, frame)
         timings[f"write-{name}"] = time.perf_counter() - started
+    if document.public and document.withheld is not None:
+        from toolkit.redaction.scan import verify
+
+        started = time.perf_counter()
+        verify(rendered, document.withheld)
+        timings["output-scan"] = time.perf_counter() - started
     return rendered
 
 

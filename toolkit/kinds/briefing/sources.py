@@ -24,7 +24,7 @@ from toolkit.model.errors import CovenantError, Report
 def people_of(cases: list[CaseFile]) -> list[Person]:
     """Everyone named in the cases, once per name: a person confidential in any case is
     confidential in the briefing."""
-    from toolkit.redaction.redact import is_confidential
+    from toolkit.redaction.people import is_confidential
 
     seen: dict[str, Person] = {}
     for case in cases:
@@ -71,8 +71,8 @@ class BriefingFiles:
         weight = loaded.path.stat().st_size + sum(paths[c.case.id].stat().st_size
                                                   for c in included)
         return Source(briefing.briefing.id, loaded.shown, loaded.path, briefing, cases,
-                      people_of(included), spare_public_names=True, digest_extra=extra,
-                      weight=weight, public_stem=False)
+                      people_of(included), digest_extra=extra,
+                      weight=weight, public_stem=False, language=briefing.briefing.language)
 
     def plan(self, checked, files: list[Path], problems_of: Callable[[Any], Report],
              kind: str) -> list[Planned]:

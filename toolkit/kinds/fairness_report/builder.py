@@ -20,7 +20,7 @@ from toolkit.model.case import CaseFile, Finding, Person
 from toolkit.model.dates import FuzzyDate, format_date, parse_date
 from toolkit.model.document import Document, Table, plain_text, walk_blocks
 from toolkit.model.errors import CovenantError, Report
-from toolkit.redaction.redact import plan
+from toolkit.redaction.people import plan
 
 KIND = "fairness-report"
 FAIR_TRIAL = 14  # analysed first, guarantee by guarantee

@@ -1,0 +1,103 @@
+"""What the redaction needs to know about words: whether a name part is also an ordinary
+word ("May", "One", "Мороз"), and the declined forms of a Russian name (Петрова ->
+Петровой, Петрову).
+
+Two maintained libraries answer, each loaded only when a name needs it:
+
+- English: the word-frequency list that pyspellchecker ships (built from a large corpus,
+  lower-cased). A part counts as a word when its lower-case form occurs at least
+  `WORD_FREQUENCY` times: measured on that list, "may" 927,594, "one" 5,914,125, "long"
+  1,276,636, "hope" 628,812, "grant" 31,589, "smith" 1,006, while "dana" 475, "erik" 774,
+  "stephanie" 316 and transliterated Kazakh names 0. A few given names ("john", "anna")
+  pass the bar too: they are then withheld only in fuller forms, and `covenant check`
+  says where the text uses them alone. The calendar's words are always words (the
+  corpus lower-cases "June" to 821), so a surname never turns a date into a label.
+- Russian: pymorphy3 and its OpenCorpora dictionary. A Cyrillic part is a word when the
+  dictionary knows it as something other than a name, surname, patronymic or a
+  possessive adjective made from one ("Мороз" is frost, "Петрова" only a surname); its
+  declension is the lexeme of every surname (or given-name, patronymic) reading of it,
+  singular and plural, so "Петрова" yields Петров, Петровой, Петрову, Петровым ...
+
+Size: the two look-ups and their thresholds, apart from the forms they feed."""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from functools import cache
+
+WORD_FREQUENCY = 1000
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+# Words of dates in the languages documents are written in: never a name on their own.
+_OTHER_CALENDARS = (
+    "январь января февраль февраля март марта апрель апреля май мая июнь июня июль июля "
+    "август августа сентябрь сентября октябрь октября ноябрь ноября декабрь декабря "
+    "janvier février mars avril mai juin juillet août septembre octobre novembre "
+    "décembre enero febrero marzo abril mayo junio julio agosto septiembre octubre "
+    "noviembre diciembre")
+CALENDAR_WORDS = frozenset(
+    [w.casefold() for w in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name,
+                            *calendar.day_abbr) if w] + _OTHER_CALENDARS.split())
+
+
+def fold(word: str) -> str:
+    """The form words are compared in: case folded, ё read as е."""
+    return unicodedata.normalize("NFKC", word).casefold().replace("ё", "е")
+
+
+@cache
+def _english():
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=1).word_frequency
+
+
+@cache
+def _russian():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@cache
+def is_word(part: str) -> bool:
+    """Whether `part` (one run of letters) is also an ordinary word of the language."""
+    folded = fold(part)
+    if folded in CALENDAR_WORDS:
+        return True
+    if CYRILLIC.search(part):
+        return any(p.is_known and not NAME_TAGS & p.tag.grammemes and "Poss" not in p.tag
+                   for p in _russian().parse(folded))
+    return _english()[folded] >= WORD_FREQUENCY
+
+
+@cache
+def declensions(part: str, kind: str) -> frozenset[str]:
+    """Every form of a Cyrillic name part (folded), `kind` 'given' or 'family'; the part
+    itself only, for a part in another script or one the dictionary cannot decline."""
+    folded = fold(part)
+    if not CYRILLIC.search(part):
+        return frozenset({folded})
+    wanted = {"Surn"} if kind == "family" else {"Name", "Patr"}
+    forms = {folded}
+    for reading in _russian().parse(folded):
+        if wanted & reading.tag.grammemes:
+            forms.update(fold(f.word) for f in reading.lexeme
+                         if wanted & f.tag.grammemes)
+    return frozenset(forms)
+
+
+@cache
+def reading_of(part: str) -> str | None:
+    """'given', 'family' or 'patronymic' where the dictionary is sure of a Cyrillic part,
+    else None (the caller then goes by position)."""
+    if not CYRILLIC.search(part):
+        return None
+    reading = _russian().parse(fold(part))[0]
+    if not reading.is_known:  # a guess from the ending: the position decides
+        return None
+    best = reading.tag.grammemes
+    return {"Name": "given", "Surn": "family", "Patr": "patronymic"}.get(
+        next((t for t in ("Patr", "Name", "Surn") if t in best), ""))
