@@ -30,6 +30,7 @@ from pydantic import BaseModel
 from toolkit.model.case import ID_PATTERN, Person
 from toolkit.readers.library import Library, LibraryEntry
 from toolkit.redaction.forms import MARKDOWN_MARKS, RUN, Match, Matcher
+from toolkit.redaction.inflection import case_of, decline_label
 from toolkit.redaction.people import Replacement, is_confidential, plan
 
 # A name inside a token holding one of these is part of an address or an identifier.
@@ -121,7 +122,8 @@ def replace(text: str, matcher: Matcher, *, ids: bool = False, markdown: bool = 
         if ids or _in_address(text, match):
             label = who.slug
         else:
-            label = _MD_SPECIAL.sub(r"\\\1", who.label) if markdown else who.label
+            label = decline_label(who.label, case_of(text[start:end], text[:start], who.name))
+            label = _MD_SPECIAL.sub(r"\\\1", label) if markdown else label
         out += [text[at:start], label]
         at = end
     out.append(text[at:])

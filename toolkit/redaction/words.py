@@ -86,7 +86,31 @@ def declensions(part: str, kind: str) -> frozenset[str]:
         if wanted & reading.tag.grammemes:
             forms.update(fold(f.word) for f in reading.lexeme
                          if wanted & f.tag.grammemes)
+    if len(forms) == 1:  # the dictionary cannot decline it: the common paradigms
+        forms |= _by_ending(folded)
     return frozenset(forms)
+
+
+# The endings of Russian (and Russified Kazakh, Kyrgyz ...) name paradigms the dictionary
+# may not know: ending -> the endings of its other cases. Longest ending first.
+PARADIGMS: list[tuple[str, tuple[str, ...]]] = [
+    ("ская", ("ской", "скую")), ("цкая", ("цкой", "цкую")),
+    ("ский", ("ского", "скому", "ским", "ском")), ("цкий", ("цкого", "цкому", "цким", "цком")),
+    ("ова", ("овой", "ову")), ("ева", ("евой", "еву")), ("ина", ("иной", "ину")),
+    ("ына", ("ыной", "ыну")),
+    ("ов", ("ова", "ову", "овым", "ове")), ("ев", ("ева", "еву", "евым", "еве")),
+    ("ин", ("ина", "ину", "иным", "ине")), ("ын", ("ына", "ыну", "ыным", "ыне")),
+    ("ия", ("ии", "ию", "ией")), ("ья", ("ьи", "ье", "ью", "ьей")),
+    ("а", ("ы", "е", "у", "ой")), ("я", ("и", "е", "ю", "ей")),
+]
+
+
+def _by_ending(folded: str) -> set[str]:
+    for ending, others in PARADIGMS:
+        if folded.endswith(ending) and len(folded) > len(ending) + 1:
+            stem = folded[: -len(ending)]
+            return {stem + other for other in others}
+    return set()
 
 
 @cache
