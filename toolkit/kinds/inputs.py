@@ -32,6 +32,7 @@ class Source:
     spare_public_names: bool = False  # keep a public person's name a confidential one shares
     annexes: set[str] = field(default_factory=set)  # annex numbers [@annex:N] may cite
     digest_extra: str = ""  # what else its drafts depend on, for the build manifest
+    digest: str = ""  # sha256 of the bytes of its input file that were parsed
     weight: int = 0  # its size: a batch builds the largest first
     public_stem: bool = True  # whether a public version is written as <kind>-public
 
@@ -83,6 +84,7 @@ class CaseFiles:
                                        f"built: {len(problems.errors)} error(s)"))
                 continue
             source = self.source(loaded.case, loaded.shown, loaded.path)
+            source.digest = loaded.digest
             source.weight = loaded.path.stat().st_size
             planned.append(Planned(loaded.shown, source, problems))
         return planned

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from toolkit.files.reading import UnsafeFile
 from toolkit.model.errors import Report
 from toolkit.readers.bibtex import BibtexError, parse_bibtex
 from toolkit.readers.yamlsource import LocatedDict, LocatedList, YamlProblem, parse_yaml, read_text
@@ -135,28 +136,39 @@ class Library:
         return len(self.entries)
 
     @classmethod
-    def load(cls, paths: Iterable[Path], report: Report, root: Path | None = None) -> Library:
+    def load(cls, paths: Iterable[Path], report: Report, root: Path | None = None,
+             inside: Path | None = None) -> Library:
+        """`root`: the workspace (paths are shown relative to it); `inside`: the folder
+        every file must stay inside (a link out of it is an error, not read)."""
         library = cls()
         for path in sorted(paths):
-            library._load_file(path, report, _display(path, root))
+            library._load_file(path, report, _display(path, root), inside)
         return library
 
     @classmethod
     def from_folder(cls, folder: Path, report: Report, root: Path | None = None) -> Library:
-        files = [p for p in folder.rglob("*") if p.suffix.lower() in READERS and p.is_file()] \
-            if folder.is_dir() else []
-        return cls.load(files, report, root)
+        """Every library file under `folder` (citations/), which none may leave."""
+        files = [p for p in folder.rglob("*") if p.suffix.lower() in READERS
+                 and (p.is_file() or p.is_symlink())] if folder.is_dir() else []
+        return cls.load(files, report, root, inside=folder)
 
-    def _load_file(self, path: Path, report: Report, shown: str) -> None:
+    def _load_file(self, path: Path, report: Report, shown: str,
+                   inside: Path | None = None) -> None:
         reader = READERS.get(path.suffix.lower())
         if reader is None:
             return
         self.files.append(path)
         try:
-            raws = reader(path, read_text(path))
+            raws = reader(path, read_text(path, inside))
         except YamlProblem as problem:
             report.error(shown, problem.mark.line, problem.mark.column, problem.message,
                          "citation-syntax")
+            return
+        except UnsafeFile as exc:
+            report.error(shown, 1, 1, f"the file {exc.reason}", "unsafe-file")
+            return
+        except OSError as exc:
+            report.error(shown, 1, 1, f"cannot read the file: {exc.strerror or exc}", "io")
             return
         for raw in raws:
             self._add(raw, shown, report)

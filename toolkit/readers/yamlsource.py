@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from toolkit.files.reading import read_bytes
+
 try:
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - libyaml missing
@@ -323,9 +325,15 @@ def parse_yaml(text: str) -> Any:
     return data
 
 
-def read_text(path: Path) -> str:
-    """Read a file as UTF-8, naming the byte offset (and column) of the first bad byte."""
-    raw = path.read_bytes()
+def read_text(path: Path, root: Path | None = None) -> str:
+    """Read a regular file as UTF-8, naming the byte offset (and column) of the first bad
+    byte; with `root`, the file must stay inside that folder (toolkit/files/reading.py:
+    UnsafeFile otherwise)."""
+    return decode_text(read_bytes(path, root))
+
+
+def decode_text(raw: bytes) -> str:
+    """Bytes read from a file as UTF-8 text; YamlProblem at the first bad byte."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

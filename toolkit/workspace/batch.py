@@ -268,7 +268,7 @@ def plan(workspace: Workspace, paths: list[Path], kinds: list[str], formats: lis
             source = planned.source
             stem = draft_stem(kind, source, public or KINDS[kind].always_public)
             consider(Task(kind, planned.shown, order, out / source.id, stem, list(formats),
-                          inputs.digest(kind, source.path.read_bytes(), source.digest_extra),
+                          inputs.digest(kind, source.digest, source.digest_extra),
                           source.weight, source))
     return _Plan(tasks, fresh, failed, settings, manifest, warnings)
 

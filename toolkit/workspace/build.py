@@ -51,7 +51,7 @@ def build_document(source, kind: str, workspace: Workspace, library, style: str,
     started = time.perf_counter()
     public = public or entry.always_public
     env = KindEnv(workspace.templates, library, today=f"{today:%d %B %Y}".lstrip("0"),
-                  today_date=today, extra={"public": public}, cache_dir=cache_dir)
+                  today_date=today, extra={"public": public})
     document = inputs.build(entry.load(), source, env, progress)
     timings = {"kind": time.perf_counter() - started}
     context = PassContext(library, resolve_style(style, workspace.templates), report,

@@ -3,7 +3,7 @@
 `drafts/.covenant-build.json` (in the output folder) records, for every file a build
 wrote, a hash of everything that went into it and a hash of the file itself:
 
-- the case file's bytes (for a briefing: the briefing file's, and the id and bytes of
+- the case file's bytes as they were parsed (for a briefing: the briefing file's, and the id and bytes of
   every case it includes, with the cases each theme selected);
 - the citation library: every file in citations/;
 - the templates the kind uses: templates/ without the folders of the *other* kinds
@@ -84,12 +84,13 @@ class Inputs:
         }, sort_keys=True)
         return cls(_tree_digest(workspace.citations), templates, options)
 
-    def digest(self, kind: str, source: bytes, extra: str = "") -> str:
-        """The input hash of one document of `kind` from a file holding `source`."""
+    def digest(self, kind: str, source: str, extra: str = "") -> str:
+        """The input hash of one document of `kind` from the file whose parsed bytes hash
+        to `source` (the hash taken when it was read: a file edited since then is stale,
+        not recorded as built)."""
         digest = hashlib.sha256()
-        for part in (kind, self.options, self.library, self.templates[kind], extra):
+        for part in (kind, self.options, self.library, self.templates[kind], extra, source):
             digest.update(part.encode() + b"\0")
-        digest.update(source)
         return digest.hexdigest()
 
 

@@ -21,9 +21,11 @@ from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 
-from jinja2 import FileSystemLoader, StrictUndefined
+from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
+from toolkit.files.reading import read_bytes
+from toolkit.files.templates import ConfinedLoader
 from toolkit.model.document import (
     BlockQuote,
     Code,
@@ -62,16 +64,19 @@ def write_html(document: Document, frame_dir: Path) -> bytes:
 def render_html(document: Document, frame_dir: Path) -> str:
     """Render the body into the frame of `frame_dir` (templates/<kind>/)."""
     frame_dir = Path(frame_dir)
-    if not (frame_dir / FRAME).is_file():
+    templates = frame_dir.parent
+    if not os.path.lexists(frame_dir / FRAME):
         raise FileNotFoundError(f"{frame_dir / FRAME}: the HTML frame is missing")
-    for style in (frame_dir / STYLE, frame_dir.parent / "base" / STYLE):
-        if style.is_file() and "</style" in style.read_text(encoding="utf-8").lower():
+    for style in (frame_dir / STYLE, templates / "base" / STYLE):
+        if os.path.lexists(style) and \
+                b"</style" in read_bytes(style, templates).lower():
             raise ValueError(f"{style}: a stylesheet may not contain '</style'")
     body = render_body(document)
     env = SandboxedEnvironment(
         # The kind's folder first, then templates/ itself, for "base/frame.html" and
-        # "base/style.css", which every kind's frame extends and includes.
-        loader=FileSystemLoader([str(frame_dir), str(frame_dir.parent)]),
+        # "base/style.css", which every kind's frame extends and includes; only files
+        # inside templates/ are read.
+        loader=ConfinedLoader([frame_dir, templates], templates),
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
