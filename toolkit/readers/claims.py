@@ -22,10 +22,10 @@ from toolkit.readers.yamlsource import (
     Mark,
     Span,
     YamlProblem,
+    decode_text,
     locate,
     locate_within,
     parse_yaml,
-    decode_text,
     span_at,
 )
 

@@ -32,17 +32,21 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from toolkit.files.writing import recover_tree
 from toolkit.kinds.registry import KINDS
-from toolkit.model.errors import CovenantError, Report
+from toolkit.model.errors import CovenantError, MisuseError, Report, printable
 from toolkit.workspace.build import (
     DEFAULT_STYLE,
     cache_folder,
     draft_stem,
     reference_date,
+    refuse_output_inside_inputs,
     render_formats,
+    source_date_epoch,
+    write_drafts,
 )
 from toolkit.workspace.check import check_for_kind, check_workspace
-from toolkit.workspace.folders import Workspace, write_atomically
+from toolkit.workspace.folders import Workspace
 from toolkit.workspace.manifest import Inputs, Manifest
 from toolkit.writers import WRITERS
 
@@ -83,6 +87,7 @@ class Settings:
     today: date
     public: bool
     cache_dir: Path
+    out: Path  # the output folder (drafts/): no draft is written outside it
 
 
 @dataclass
@@ -94,6 +99,7 @@ class Done:
     notes: int
     timings: dict[str, float]
     peak_rss: int  # bytes, of the process that built it
+    warnings: list = field(default_factory=list)  # Diagnostics of the build (not the check)
 
 
 @dataclass
@@ -106,7 +112,8 @@ class Failed:
     peak_rss: int = 0
 
     def format(self) -> str:
-        text = f"{self.shown}: {self.message}"
+        """The failure and its diagnostics, control characters escaped."""
+        text = printable(f"{self.shown}: {self.message}")
         if self.report is not None and self.report.items:
             text += "\n" + self.report.as_text()
         return text
@@ -117,6 +124,7 @@ class BatchResult:
     built: list[Done] = field(default_factory=list)
     up_to_date: list[Task] = field(default_factory=list)
     failed: list[Failed] = field(default_factory=list)
+    recovered: list[str] = field(default_factory=list)  # what a stopped build left, mended
     jobs: int = 1
     seconds: float = 0.0
     peak_worker_rss: int = 0  # bytes: the largest process that built a document
@@ -169,11 +177,10 @@ def _build(task: Task, settings: Settings, progress: Progress | None) -> Done | 
                       "was written", report, task.order, peak_rss())
     rendered = render_formats(document, workspace.templates / task.kind, task.formats,
                               task.folder, task.stem, timings)
-    for path, data in rendered.items():
-        write_atomically(path, data)
+    write_drafts(rendered, settings.out)
     digests = {path: hashlib.sha256(data).hexdigest() for path, data in rendered.items()}
     return Done(task, list(rendered), digests, document.case_id, len(document.notes),
-                timings, peak_rss())
+                timings, peak_rss(), report.warnings)
 
 
 # ---------------------------------------------------------------- planning
@@ -214,7 +221,7 @@ def _by_file(report: Report) -> dict[str, Report]:
 
 def plan(workspace: Workspace, paths: list[Path], kinds: list[str], formats: list[str],
          out: Path, style: str, today: date, public: bool, force: bool) -> _Plan:
-    from toolkit.passes.citeproc_engine import resolve_style
+    from toolkit.passes.citeproc_engine import StyleError, resolve_style
 
     files = _split(workspace, paths, kinds)
     checked = check_workspace(workspace, [p for group in files.values() for p in group],
@@ -227,11 +234,14 @@ def plan(workspace: Workspace, paths: list[Path], kinds: list[str], formats: lis
                             checked.report)
     warnings = Report()
     warnings.items.extend(checked.report.warnings)
-    style_path = resolve_style(style, workspace.templates)
+    try:
+        style_path = resolve_style(style, workspace.templates)
+    except StyleError as exc:
+        raise MisuseError(f"--style: {exc}") from None
     inputs = Inputs.of(workspace, kinds, style_path, style, public, today)
     manifest = Manifest(out)
     settings = Settings(workspace.root, checked.library, style, today, public,
-                        cache_folder(out))
+                        cache_folder(out), out)
     tasks, fresh, failed = [], [], []
 
     def consider(task: Task) -> None:
@@ -294,12 +304,16 @@ def run_batch(workspace: Workspace, paths: list[Path], kinds: list[str], formats
     if jobs < 1:
         raise CovenantError("--jobs takes a number of processes, 1 or more")
     out = out or workspace.drafts
+    source_date_epoch()  # the writers print dates from it: refuse a bad one first
     today = today or reference_date()
+    refuse_output_inside_inputs(workspace, out)
+    recovered = recover_tree(out)
     planned = plan(workspace, paths, list(dict.fromkeys(kinds)), formats, out, style, today,
                    public, force)
     if warn is not None and planned.warnings.items:
         warn(planned.warnings)
     result = BatchResult(up_to_date=planned.up_to_date, failed=list(planned.failed),
+                         recovered=recovered,
                          jobs=min(jobs, max(1, len(planned.tasks))),
                          check_seconds=time.perf_counter() - started)
     tasks = sorted(planned.tasks, key=lambda t: -t.weight)

@@ -1,12 +1,10 @@
 """A workspace is a folder with claims/, citations/, templates/ and drafts/: finding it,
-the files in it, creating a new one (`covenant init`), and writing into it so that a
-failure never leaves a half-written or lost file behind."""
+the files in it, and creating a new one (`covenant init`). Reading and writing its files
+safely is toolkit/files/."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,26 +98,22 @@ class Workspace:
         return found
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def create_workspace(directory: Path) -> list[Path]:
     """`covenant init`: a new workspace in `directory` with the default templates, the
     citation library and one example case, copied from this repository."""
-    if directory.exists() and any(directory.iterdir()):
-        raise CovenantError(f"{directory} exists and is not empty; choose a new folder")
+    try:
+        return _copy_defaults(directory)
+    except OSError as exc:
+        where = exc.filename or directory
+        raise CovenantError(f"{where}: cannot create the workspace there "
+                            f"({exc.strerror or exc}); choose a folder you can write to") \
+            from None
+
+
+def _copy_defaults(directory: Path) -> list[Path]:
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        raise CovenantError(f"{directory} exists and is not an empty folder; choose a new "
+                            "folder")
     if not (SOURCE / "claims" / EXAMPLE_CASE).is_file():
         raise CovenantError(f"the default workspace files are missing from {SOURCE}; "
                             "install Covenant from its repository (pip install -e .)")

@@ -3,8 +3,8 @@
 `drafts/.covenant-build.json` (in the output folder) records, for every file a build
 wrote, a hash of everything that went into it and a hash of the file itself:
 
-- the case file's bytes as they were parsed (for a briefing: the briefing file's, and the id and bytes of
-  every case it includes, with the cases each theme selected);
+- the case file's bytes, as they were parsed (for a briefing: the briefing file's, and
+  the id and bytes of every case it includes, with the cases each theme selected);
 - the citation library: every file in citations/;
 - the templates the kind uses: templates/ without the folders of the *other* kinds
   (templates/<kind>/, templates/base/, templates/styles/ ...), and the CSL style's file;
@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from toolkit import __version__
-from toolkit.workspace.folders import write_atomically
+from toolkit.files.writing import write_atomically
 
 MANIFEST = ".covenant-build.json"
 FORMAT = 1
@@ -124,6 +124,8 @@ class Manifest:
         self.records[self._key(path)] = {"inputs": inputs, "output": output, "source": source}
 
     def save(self) -> None:
+        # ASCII: a case file whose name is not UTF-8 (a lone surrogate in Python) is
+        # written as a \u escape, which reads back as the same name.
         text = json.dumps({"format": FORMAT, "outputs": dict(sorted(self.records.items()))},
-                          indent=1, ensure_ascii=False)
+                          indent=1, ensure_ascii=True)
         write_atomically(self.path, (text + "\n").encode("utf-8"))

@@ -218,7 +218,8 @@ def check_briefings(workspace, paths: list[Path], cases: list[LoadedCase], libra
     for path in workspace.briefing_files():
         if path.resolve() not in checked:
             quiet = Report()
-            used |= check_briefing(load_briefing(path, quiet, root=workspace.claims), cases, library, quiet, today)
+            briefing = load_briefing(path, quiet, root=workspace.claims)
+            used |= check_briefing(briefing, cases, library, quiet, today)
     report_duplicate_ids(loaded, lambda b: b.briefing.briefing.id if b.briefing else None,
                          ("briefing", "id"), "briefing", "duplicate-briefing-id", report)
     return loaded, used
