@@ -94,6 +94,17 @@ def read_bytes(path: Path | str, root: Path | str | None = None,
         os.close(fd)
 
 
+def relative_name(path: Path | str, root: Path | str) -> str | None:
+    """`path` as written relative to `root` (a link named as itself, not its target),
+    or None when it is not under `root`."""
+    path, root = Path(path), Path(root)
+    for candidate in (Path(os.path.abspath(path)), path.resolve()):
+        for base in (Path(os.path.abspath(root)), root.resolve()):
+            if candidate.is_relative_to(base):
+                return candidate.relative_to(base).as_posix()
+    return None
+
+
 def is_regular(path: Path | str) -> bool:
     """Whether `path` (links followed) is a regular file; never opens it."""
     try:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.files.reading import UnsafeFile
+from toolkit.files.reading import UnsafeFile, relative_name
 from toolkit.model.errors import Report
 from toolkit.readers.bibtex import BibtexError, parse_bibtex
 from toolkit.readers.yamlsource import LocatedDict, LocatedList, YamlProblem, parse_yaml, read_text
@@ -207,9 +207,5 @@ class Library:
 
 
 def _display(path: Path, root: Path | None) -> str:
-    if root is not None:
-        try:
-            return str(path.resolve().relative_to(root.resolve()))
-        except ValueError:
-            pass
-    return str(path)
+    shown = relative_name(path, root) if root is not None else None
+    return str(path) if shown is None else shown

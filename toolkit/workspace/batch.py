@@ -23,8 +23,12 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
 import resource
+import select
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -143,9 +147,46 @@ def peak_rss() -> int:
 _SETTINGS: Settings | None = None
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, parent: int) -> None:
+    """A worker process: ignore Ctrl-C (the build process stops the workers itself) and
+    end as soon as the build process `parent` is gone, however it ended (SIGKILL
+    included), so that no worker outlives it and goes on writing drafts."""
     global _SETTINGS
     _SETTINGS = settings
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _watch_parent(parent)
+
+
+def _watch_parent(pid: int) -> None:
+    """A thread that ends this process when process `pid` exits. A pidfd (Linux 5.3+)
+    names that very process, so a reused pid cannot fool it; elsewhere, poll."""
+    try:
+        handle = os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        handle = None
+
+    def watch() -> None:
+        if handle is not None:
+            select.select([handle], [], [])  # readable once the process has exited
+        else:
+            while _alive(pid):
+                time.sleep(0.5)
+        os._exit(1)  # now: no cleanup that could write; a set half renamed is mended
+        # by the next build (toolkit/files/writing.py)
+
+    if handle is None and not _alive(pid):
+        os._exit(1)
+    threading.Thread(target=watch, name="covenant-parent-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _run_in_worker(task: Task) -> Done | Failed:
@@ -362,7 +403,7 @@ def _in_workers(tasks: list[Task], settings: Settings, jobs: int, progress: Prog
         # imported once in the server, before it forks each worker
         context.set_forkserver_preload(_preload(tasks))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(settings,)) as pool:
+                             initargs=(settings, os.getpid())) as pool:
         futures = {pool.submit(_run_in_worker, task): task for task in tasks}
         try:
             done = as_completed(futures)
@@ -374,9 +415,21 @@ def _in_workers(tasks: list[Task], settings: Settings, jobs: int, progress: Prog
                     yield Failed(task.shown, task.kind, f"the process building the "
                                  f"{task.kind} stopped ({type(exc).__name__}: {exc}); "
                                  "nothing was written", None, task.order)
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+        except BaseException:  # Ctrl-C, or the caller stopped reading: stop at once
+            _stop(pool)
             raise
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and end the workers now, rather than wait for the
+    documents they are building (a set they were writing is mended by the next build)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+    for process in processes:
+        process.join(timeout=5)
 
 
 def _preload(tasks: list[Task]) -> list[str]:

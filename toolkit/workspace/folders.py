@@ -8,6 +8,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from toolkit.files.reading import relative_name
 from toolkit.model.errors import CovenantError
 
 SOURCE = Path(__file__).resolve().parents[2]  # this repository: the default workspace
@@ -73,11 +74,10 @@ class Workspace:
         return parent == self.briefings.resolve() or parent.name == BRIEFINGS
 
     def show(self, path: Path) -> str:
-        """A path as printed in diagnostics: relative to the workspace when inside it."""
-        try:
-            return str(path.resolve().relative_to(self.root))
-        except ValueError:
-            return str(path)
+        """A path as printed in diagnostics: relative to the workspace when inside it (a
+        link by its own name, not its target's)."""
+        shown = relative_name(path, self.root)
+        return str(path) if shown is None else shown
 
     def expand(self, paths: list[Path]) -> list[Path]:
         """Files and folders on the command line -> case files (citations are always read)."""
