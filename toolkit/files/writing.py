@@ -202,17 +202,20 @@ def write_set(files: dict[Path, bytes]) -> list[str]:
                 with contextlib.suppress(OSError):
                     os.unlink(journal)
             raise
-        _rename_all(temps)
+        interrupted = _rename_all(temps)
         _sync_folder(folder)
         if journal is not None:
             os.unlink(journal)
+        if interrupted is not None:
+            raise interrupted
     return recovered
 
 
-def _rename_all(temps: list[tuple[Path, Path]]) -> None:
-    """Rename each temporary file into place; an exception (Ctrl-C) between two renames
-    is raised only once all are done, so the set is never left mixed by it."""
-    pending: BaseException | None = None
+def _rename_all(temps: list[tuple[Path, Path]]) -> KeyboardInterrupt | None:
+    """Rename each temporary file into place. Ctrl-C during the renames is returned, to
+    be raised once all are done, so that it never leaves the set mixed; an OSError is
+    raised at once, leaving the journal for the next run."""
+    pending: KeyboardInterrupt | None = None
     for temp, path in temps:
         retry = False
         while True:
@@ -222,8 +225,7 @@ def _rename_all(temps: list[tuple[Path, Path]]) -> None:
                 break
             except KeyboardInterrupt as exc:
                 pending, retry = exc, True
-    if pending is not None:
-        raise pending
+    return pending
 
 
 def write_atomically(path: Path, data: bytes) -> None:
