@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from toolkit.checks import dates, monitoring, references
+from toolkit.checks import dates, markdown_units, monitoring, references
 from toolkit.checks.context import CaseCheck, CheckContext
 from toolkit.readers.yamlsource import LocatedDict
 
-RULE_MODULES: tuple[ModuleType, ...] = (dates, monitoring, references)
+RULE_MODULES: tuple[ModuleType, ...] = (dates, monitoring, references, markdown_units)
 
 
 def _marked(module: ModuleType) -> list[CaseCheck]:

@@ -18,13 +18,18 @@ from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from toolkit.covenant import parse_provision
-from toolkit.files.templates import ConfinedLoader
+from toolkit.files.templates import (
+    BoundedImmutableSandbox,
+    ConfinedLoader,
+    bound_filters,
+    render_bounded,
+)
 from toolkit.model.case import CaseFile
 from toolkit.model.dates import format_date, format_when, parse_date
 from toolkit.model.document import Block
 from toolkit.model.errors import CovenantError
 from toolkit.readers.library import Library
-from toolkit.readers.markdown import parse_markdown
+from toolkit.readers.markdown import MarkdownProblem, parse_markdown
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|!^~])")
 
@@ -78,10 +83,11 @@ def _environment(folder: str, root: str, language: str) -> ImmutableSandboxedEnv
     the process: each template is compiled once per process (a batch of 40 cases
     compiles it once), and never cached on disk (a bytecode cache in drafts/ would run
     whatever code someone wrote there). The loader notices an edited template."""
-    env = ImmutableSandboxedEnvironment(loader=ConfinedLoader([folder], root), **_OPTIONS)
+    env = BoundedImmutableSandbox(loader=ConfinedLoader([folder], root), **_OPTIONS)
     env.filters.update(md=escape_markdown, cites=cite_list,
                        date=partial(long_date, language=language),
                        when=partial(when_date, language=language))
+    bound_filters(env)
     env.globals.update(provision=parse_provision)
     return env
 
@@ -116,11 +122,22 @@ class KindEnv:
         blocks: list[Block] = []
         for name in names:
             try:
-                text = env.get_template(name).render(**context)
+                text = render_bounded(env.get_template(name), context, str(folder / name))
             except TemplateError as exc:
                 line = getattr(exc, "lineno", None) or 1
-                raise CovenantError(f"{folder / name}:{line}: template error: {exc}") from None
-            blocks.extend(parse_markdown(tidy_markdown(text), f"{folder / name}:1"))
+                where = getattr(exc, "filename", None) or str(folder / name)
+                raise CovenantError(f"{where}:{line}: template error: {exc}") from None
+            except RecursionError:
+                raise CovenantError(f"{folder / name}: the template includes or calls "
+                                    "itself without end") from None
+            text = tidy_markdown(text)
+            try:
+                blocks.extend(parse_markdown(text, f"{folder / name}:1"))
+            except MarkdownProblem as problem:
+                line = text.count("\n", 0, problem.start) + 1
+                raise CovenantError(f"{folder / name}: {problem.message} (line {line} of "
+                                    "the Markdown it renders; if that line comes from a "
+                                    "case file, `covenant check` names it)") from None
         return blocks
 
 

@@ -26,10 +26,10 @@ from docx.oxml.ns import qn
 from docx.shared import Emu
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup, escape
 
+from toolkit.files.templates import RENDER_SECONDS, BoundedSandbox, bound_filters, time_limit
 from toolkit.model.document import (
     BlockQuote,
     Code,
@@ -110,9 +110,14 @@ def _render_cover(frame: Path, data: bytes, document: Document) -> DocxTemplate:
         context.setdefault(key, "")
     context["body"] = BODY_MARKER
     template = DocxTemplate(io.BytesIO(data))
+    env = BoundedSandbox(autoescape=True)
+    bound_filters(env)
     try:
-        template.render(context, jinja_env=SandboxedEnvironment(autoescape=True),
-                        autoescape=True)
+        with time_limit(RENDER_SECONDS, str(frame)):
+            template.render(context, jinja_env=env, autoescape=True)
+    except MemoryError:
+        raise CovenantError(f"{frame}: a Jinja tag in the frame makes more text than fits "
+                            "in memory") from None
     except TemplateError as exc:
         where = " ".join(" ".join(getattr(exc, "docx_context", [])).split())
         raise CovenantError(

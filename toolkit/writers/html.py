@@ -21,11 +21,15 @@ from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 
-from jinja2 import StrictUndefined
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import StrictUndefined, TemplateError
 
 from toolkit.files.reading import read_bytes
-from toolkit.files.templates import ConfinedLoader
+from toolkit.files.templates import (
+    BoundedSandbox,
+    ConfinedLoader,
+    bound_filters,
+    render_bounded,
+)
 from toolkit.model.document import (
     BlockQuote,
     Code,
@@ -44,6 +48,7 @@ from toolkit.model.document import (
     UnknownNode,
     plain_text,
 )
+from toolkit.model.errors import CovenantError
 
 FRAME = "frame.html"
 STYLE = "style.css"
@@ -72,7 +77,7 @@ def render_html(document: Document, frame_dir: Path) -> str:
                 b"</style" in read_bytes(style, templates).lower():
             raise ValueError(f"{style}: a stylesheet may not contain '</style'")
     body = render_body(document)
-    env = SandboxedEnvironment(
+    env = BoundedSandbox(
         # The kind's folder first, then templates/ itself, for "base/frame.html" and
         # "base/style.css", which every kind's frame extends and includes; only files
         # inside templates/ are read.
@@ -81,10 +86,11 @@ def render_html(document: Document, frame_dir: Path) -> str:
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
+    bound_filters(env)
     cover = {key: str(value) for key, value in document.cover.items()}
     for key in COVER_FIELDS:
         cover.setdefault(key, "")
-    return env.get_template(FRAME).render(
+    context = dict(
         document={
             "title": str(document.title),
             "subject": str(document.subject),
@@ -95,6 +101,15 @@ def render_html(document: Document, frame_dir: Path) -> str:
         cover=cover,
         body=body,
     )
+    try:
+        return render_bounded(env.get_template(FRAME), context, str(frame_dir / FRAME))
+    except TemplateError as exc:
+        where = getattr(exc, "filename", None) or str(frame_dir / FRAME)
+        raise CovenantError(f"{where}:{getattr(exc, 'lineno', None) or 1}: template "
+                            f"error: {exc}") from None
+    except RecursionError:
+        raise CovenantError(f"{frame_dir / FRAME}: the frame includes or extends itself "
+                            "without end") from None
 
 
 def build_date() -> str:
