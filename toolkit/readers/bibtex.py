@@ -33,6 +33,11 @@ _ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u
             "c": "\u0327", "v": "\u030c", "=": "\u0304", "u": "\u0306", ".": "\u0307"}
 
 
+# A field of a real entry is a few hundred characters; @string macros joined with '#'
+# can double at each step (a "bomb"), which this bound stops.
+MAX_VALUE_CHARS = 100_000
+
+
 class BibtexError(ValueError):
     def __init__(self, message: str, line: int) -> None:
         super().__init__(message)
@@ -133,7 +138,7 @@ class _Scanner:
                 return self.text[start:self.pos - 1]
 
     def value(self, macros: dict[str, str]) -> str:
-        parts = []
+        parts, size, line = [], 0, self.line()
         while True:
             opener = self.expect('{"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ')
             if opener == "{":
@@ -144,6 +149,11 @@ class _Scanner:
                 self.pos -= 1
                 word = self.name()
                 parts.append(word if word.isdigit() else macros.get(word.lower(), word))
+            size += len(parts[-1])
+            if size > MAX_VALUE_CHARS:
+                raise BibtexError(f"BibTeX: this value expands to more than "
+                                  f"{MAX_VALUE_CHARS:,} characters (@string macros that "
+                                  "repeat each other?); write it out", line)
             self.skip_space()
             if self.pos < len(self.text) and self.text[self.pos] == "#":
                 self.pos += 1

@@ -52,6 +52,10 @@ def _read_csl_json(path: Path, text: str) -> list[_Raw]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise YamlProblem(f"JSON syntax error: {exc.msg}", _mark(exc.lineno, exc.colno)) from None
+    except RecursionError:
+        depth = _depth_line(text)
+        raise YamlProblem("JSON nested too deeply (thousands of brackets); a CSL-JSON "
+                          "file is a list of flat items", _mark(depth, 1)) from None
     if isinstance(data, dict):
         data = data.get("items", data.get("references", [data]))
     if not isinstance(data, list):
@@ -69,6 +73,28 @@ def _read_csl_json(path: Path, text: str) -> list[_Raw]:
                 column = found.start() - text.rfind("\n", 0, found.start())
         raws.append(_Raw(key, item, line, column))
     return raws
+
+
+def _depth_line(text: str, limit: int = 100) -> int:
+    """The line where brackets outside strings first nest `limit` deep (1 if never)."""
+    depth, in_string, escaped, line = 0, False, False, 1
+    for char in text:
+        if char == "\n":
+            line += 1
+        if in_string:
+            escaped = not escaped and char == "\\"
+            if char == '"' and not escaped:
+                in_string = False
+            continue
+        if char == '"':
+            in_string, escaped = True, False
+        elif char in "[{":
+            depth += 1
+            if depth >= limit:
+                return line
+        elif char in "]}":
+            depth -= 1
+    return 1
 
 
 def _read_csl_yaml(path: Path, text: str) -> list[_Raw]:

@@ -84,6 +84,7 @@ class Survey:
 
     too_deep: int | None = None
     definitions: dict[str, list[int]] = field(default_factory=dict)
+    note_in_note: int | None = None  # the line of a footnote inside a footnote
 
 
 def _survey(state) -> None:
@@ -97,6 +98,16 @@ def _survey(state) -> None:
             survey.too_deep = line
         if token.type == "footnote_reference_open":
             survey.definitions.setdefault(token.meta["label"], []).append(line)
+    # An inline note ^[...] is parsed where it stands, so a note written inside it is a
+    # footnote_ref among its tokens; no document can print a footnote inside a footnote.
+    notes = state.env.get("footnotes", {}).get("list", {})
+    for token in state.tokens:
+        for child in token.children or []:
+            if child.type != "footnote_ref" or survey.note_in_note is not None:
+                continue
+            inner = notes.get(child.meta.get("id"), {}).get("tokens") or []
+            if any(t.type == "footnote_ref" for t in inner):
+                survey.note_in_note = token.map[0] if token.map else 0
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +145,11 @@ def _problems(text: str, survey: Survey) -> tuple[list[MarkdownProblem], dict[st
             "the text nests block quotes or lists too deeply for the Markdown parser, "
             "which would drop what is inside the deepest ones; flatten it",
             _line_start(text, survey.too_deep)))
+    if survey.note_in_note is not None:
+        problems.append(MarkdownProblem(
+            "a footnote is written inside another footnote (^[... ^[...] ...]); a note "
+            "cannot have notes of its own: put its text in the outer note, or in "
+            "parentheses", _line_start(text, survey.note_in_note)))
     for label, lines in survey.definitions.items():
         if len(lines) > 1:
             problems.append(MarkdownProblem(
