@@ -440,6 +440,6 @@ def _preload(tasks: list[Task]) -> list[str]:
     for name in sorted({f for t in tasks for f in t.formats}):
         modules.append(WRITERS[name].target.split(":")[0])
         if name == "pdf":
-            modules.append("weasyprint")
+            modules.append("toolkit.writers.weasyprint_loader")
     return modules
 
