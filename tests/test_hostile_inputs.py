@@ -298,3 +298,62 @@ def test_the_whole_malformed_corpus_prints_no_traceback(tmp_path):
         done = covenant(*args, cwd=tmp_path, timeout=300)
         assert done.returncode == 1, (args, done.stderr[-2000:])
         assert "Traceback" not in done.stdout + done.stderr, (args, done.stderr[-3000:])
+
+
+# ---------------------------------------------------------------- messages that say where
+
+
+def _written(ws: Path, text: str) -> Path:
+    case = ws / "claims" / "sultanov.yaml"
+    case.write_text(text, encoding="utf-8")
+    return case
+
+
+@pytest.mark.parametrize("key", ["null", "~"])
+def test_an_empty_key_is_named_as_such_not_a_duplicate_of_none(ws, key):
+    original = (ws / "claims" / "sultanov.yaml").read_text(encoding="utf-8")
+    case = _written(ws, original.replace("\ncase:", f"\n{key}: 1\ncase:", 1))
+    line = case.read_text(encoding="utf-8").splitlines().index(f"{key}: 1") + 1
+    assert errors_of(ws, case) == [(line, 1, f"a mapping key may not be empty ({key} is "
+                                    "YAML's empty value); write the field's name")]
+
+
+def test_a_raw_control_character_is_reported_at_its_line_and_column(ws):
+    original = (ws / "claims" / "sultanov.yaml").read_text(encoding="utf-8")
+    case = _written(ws, original.replace("  title: Abaibek", "  title: A\x01baibek", 1))
+    line = next(i for i, text in enumerate(case.read_text(encoding="utf-8").splitlines(), 1)
+                if "A\x01baibek" in text)
+    (error,) = errors_of(ws, case)
+    assert error[:2] == (line, 11) and "control character U+0001" in error[2]
+
+
+def test_a_large_file_without_aliases_is_not_said_to_expand_through_aliases(ws):
+    original = (ws / "claims" / "sultanov.yaml").read_text(encoding="utf-8")
+    filler = "".join(f"  - item {i}\n" for i in range(201_000))
+    case = _written(ws, original + "padding:\n" + filler)
+    (error,) = errors_of(ws, case)
+    assert "holds more than 200,000 values" in error[2] and "alias" not in error[2]
+
+
+def test_a_cross_reference_to_a_missing_fact_is_not_called_a_citation_key(ws):
+    case = with_fact_text(ws, FACT, "Police [@fact:nope] and [@fact:arrest-2020-10-30] "
+                          "arrested Mr Sultanov")
+    (error,) = errors_of(ws, case)
+    assert error[:2] == (59, 14)
+    assert error[2] == "[@fact:nope] refers to no fact of this case file: fact id 'nope' " \
+        "does not exist"
+
+
+@pytest.mark.parametrize("field, value, expected", [
+    ("issued", '"2021"', "'issued' must be a mapping such as {date-parts: [[2021, 5, 14]]}"),
+    ("author", '"Human Rights Watch"', "'author' must be a list of names"),
+    ("issued", '{"date-parts": [["May"]]}', "'date-parts' must be a list of [year, month"),
+])
+def test_a_library_entry_with_a_misshapen_date_or_name_is_caught_by_check(ws, field, value,
+                                                                          expected):
+    (ws / "citations" / "extra.json").write_text(
+        '[{"id": "odd", "type": "report", "title": "Odd", "' + field + '": ' + value + "}]",
+        encoding="utf-8")
+    result = check_workspace(Workspace(ws), [ws / "claims" / "sultanov.yaml"], TODAY)
+    (error,) = result.report.errors
+    assert error.file == "citations/extra.json" and expected in error.message

@@ -13,6 +13,7 @@ from toolkit.checks.context import (
 )
 from toolkit.model.case import Markdown, SourceRef
 from toolkit.model.citation_syntax import CitationSyntaxError, find_citations, parse_group
+from toolkit.readers.markdown import is_crossref_key
 from toolkit.readers.yamlsource import LocatedDict, LocatedList, Mark
 
 ID_LISTS = ("people", "facts", "proceedings", "claims")
@@ -144,7 +145,22 @@ def _check_annex_ref(ctx: CheckContext, number, path: tuple) -> None:
               "correct the number", "unknown-annex")
 
 
+def _cross_reference(ctx: CheckContext, key: str, path: tuple, mark: Mark | None) -> None:
+    """[@fact:ID] and [@claim:ID] must name a fact or claim of this case file; the other
+    kinds ([@para:...], [@section:...]) name the templates' anchors, checked at build."""
+    kind, _, target = key.partition(":")
+    section = {"fact": "facts", "claim": "claims"}.get(kind)
+    known = _ids(ctx.raw, section) if section else None
+    if known is not None and target not in known:
+        ctx.error(path, f"[@{key}] refers to no {kind} of this case file: {kind} id "
+                  f"'{target}' does not exist{suggest(target, list(known))}",
+                  f"unknown-{kind}", mark)
+
+
 def _cite_key(ctx: CheckContext, key: str, path: tuple, mark: Mark | None = None) -> None:
+    if is_crossref_key(key):
+        _cross_reference(ctx, key, path, mark)
+        return
     ctx.used_keys.add(key.lower())
     if key not in ctx.library:
         keys = [e.key for e in ctx.library.entries.values()]

@@ -229,7 +229,48 @@ class Library:
         if not raw.item.get("title"):
             report.warning(shown, raw.line, raw.column, f"citation {key!r} has no title",
                            "citation-entry")
+        for problem in shape_problems(raw.item):
+            report.error(shown, raw.line, raw.column, f"citation {key!r}: {problem}",
+                         "citation-entry")
         self.entries[key.lower()] = entry
+
+
+# CSL's name and date variables have a shape citeproc relies on; a string in their place
+# passes through to the style, which then fails on every citation of the build.
+NAME_FIELDS = ("author", "editor", "translator", "container-author", "collection-editor",
+               "composer", "director", "interviewer", "illustrator", "recipient",
+               "reviewed-author", "editorial-director", "original-author")
+DATE_FIELDS = ("issued", "accessed", "event-date", "original-date", "submitted")
+
+
+def _date_problem(value) -> str | None:
+    if not isinstance(value, dict):
+        return "must be a mapping such as {date-parts: [[2021, 5, 14]]}"
+    parts = value.get("date-parts")
+    if parts is None:
+        return None if isinstance(value.get("raw", value.get("literal")), str) else \
+            "needs 'date-parts' (e.g. [[2021, 5, 14]]) or 'raw' text"
+    if not (isinstance(parts, list) and parts and all(
+            isinstance(p, list) and p and len(p) <= 3 and all(
+                (isinstance(n, int) and not isinstance(n, bool))
+                or (isinstance(n, str) and n.strip().lstrip("-").isdigit()) for n in p)
+            for p in parts)):
+        return "'date-parts' must be a list of [year, month, day] lists of numbers"
+    return None
+
+
+def shape_problems(item: dict) -> list[str]:
+    """What in a CSL item has not the shape citeproc expects (names, dates)."""
+    problems = []
+    for name in NAME_FIELDS:
+        if name in item and not (isinstance(item[name], list) and all(
+                isinstance(person, dict) for person in item[name])):
+            problems.append(f"'{name}' must be a list of names such as "
+                            "[{family: Doe, given: Jane}] or [{literal: Human Rights Watch}]")
+    for name in DATE_FIELDS:
+        if name in item and (problem := _date_problem(item[name])):
+            problems.append(f"'{name}' {problem}")
+    return problems
 
 
 def _display(path: Path, root: Path | None) -> str:
