@@ -357,3 +357,23 @@ def test_a_library_entry_with_a_misshapen_date_or_name_is_caught_by_check(ws, fi
     result = check_workspace(Workspace(ws), [ws / "claims" / "sultanov.yaml"], TODAY)
     (error,) = result.report.errors
     assert error.file == "citations/extra.json" and expected in error.message
+
+
+@pytest.mark.parametrize("length, refused", [(100, False), (101, True), (300, True)])
+def test_a_case_id_too_long_for_a_folder_name_is_an_error_at_its_line(ws, length, refused):
+    original = (ws / "claims" / "sultanov.yaml").read_text(encoding="utf-8")
+    case = _written(ws, original.replace("\n  id: sultanov\n", f"\n  id: {'x' * length}\n", 1))
+    line = case.read_text(encoding="utf-8").splitlines().index(f"  id: {'x' * length}") + 1
+    found = [e for e in errors_of(ws, case) if "names the drafts' folder" in e[2]]
+    assert found == ([(line, 7, f"the case id is {length} bytes long; it names the drafts' "
+                       "folder, so keep it to 100")] if refused else [])
+
+
+def test_a_code_fence_never_closed_in_a_fact_is_an_error_at_the_fence(ws):
+    case = with_fact_text(ws, FACT, "Police\n\n      ```\n      arrested Mr Sultanov")
+    line = case.read_text(encoding="utf-8").splitlines().index("      ```") + 1
+    (error,) = errors_of(ws, case)
+    assert error[:2] == (line, 7) and "is never closed" in error[2]
+    closed = with_fact_text(ws, "```\n      arrested Mr Sultanov",
+                            "```\n      arrested\n      ```\n\n      Mr Sultanov")
+    assert errors_of(ws, closed) == []

@@ -297,9 +297,9 @@ def test_control_characters_in_names_and_values_are_escaped_in_diagnostics(ws):
 
 
 _ORPHANS = """\
-import os, subprocess, sys, time
+import os, signal, subprocess, sys, time
 from pathlib import Path
-ws, token = Path(sys.argv[1]), sys.argv[2]
+ws, token, how = Path(sys.argv[1]), sys.argv[2], getattr(signal, sys.argv[3])
 
 def ours():
     found = []
@@ -321,23 +321,37 @@ started = time.time()
 while len(ours()) < 4 and time.time() - started < 60:  # build, forkserver, 2 workers
     time.sleep(0.1)
 seen = len(ours())
-build.kill()
-build.wait()
+time.sleep(0.5)
+stopped = time.time()
+build.send_signal(how)
+status = build.wait(timeout=60)
+took = time.time() - stopped
 deadline = time.time() + 10
 while ours() and time.time() < deadline:
     time.sleep(0.2)
 left = ours()
 for pid in left:
     os.kill(pid, 9)
-print(seen, len(left))
+print(seen, len(left), status, round(took, 1))
 """
 
 
 @pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc")
-def test_workers_of_jobs_die_with_a_killed_build(ws):
+@pytest.mark.parametrize("how", ["SIGKILL", "SIGINT"])
+def test_workers_of_jobs_end_with_a_killed_or_interrupted_build(ws, how):
+    """SIGKILL: the workers notice their build process is gone and end; SIGINT (Ctrl-C):
+    the build ends its workers at once, exit status 130. Either way no process of it
+    lives on, and the next build finds every draft whole and mends the rest."""
+    first = build(ws, *sorted(str(p) for p in (ws / "claims").glob("*.yaml")), "--to", "docx")
+    assert first.exit_code == 0, first.output
     token = os.urandom(8).hex()
-    done = subprocess.run([sys.executable, "-c", _ORPHANS, str(ws), token], cwd=REPO,
-                          capture_output=True, text=True, timeout=180)
-    seen, left = map(int, done.stdout.split())
-    assert seen >= 4, "the build had started its workers before it was killed"
-    assert left == 0, f"{left} process(es) of the killed build lived on"
+    done = subprocess.run([sys.executable, "-c", _ORPHANS, str(ws), token, how], cwd=REPO,
+                          capture_output=True, text=True, timeout=240)
+    seen, left, status, took = done.stdout.split()
+    assert int(seen) >= 4, "the build had started its workers before it was stopped"
+    assert int(left) == 0, f"{left} process(es) of the stopped build lived on"
+    if how == "SIGINT":
+        assert int(status) == 130 and float(took) < 15, (status, took)
+    again = build(ws, *sorted(str(p) for p in (ws / "claims").glob("*.yaml")), "--to", "docx")
+    assert again.exit_code == 0, again.output
+    assert not [p for p in (ws / "drafts").rglob(".*") if p.name.endswith(".tmp")]

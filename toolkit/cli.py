@@ -224,13 +224,14 @@ def main() -> None:
 
     try:
         cli.main(prog_name="covenant", standalone_mode=False)
-    except click.exceptions.Abort:
+    except (click.exceptions.Abort, KeyboardInterrupt) as exc:
+        if isinstance(exc, KeyboardInterrupt) or isinstance(exc.__cause__, KeyboardInterrupt):
+            # click turns Ctrl-C into Abort; the workers are already stopped (batch.py)
+            click.echo("covenant: stopped (Ctrl-C); drafts written before stay whole",
+                       err=True)
+            sys.exit(130)
         click.echo("aborted", err=True)
         sys.exit(1)
-    except KeyboardInterrupt:
-        click.echo("covenant: stopped (Ctrl-C); drafts written before stay as they were",
-                   err=True)
-        sys.exit(130)
     except click.ClickException as exc:
         exc.message = printable(exc.message)
         exc.show()

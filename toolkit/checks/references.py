@@ -32,6 +32,20 @@ def _ids(raw, section: str) -> dict[str, tuple] | None:
     return {item["id"]: path for path, item in entries(raw, section)}
 
 
+# The case id names the drafts' folder (drafts/<id>/); file systems allow 255 bytes.
+MAX_CASE_ID = 100
+
+
+@case_check
+def case_id_fits_a_folder_name(ctx: CheckContext) -> None:
+    case = ctx.raw.get("case")
+    ident = case.get("id") if isinstance(case, LocatedDict) else None
+    if isinstance(ident, str) and len(ident.encode("utf-8")) > MAX_CASE_ID:
+        ctx.error(("case", "id"), f"the case id is {len(ident.encode('utf-8'))} bytes long; "
+                  f"it names the drafts' folder, so keep it to {MAX_CASE_ID}",
+                  "case-id-too-long")
+
+
 @case_check
 def duplicate_ids(ctx: CheckContext) -> None:
     for section in ID_LISTS:

@@ -85,6 +85,7 @@ class Survey:
     too_deep: int | None = None
     definitions: dict[str, list[int]] = field(default_factory=dict)
     note_in_note: int | None = None  # the line of a footnote inside a footnote
+    open_fence: int | None = None  # the line of a code fence never closed
 
 
 def _survey(state) -> None:
@@ -98,6 +99,9 @@ def _survey(state) -> None:
             survey.too_deep = line
         if token.type == "footnote_reference_open":
             survey.definitions.setdefault(token.meta["label"], []).append(line)
+        if token.type == "fence" and token.map and survey.open_fence is None and \
+                not _closes(state.src, token):
+            survey.open_fence = line
     # An inline note ^[...] is parsed where it stands, so a note written inside it is a
     # footnote_ref among its tokens; no document can print a footnote inside a footnote.
     notes = state.env.get("footnotes", {}).get("list", {})
@@ -117,6 +121,17 @@ def _parser() -> MarkdownIt:
     md.inline.ruler.before("link", "citation", _citation_rule)
     md.core.ruler.before("footnote_tail", "covenant_survey", _survey)
     return md
+
+
+def _closes(source: str, fence) -> bool:
+    """Whether a fence token's last line closes it (an unclosed fence runs to the end of
+    the text, swallowing everything after it)."""
+    start, end = fence.map
+    lines = source.split("\n")
+    if end - 1 <= start or end - 1 >= len(lines):
+        return False
+    closing = lines[end - 1].strip()
+    return len(closing) >= len(fence.markup) and set(closing) == {fence.markup[0]}
 
 
 def _line_start(text: str, line: int) -> int:
@@ -145,6 +160,11 @@ def _problems(text: str, survey: Survey) -> tuple[list[MarkdownProblem], dict[st
             "the text nests block quotes or lists too deeply for the Markdown parser, "
             "which would drop what is inside the deepest ones; flatten it",
             _line_start(text, survey.too_deep)))
+    if survey.open_fence is not None:
+        problems.append(MarkdownProblem(
+            "a code block opened here (``` or ~~~) is never closed, so it swallows all the "
+            "text after it; close it with the same fence on a line of its own",
+            _line_start(text, survey.open_fence)))
     if survey.note_in_note is not None:
         problems.append(MarkdownProblem(
             "a footnote is written inside another footnote (^[... ^[...] ...]); a note "
