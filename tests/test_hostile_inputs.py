@@ -14,11 +14,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from tests.conftest import REPO, TODAY
+from tests.conftest import run_build as build
 from tests.test_malformed_corpus import CASES, LIBRARY
-from toolkit.cli import cli
 from toolkit.files import templates as bounds
 from toolkit.workspace.check import check_workspace
 from toolkit.workspace.folders import Workspace
@@ -31,23 +30,20 @@ def covenant(*args: str, cwd: Path, env: dict | None = None, timeout: int = 120)
                           text=True, timeout=timeout)
 
 
-def build(ws: Path, *args: str):
-    return CliRunner().invoke(cli, ["build", *args, "--today", TODAY.isoformat(),
-                                    "--workspace", str(ws)])
-
-
-@pytest.fixture
-def ws(example_workspace: Path, monkeypatch) -> Path:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    return example_workspace
-
-
 def with_fact_text(ws: Path, old: str, new: str) -> Path:
     case = ws / "claims" / "sultanov.yaml"
     text = case.read_text(encoding="utf-8")
     assert old in text
     case.write_text(text.replace(old, new, 1), encoding="utf-8")
     return case
+
+
+def built_native(ws: Path, case: Path) -> str:
+    """The memo of `case` as native text, which must check and build cleanly."""
+    assert errors_of(ws, case) == []
+    result = build(ws, str(case), "--to", "native")
+    assert result.exit_code == 0, result.output
+    return (ws / "drafts" / "sultanov" / "memo.native.txt").read_text(encoding="utf-8")
 
 
 def errors_of(ws: Path, case: Path) -> list[tuple[int, int, str]]:
@@ -74,10 +70,7 @@ def test_a_block_quote_nested_past_the_parsers_limit_is_an_error_at_its_line(ws)
 def test_a_block_quote_just_inside_the_limit_is_kept_with_its_note(ws):
     case = with_fact_text(ws, FACT, "Police\n\n" + "      " + "> " * 19 + "deep[^a]\n\n"
                           "      [^a]: the deep note\n\n      arrested Mr Sultanov")
-    assert errors_of(ws, case) == []
-    result = build(ws, str(case), "--to", "native")
-    assert result.exit_code == 0, result.output
-    native = (ws / "drafts" / "sultanov" / "memo.native.txt").read_text(encoding="utf-8")
+    native = built_native(ws, case)
     assert 'Para "deep^' in native and '"The deep note."' in native
 
 
@@ -123,10 +116,7 @@ def test_distinct_labels_in_two_facts_both_keep_their_notes(ws):
     for number, index in enumerate(facts[:2]):
         lines[index + 1] += f" Noted.[^n{number}]\n\n      [^n{number}]: note number {number}.\n"
     case.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert errors_of(ws, case) == []
-    result = build(ws, str(case), "--to", "native")
-    assert result.exit_code == 0, result.output
-    native = (ws / "drafts" / "sultanov" / "memo.native.txt").read_text(encoding="utf-8")
+    native = built_native(ws, case)
     assert '"Note number 0."' in native and '"Note number 1."' in native
 
 

@@ -18,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import REPO, TODAY
+from tests.conftest import run_build as build
 from toolkit.cli import cli
 from toolkit.files.reading import UnsafeFile, read_bytes
 from toolkit.model.errors import MisuseError
@@ -26,17 +27,6 @@ from toolkit.workspace.check import check_workspace
 from toolkit.workspace.folders import Workspace
 
 SECRET = "root:x:0:0:SECRET-LINE-FROM-OUTSIDE:/root:/bin/bash"
-
-
-def build(ws: Path, *args: str):
-    return CliRunner().invoke(cli, ["build", *args, "--today", TODAY.isoformat(),
-                                    "--workspace", str(ws)])
-
-
-@pytest.fixture
-def ws(example_workspace: Path, monkeypatch) -> Path:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    return example_workspace
 
 
 @pytest.fixture
