@@ -345,3 +345,19 @@ def test_workers_of_jobs_end_with_a_killed_or_interrupted_build(ws, how):
     again = build(ws, *sorted(str(p) for p in (ws / "claims").glob("*.yaml")), "--to", "docx")
     assert again.exit_code == 0, again.output
     assert not [p for p in (ws / "drafts").rglob(".*") if p.name.endswith(".tmp")]
+
+
+def test_the_manifest_hashes_no_file_a_link_points_to_outside(ws, secret, monkeypatch):
+    """Deciding what is up to date reads templates/ and citations/ too: a link out of
+    them is not followed there either (the build then refuses it by name)."""
+    from toolkit.workspace import manifest
+
+    (ws / "templates" / "memo" / "notes.txt").symlink_to(secret)
+    read = []
+    real = manifest.read_bytes
+    monkeypatch.setattr(manifest, "read_bytes",
+                        lambda path, root=None: read.append(Path(path)) or real(path, root))
+    digest = manifest._tree_digest(ws / "templates")
+    assert ws / "templates" / "memo" / "notes.txt" in read
+    secret.write_text("changed", encoding="utf-8")
+    assert manifest._tree_digest(ws / "templates") == digest

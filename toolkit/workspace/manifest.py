@@ -28,16 +28,19 @@ from functools import lru_cache
 from pathlib import Path
 
 from toolkit import __version__
+from toolkit.files.reading import UnsafeFile, read_bytes
 from toolkit.files.writing import write_atomically
 
 MANIFEST = ".covenant-build.json"
 FORMAT = 1
 
 
-def file_digest(path: Path) -> str | None:
+def file_digest(path: Path, root: Path | None = None) -> str | None:
+    """The sha256 of a regular file (inside `root`, if given), or None if it cannot be
+    read (a link out of `root`, a pipe: the build itself then refuses it)."""
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
+        return hashlib.sha256(read_bytes(path, root)).hexdigest()
+    except (OSError, UnsafeFile):
         return None
 
 
@@ -50,7 +53,7 @@ def _tree_digest(root: Path, skip: set[str] = frozenset()) -> str:
             if relative.parts[0] in skip or "__pycache__" in relative.parts:
                 continue
             digest.update(str(relative.as_posix()).encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            digest.update((file_digest(path, root) or "unreadable").encode())
     return digest.hexdigest()
 
 
