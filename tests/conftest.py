@@ -22,6 +22,23 @@ def workspace(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def ws(example_workspace: Path, monkeypatch) -> Path:
+    """The example workspace, with SOURCE_DATE_EPOCH set so that drafts compare by bytes."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    return example_workspace
+
+
+def run_build(ws: Path, *args: str):
+    """`covenant build ARGS --workspace WS` through click's test runner."""
+    from click.testing import CliRunner
+
+    from toolkit.cli import cli
+
+    return CliRunner().invoke(cli, ["build", *args, "--today", TODAY.isoformat(),
+                                    "--workspace", str(ws)])
+
+
+@pytest.fixture
 def example_workspace(tmp_path: Path) -> Path:
     """A copy of the repository's own workspace (examples and library)."""
     for folder in ("claims", "citations", "templates"):

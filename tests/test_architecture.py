@@ -22,6 +22,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("checks", "passes", "redaction"),
     ("writers",),
     ("readers",),
+    ("files",),
     ("model", "covenant", ""),  # "": toolkit/__init__.py (the version)
 ]
 

@@ -13,7 +13,7 @@ import click
 
 from toolkit import __version__
 from toolkit.kinds.registry import KINDS
-from toolkit.model.errors import CovenantError
+from toolkit.model.errors import CovenantError, printable
 
 
 def _workspace(option: Path | None, paths: tuple[Path, ...] = ()):
@@ -79,10 +79,15 @@ def schema(output: Path | None) -> None:
 
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if output:
-        from toolkit.workspace.folders import write_atomically
+        from toolkit.files.writing import write_atomically
 
-        write_atomically(output, text.encode("utf-8"))
-        click.echo(f"wrote {output}", err=True)
+        try:
+            write_atomically(output, text.encode("utf-8"))
+        except OSError as exc:
+            raise CovenantError(f"{output}: cannot write the schema there "
+                                f"({exc.strerror or exc}); choose a file in a folder you "
+                                "can write to") from None
+        click.echo(printable(f"wrote {output}"), err=True)
     else:
         click.echo(text, nl=False)
 
@@ -168,13 +173,17 @@ def build(claims, kinds, formats, out, style, workspace, public, jobs, force, to
                            "\n".join(d.format() for d in report.sorted()
                                      if d.severity.value == "warning"), err=True),
                        start_method=start_method)
+    for notice in result.recovered:
+        click.echo(printable(f"covenant: warning: {notice}"), err=True)
     for done in result.built:
         for path in done.paths:
-            click.echo(f"wrote {ws.show(path)}")
-        click.echo(f"{done.case_id}: {done.notes} footnotes", err=True)
+            click.echo(printable(f"wrote {ws.show(path)}"))
+        for warning in done.warnings:
+            click.echo(warning.format(), err=True)
+        click.echo(printable(f"{done.case_id}: {done.notes} footnotes"), err=True)
     for task in result.up_to_date:
         for path in task.paths():
-            click.echo(f"up to date {ws.show(path)}")
+            click.echo(printable(f"up to date {ws.show(path)}"))
     for failure in result.failed:
         click.echo(failure.format(), err=True)
     counts = [f"{len(result.built)} built", f"{len(result.up_to_date)} up to date"]
@@ -196,21 +205,49 @@ def init(directory: Path) -> None:
     from toolkit.workspace.folders import create_workspace
 
     created = create_workspace(directory)
-    click.echo(f"created workspace {directory} ({len(created)} files); next: "
-               f"cd {directory} && covenant check")
+    click.echo(printable(f"created workspace {directory} ({len(created)} files); next: "
+                         f"cd {directory} && covenant check"))
+
+
+def _failure(exc: BaseException) -> str:
+    """What to print for an exception no command turned into a CovenantError: the
+    one line a user can act on, never a traceback (COVENANT_DEBUG=1 shows it)."""
+    if isinstance(exc, MemoryError):
+        return ("ran out of memory; an input is far larger than it looks (a template "
+                "that repeats text without bound, a compressed frame, a nested file)")
+    if isinstance(exc, RecursionError):
+        return "an input is nested too deeply to read (thousands of levels)"
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror or exc}"
+    return (f"internal error ({type(exc).__name__}: {exc}); please report it with the "
+            "command you ran (COVENANT_DEBUG=1 prints the traceback)")
 
 
 def main() -> None:
+    import os
+
     try:
         cli.main(prog_name="covenant", standalone_mode=False)
-    except click.exceptions.Abort:
+    except (click.exceptions.Abort, KeyboardInterrupt) as exc:
+        if isinstance(exc, KeyboardInterrupt) or isinstance(exc.__cause__, KeyboardInterrupt):
+            # click turns Ctrl-C into Abort; the workers are already stopped (batch.py)
+            click.echo("covenant: stopped (Ctrl-C); drafts written before stay whole",
+                       err=True)
+            sys.exit(130)
         click.echo("aborted", err=True)
         sys.exit(1)
     except click.ClickException as exc:
+        exc.message = printable(exc.message)
         exc.show()
         sys.exit(exc.exit_code)
     except CovenantError as exc:
-        click.echo(f"covenant: error: {exc}", err=True)
+        click.echo(printable(f"covenant: error: {exc}"), err=True)
         if exc.report is not None and exc.report.items:
             click.echo(exc.report.as_text(), err=True)
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # noqa: BLE001 - the last place a traceback could escape
+        if os.environ.get("COVENANT_DEBUG"):
+            raise
+        click.echo(printable(f"covenant: error: {_failure(exc)}"), err=True)
         sys.exit(1)

@@ -13,6 +13,7 @@ from toolkit.checks.context import (
 )
 from toolkit.model.case import Markdown, SourceRef
 from toolkit.model.citation_syntax import CitationSyntaxError, find_citations, parse_group
+from toolkit.readers.markdown import is_crossref_key
 from toolkit.readers.yamlsource import LocatedDict, LocatedList, Mark
 
 ID_LISTS = ("people", "facts", "proceedings", "claims")
@@ -29,6 +30,20 @@ def _ids(raw, section: str) -> dict[str, tuple] | None:
             isinstance(item, LocatedDict) and isinstance(item.get("id"), str) for item in value):
         return None
     return {item["id"]: path for path, item in entries(raw, section)}
+
+
+# The case id names the drafts' folder (drafts/<id>/); file systems allow 255 bytes.
+MAX_CASE_ID = 100
+
+
+@case_check
+def case_id_fits_a_folder_name(ctx: CheckContext) -> None:
+    case = ctx.raw.get("case")
+    ident = case.get("id") if isinstance(case, LocatedDict) else None
+    if isinstance(ident, str) and len(ident.encode("utf-8")) > MAX_CASE_ID:
+        ctx.error(("case", "id"), f"the case id is {len(ident.encode('utf-8'))} bytes long; "
+                  f"it names the drafts' folder, so keep it to {MAX_CASE_ID}",
+                  "case-id-too-long")
 
 
 @case_check
@@ -148,7 +163,22 @@ def _check_annex_ref(ctx: CheckContext, number, path: tuple) -> None:
               "correct the number", "unknown-annex")
 
 
+def _cross_reference(ctx: CheckContext, key: str, path: tuple, mark: Mark | None) -> None:
+    """[@fact:ID] and [@claim:ID] must name a fact or claim of this case file; the other
+    kinds ([@para:...], [@section:...]) name the templates' anchors, checked at build."""
+    kind, _, target = key.partition(":")
+    section = {"fact": "facts", "claim": "claims"}.get(kind)
+    known = _ids(ctx.raw, section) if section else None
+    if known is not None and target not in known:
+        ctx.error(path, f"[@{key}] refers to no {kind} of this case file: {kind} id "
+                  f"'{target}' does not exist{suggest(target, list(known))}",
+                  f"unknown-{kind}", mark)
+
+
 def _cite_key(ctx: CheckContext, key: str, path: tuple, mark: Mark | None = None) -> None:
+    if is_crossref_key(key):
+        _cross_reference(ctx, key, path, mark)
+        return
     ctx.used_keys.add(key.lower())
     if key not in ctx.library:
         keys = [e.key for e in ctx.library.entries.values()]

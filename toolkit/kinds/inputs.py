@@ -31,6 +31,7 @@ class Source:
     people: list = field(default_factory=list)  # whose names a public version withholds
     annexes: set[str] = field(default_factory=set)  # annex numbers [@annex:N] may cite
     digest_extra: str = ""  # what else its drafts depend on, for the build manifest
+    digest: str = ""  # sha256 of the bytes of its input file that were parsed
     weight: int = 0  # its size: a batch builds the largest first
     public_stem: bool = True  # whether a public version is written as <kind>-public
     language: str = "en"  # the document's: a public version's labels are in it
@@ -84,6 +85,7 @@ class CaseFiles:
                                        f"built: {len(problems.errors)} error(s)"))
                 continue
             source = self.source(loaded.case, loaded.shown, loaded.path)
+            source.digest = loaded.digest
             source.weight = loaded.path.stat().st_size
             planned.append(Planned(loaded.shown, source, problems))
         return planned

@@ -11,19 +11,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from toolkit.covenant import parse_provision
+from toolkit.files.templates import (
+    BoundedImmutableSandbox,
+    ConfinedLoader,
+    bound_filters,
+    render_bounded,
+)
 from toolkit.model.case import CaseFile
 from toolkit.model.dates import format_date, format_when, parse_date
 from toolkit.model.document import Block
 from toolkit.model.errors import CovenantError
 from toolkit.readers.library import Library
-from toolkit.readers.markdown import parse_markdown
+from toolkit.readers.markdown import MarkdownProblem, parse_markdown
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|!^~])")
 
@@ -64,26 +70,26 @@ def long_date(value, language: str = "en") -> str:
     return format_date(parse_date(value), language)
 
 
-def _bytecode_cache(cache_dir: Path | None, options: dict):
-    """Jinja's cache of compiled templates, in a folder named after everything that
-    shapes the compiled code besides a template's own text (which Jinja checks itself):
-    the environment's options, Jinja's version and this module."""
-    if cache_dir is None:
-        return None
-    import hashlib
+# Jinja's options for section templates. "{#anchor .numbered}" is Markdown
+# block-attribute syntax, so Jinja comments are spelt {## ... ##} in our templates.
+_OPTIONS = dict(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True,
+                trim_blocks=True, lstrip_blocks=True,
+                comment_start_string="{##", comment_end_string="##}")
 
-    import jinja2
-    from jinja2 import FileSystemBytecodeCache
 
-    digest = hashlib.sha256(repr(sorted((k, repr(v)) for k, v in options.items())).encode())
-    digest.update(jinja2.__version__.encode())
-    digest.update(Path(__file__).read_bytes())
-    folder = Path(cache_dir) / "jinja" / digest.hexdigest()[:16]
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return FileSystemBytecodeCache(str(folder))
+@lru_cache(maxsize=64)
+def _environment(folder: str, root: str, language: str) -> ImmutableSandboxedEnvironment:
+    """One sandboxed environment per section folder and language, kept for the life of
+    the process: each template is compiled once per process (a batch of 40 cases
+    compiles it once), and never cached on disk (a bytecode cache in drafts/ would run
+    whatever code someone wrote there). The loader notices an edited template."""
+    env = BoundedImmutableSandbox(loader=ConfinedLoader([folder], root), **_OPTIONS)
+    env.filters.update(md=escape_markdown, cites=cite_list,
+                       date=partial(long_date, language=language),
+                       when=partial(when_date, language=language))
+    bound_filters(env)
+    env.globals.update(provision=parse_provision)
+    return env
 
 
 @dataclass
@@ -93,8 +99,6 @@ class KindEnv:
     today: str = ""
     today_date: date | None = None
     extra: dict = field(default_factory=dict)
-    # Where compiled templates are kept between builds (None: compiled every build).
-    cache_dir: Path | None = None
 
     @staticmethod
     def format_date(value, language: str = "en") -> str:
@@ -102,20 +106,8 @@ class KindEnv:
 
     def environment(self, kind: str, language: str = "en",
                     folder: Path | None = None) -> ImmutableSandboxedEnvironment:
-        options = dict(
-            undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True,
-            trim_blocks=True, lstrip_blocks=True,
-            # "{#anchor .numbered}" is Markdown block-attribute syntax, so Jinja comments
-            # are spelt {## ... ##} in our templates.
-            comment_start_string="{##", comment_end_string="##}")
-        env = ImmutableSandboxedEnvironment(
-            loader=FileSystemLoader(str(folder or self.templates / kind / "sections")),
-            bytecode_cache=_bytecode_cache(self.cache_dir, options), **options)
-        env.filters.update(md=escape_markdown, cites=cite_list,
-                           date=partial(long_date, language=language),
-                           when=partial(when_date, language=language))
-        env.globals.update(provision=parse_provision)
-        return env
+        folder = folder or self.templates / kind / "sections"
+        return _environment(str(folder), str(self.templates), language)
 
     def render_sections(self, kind: str, context: dict, language: str = "en") -> list[Block]:
         """Render sections/<language>/ if the kind has one, else sections/."""
@@ -130,11 +122,22 @@ class KindEnv:
         blocks: list[Block] = []
         for name in names:
             try:
-                text = env.get_template(name).render(**context)
+                text = render_bounded(env.get_template(name), context, str(folder / name))
             except TemplateError as exc:
                 line = getattr(exc, "lineno", None) or 1
-                raise CovenantError(f"{folder / name}:{line}: template error: {exc}") from None
-            blocks.extend(parse_markdown(tidy_markdown(text), f"{folder / name}:1"))
+                where = getattr(exc, "filename", None) or str(folder / name)
+                raise CovenantError(f"{where}:{line}: template error: {exc}") from None
+            except RecursionError:
+                raise CovenantError(f"{folder / name}: the template includes or calls "
+                                    "itself without end") from None
+            text = tidy_markdown(text)
+            try:
+                blocks.extend(parse_markdown(text, f"{folder / name}:1"))
+            except MarkdownProblem as problem:
+                line = text.count("\n", 0, problem.start) + 1
+                raise CovenantError(f"{folder / name}: {problem.message} (line {line} of "
+                                    "the Markdown it renders; if that line comes from a "
+                                    "case file, `covenant check` names it)") from None
         return blocks
 
 

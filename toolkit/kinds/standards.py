@@ -6,6 +6,7 @@ templates/communication/catalogue.<language>.yaml."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,17 +65,18 @@ def claim_view(claim: Claim) -> ClaimView:
 
 def load_standards(env: KindEnv, language: str) -> dict[str, str]:
     """templates/communication/standards.<language>.yaml: provision -> opening sentence."""
-    data = _template_data(env.templates / "communication" / f"standards.{language}.yaml")
+    data = _template_data(env.templates / "communication" / f"standards.{language}.yaml",
+                          env.templates)
     return {str(k): str(v) for k, v in (data or {}).items()}
 
 
-def _template_data(path: Path):
-    """The YAML data of a template file, or None if there is none; a malformed file is
-    an error naming its line."""
-    if not path.is_file():
+def _template_data(path: Path, templates: Path):
+    """The YAML data of a template file (a regular file inside `templates`), or None if
+    there is none; a malformed file is an error naming its line."""
+    if not os.path.lexists(path):
         return None
     try:
-        return parse_yaml(read_text(path))
+        return parse_yaml(read_text(path, templates))
     except YamlProblem as problem:
         raise CovenantError(f"{path}:{problem.mark.line}:{problem.mark.column}: "
                             f"{problem.message}") from None
@@ -108,7 +110,8 @@ def load_catalogue(env: KindEnv, language: str) -> dict:
     name, genitive, source)."""
     if language == "en":
         return {}
-    data = _template_data(env.templates / "communication" / f"catalogue.{language}.yaml")
+    data = _template_data(env.templates / "communication" / f"catalogue.{language}.yaml",
+                          env.templates)
     return data if isinstance(data, dict) else {}
 
 

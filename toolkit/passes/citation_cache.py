@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
+
+from toolkit.files.reading import read_bytes
+from toolkit.files.writing import write_atomically
 
 FOLDER = "citations"
 FORMAT = 1  # bump when the layout of the files changes
+MAX_CACHE_BYTES = 256 * 2**20
 
 
 def _engine_digest(engine_code: Path) -> str:
@@ -56,16 +58,34 @@ class CitationCache:
         digest.update(b"\0" + (locale or "").encode() + b"\0")
         digest.update(Path(style_path).read_bytes())
         self.path = Path(folder) / FOLDER / f"{digest.hexdigest()[:32]}.json"
+        self.problem = ""  # why an existing file was ignored ("": it was not)
         self.entries: dict[str, str] = self._read()
         self.added: dict[str, str] = {}
         self.hits = 0
 
     def _read(self) -> dict[str, str]:
+        """The file's renderings; {} if there is none. A file that is not a JSON mapping
+        of text to text (damaged, or written by someone else) is ignored and noted in
+        `problem`; it is replaced at the next save. Nothing in it is ever executed: the
+        renderings are HTML fragments that citation_markup.py reads as text with
+        italics and bold only."""
+        self.problem = ""
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            raw = read_bytes(self.path, self.path.parent, limit=MAX_CACHE_BYTES)
+        except FileNotFoundError:
             return {}
-        return data if isinstance(data, dict) else {}
+        except OSError as exc:
+            self.problem = f"cannot be read ({exc})"
+            return {}
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (ValueError, RecursionError):
+            data = None
+        if not (isinstance(data, dict) and all(
+                isinstance(k, str) and isinstance(v, str) for k, v in data.items())):
+            self.problem = "is not a cache covenant wrote (not a JSON mapping of text)"
+            return {}
+        return data
 
     def get(self, key: str) -> str | None:
         found = self.entries.get(key)
@@ -84,16 +104,8 @@ class CitationCache:
             return
         try:
             merged = {**self._read(), **self.added}
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".citations.", suffix=".tmp",
-                                       dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    json.dump(merged, handle, ensure_ascii=False, separators=(",", ":"))
-                os.replace(tmp, self.path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            text = json.dumps(merged, ensure_ascii=False, separators=(",", ":"))
+            write_atomically(self.path, text.encode("utf-8", "surrogatepass"))
         except OSError:
             return
         self.added = {}

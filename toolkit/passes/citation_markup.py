@@ -37,7 +37,8 @@ _REPEATED = re.compile(r"(?P<seg>(?:<i>)?[^,<>]{4,}?(?:</i>)?), (?P=seg)(?=[,.;\
 
 def clean_debris(fragment: str) -> str:
     """Apply the debris rules to the text of an HTML fragment, leaving tags alone."""
-    fragment = _REPEATED.sub(r"\g<seg>", fragment)
+    # \x00 is the tag placeholder below; a NUL in the data (a BibTeX title) is not text.
+    fragment = _REPEATED.sub(r"\g<seg>", fragment.replace("\x00", ""))
     # Work on text with tags replaced by placeholders that do not trigger the rules.
     parts = _TAG.split(fragment)
     tags = parts[1::2]

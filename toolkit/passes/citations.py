@@ -155,6 +155,10 @@ def run(document: Document, context) -> None:
 
         cache = CitationCache(context.cache_dir, context.style, locale,
                               Path(citeproc_engine.__file__))
+        if cache.problem:
+            context.report.warning(str(cache.path), 1, 1, f"the citation cache "
+                                   f"{cache.problem}; ignored it, formatting again",
+                                   "cache-ignored")
     engine = CiteprocEngine(context.style, items, locale, cache)
     tracker = PositionTracker()
     for note in document.notes:

@@ -18,6 +18,10 @@ from dataclasses import dataclass, field
 from toolkit.readers.biblatex_csl import entry_to_csl
 from toolkit.readers.latex_text import leftover_latex
 
+# A field of a real entry is a few hundred characters; @string macros joined with '#'
+# can double at each step (a "bomb"), which this bound stops.
+MAX_VALUE_CHARS = 100_000
+
 
 class BibtexError(ValueError):
     def __init__(self, message: str, line: int) -> None:
@@ -158,7 +162,8 @@ def _fields(entry, line: int, macros: dict, result: BibResult) -> _Read:
     lines = {}
     for f in entry.fields:
         name = f.key.lower()
-        fields[name] = _evaluate(f.value, macros, (f.start_line or 0) + 1, result)
+        evaluated = _evaluate(f.value, macros, (f.start_line or 0) + 1, result)
+        fields[name] = "" if evaluated is TOO_LONG else evaluated
         lines[name] = (f.start_line or line - 1) + 1
     return _Read(entry.key, entry.entry_type.lower(), line, column, fields, lines)
 
@@ -193,9 +198,15 @@ def _map(read: _Read, result: BibResult) -> None:
 _PART = re.compile(r'\s*(?:\{(?P<braced>)|"(?P<quoted>)|(?P<word>[^\s#{}"]+))')
 
 
+# What a value too long to expand stands for: reported once, where it first grew too
+# long; a macro or field built from it is left empty without a second report.
+TOO_LONG = "\x00too-long\x00"
+
+
 def _evaluate(value: str, macros: dict, line: int, result: BibResult) -> str:
-    """A raw field value: `{...}`, `"..."`, a number or a macro, joined by `#`."""
-    parts, pos = [], 0
+    """A raw field value: `{...}`, `"..."`, a number or a macro, joined by `#`; one that
+    would expand past MAX_VALUE_CHARS is an error at its line, and TOO_LONG."""
+    parts, pos, size = [], 0, 0
     value = value.strip()
     while pos < len(value):
         match = _PART.match(value, pos)
@@ -221,6 +232,15 @@ def _evaluate(value: str, macros: dict, line: int, result: BibResult) -> str:
                                                   error=False))
                 parts.append(word)
             pos = match.end()
+        if parts and parts[-1] is TOO_LONG:
+            return TOO_LONG
+        size += len(parts[-1]) if parts else 0
+        if size > MAX_VALUE_CHARS:
+            result.problems.append(BibProblem(line, 1, "BibTeX: this value expands to more "
+                                              f"than {MAX_VALUE_CHARS:,} characters "
+                                              "(@string macros that repeat each other?); "
+                                              "write it out"))
+            return TOO_LONG
         while pos < len(value) and value[pos] in " \t\r\n#":
             pos += 1
     return "".join(parts)

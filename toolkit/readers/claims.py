@@ -4,6 +4,7 @@ that names the line, says what is wrong and, for a misspelt field, what was mean
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 import types
 import typing
@@ -13,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from toolkit.files.reading import UnsafeFile, read_bytes
 from toolkit.model.case import ID_PATTERN, LANGUAGE_PATTERN, CaseFile
 from toolkit.model.errors import Report
 from toolkit.readers.yamlsource import (
@@ -20,10 +22,10 @@ from toolkit.readers.yamlsource import (
     Mark,
     Span,
     YamlProblem,
+    decode_text,
     locate,
     locate_within,
     parse_yaml,
-    read_text,
     span_at,
 )
 
@@ -34,6 +36,7 @@ class LoadedCase:
     shown: str  # the path as printed in diagnostics
     raw: Any  # the located YAML tree (None when the file did not parse)
     case: CaseFile | None  # None when the schema rejected it
+    digest: str = ""  # sha256 of the bytes that were parsed (what the manifest records)
 
     def mark(self, path: tuple, *, key: bool = False) -> Mark:
         return locate(self.raw, path, key=key)
@@ -181,16 +184,25 @@ def _message(error: dict, raw: Any = None,
     return f"'{name}': {error['msg']}", False
 
 
-def read_located(path: Path, report: Report, shown: str) -> tuple[bool, Any]:
-    """Parse a YAML file into a located tree; report syntax and read errors.
-    Returns (False, None) when the file could not be parsed."""
+def read_located(path: Path, report: Report, shown: str,
+                 root: Path | None = None) -> tuple[bool, Any, str]:
+    """Parse a YAML file into a located tree; report syntax and read errors (with `root`,
+    a file outside that folder or not a regular file is one). Returns (parsed, the tree,
+    the sha256 of the bytes read: "" when none were); (False, None, ...) when the file
+    could not be parsed. The file is read once, so the hash is of what was parsed even if
+    the file changes while a build goes on."""
+    digest = ""
     try:
-        return True, parse_yaml(read_text(path))
+        data = read_bytes(path, root)
+        digest = hashlib.sha256(data).hexdigest()
+        return True, parse_yaml(decode_text(data)), digest
     except YamlProblem as problem:
         report.error(shown, problem.mark.line, problem.mark.column, problem.message, "yaml")
+    except UnsafeFile as exc:
+        report.error(shown, 1, 1, f"the file {exc.reason}", "unsafe-file")
     except OSError as exc:
         report.error(shown, 1, 1, f"cannot read the file: {exc.strerror}", "io")
-    return False, None
+    return False, None, digest
 
 
 def validate_located(model: type[BaseModel], raw: LocatedDict, report: Report, shown: str,
@@ -209,13 +221,16 @@ def validate_located(model: type[BaseModel], raw: LocatedDict, report: Report, s
         return None
 
 
-def load_case(path: Path, report: Report, shown: str | None = None) -> LoadedCase:
+def load_case(path: Path, report: Report, shown: str | None = None,
+              root: Path | None = None) -> LoadedCase:
+    """`root`: the folder the case file must stay inside (the workspace's claims/)."""
     shown = shown or str(path)
-    ok, raw = read_located(path, report, shown)
+    ok, raw, digest = read_located(path, report, shown, root)
     if not ok:
-        return LoadedCase(path, shown, None, None)
+        return LoadedCase(path, shown, None, None, digest)
     if not isinstance(raw, LocatedDict):
         report.error(shown, 1, 1, "a claims file is a YAML mapping with at least 'case:', "
                      "'people:' and 'facts:'; see docs/claims.md", "schema")
-        return LoadedCase(path, shown, raw, None)
-    return LoadedCase(path, shown, raw, validate_located(CaseFile, raw, report, shown))
+        return LoadedCase(path, shown, raw, None, digest)
+    return LoadedCase(path, shown, raw, validate_located(CaseFile, raw, report, shown),
+                      digest)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from toolkit.files.reading import UnsafeFile, relative_name
 from toolkit.model.errors import Report, Severity
 from toolkit.readers.bibtex import read_bibtex
 from toolkit.readers.yamlsource import LocatedDict, LocatedList, YamlProblem, parse_yaml, read_text
@@ -71,6 +72,10 @@ def _read_csl_json(path: Path, text: str) -> list[_Raw]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise YamlProblem(f"JSON syntax error: {exc.msg}", _mark(exc.lineno, exc.colno)) from None
+    except RecursionError:
+        depth = _depth_line(text)
+        raise YamlProblem("JSON nested too deeply (thousands of brackets); a CSL-JSON "
+                          "file is a list of flat items", _mark(depth, 1)) from None
     if isinstance(data, dict):
         data = data.get("items", data.get("references", [data]))
     if not isinstance(data, list):
@@ -88,6 +93,28 @@ def _read_csl_json(path: Path, text: str) -> list[_Raw]:
                 column = found.start() - text.rfind("\n", 0, found.start())
         raws.append(_Raw(key, item, line, column))
     return _Read(raws)
+
+
+def _depth_line(text: str, limit: int = 100) -> int:
+    """The line where brackets outside strings first nest `limit` deep (1 if never)."""
+    depth, in_string, escaped, line = 0, False, False, 1
+    for char in text:
+        if char == "\n":
+            line += 1
+        if in_string:
+            escaped = not escaped and char == "\\"
+            if char == '"' and not escaped:
+                in_string = False
+            continue
+        if char == '"':
+            in_string, escaped = True, False
+        elif char in "[{":
+            depth += 1
+            if depth >= limit:
+                return line
+        elif char in "]}":
+            depth -= 1
+    return 1
 
 
 def _read_csl_yaml(path: Path, text: str) -> list[_Raw]:
@@ -182,28 +209,39 @@ class Library:
         return len(self.entries)
 
     @classmethod
-    def load(cls, paths: Iterable[Path], report: Report, root: Path | None = None) -> Library:
+    def load(cls, paths: Iterable[Path], report: Report, root: Path | None = None,
+             inside: Path | None = None) -> Library:
+        """`root`: the workspace (paths are shown relative to it); `inside`: the folder
+        every file must stay inside (a link out of it is an error, not read)."""
         library = cls()
         for path in sorted(paths):
-            library._load_file(path, report, _display(path, root))
+            library._load_file(path, report, _display(path, root), inside)
         return library
 
     @classmethod
     def from_folder(cls, folder: Path, report: Report, root: Path | None = None) -> Library:
-        files = [p for p in folder.rglob("*") if p.suffix.lower() in READERS and p.is_file()] \
-            if folder.is_dir() else []
-        return cls.load(files, report, root)
+        """Every library file under `folder` (citations/), which none may leave."""
+        files = [p for p in folder.rglob("*") if p.suffix.lower() in READERS
+                 and (p.is_file() or p.is_symlink())] if folder.is_dir() else []
+        return cls.load(files, report, root, inside=folder)
 
-    def _load_file(self, path: Path, report: Report, shown: str) -> None:
+    def _load_file(self, path: Path, report: Report, shown: str,
+                   inside: Path | None = None) -> None:
         reader = READERS.get(path.suffix.lower())
         if reader is None:
             return
         self.files.append(path)
         try:
-            read = reader(path, read_text(path))
+            read = reader(path, read_text(path, inside))
         except YamlProblem as problem:
             report.error(shown, problem.mark.line, problem.mark.column, problem.message,
                          "citation-syntax")
+            return
+        except UnsafeFile as exc:
+            report.error(shown, 1, 1, f"the file {exc.reason}", "unsafe-file")
+            return
+        except OSError as exc:
+            report.error(shown, 1, 1, f"cannot read the file: {exc.strerror or exc}", "io")
             return
         for problem in read.problems:
             if problem.severity == "note":
@@ -254,13 +292,50 @@ class Library:
         if not raw.item.get("title"):
             report.warning(shown, raw.line, raw.column, f"citation {key!r} has no title",
                            "citation-entry")
+        for problem in shape_problems(raw.item):
+            report.error(shown, raw.line, raw.column, f"citation {key!r}: {problem}",
+                         "citation-entry")
         self.entries[key.lower()] = entry
 
 
+# CSL's name and date variables have a shape citeproc relies on; a string in their place
+# passes through to the style, which then fails on every citation of the build.
+NAME_FIELDS = ("author", "editor", "translator", "container-author", "collection-editor",
+               "composer", "director", "interviewer", "illustrator", "recipient",
+               "reviewed-author", "editorial-director", "original-author")
+DATE_FIELDS = ("issued", "accessed", "event-date", "original-date", "submitted")
+
+
+def _date_problem(value) -> str | None:
+    if not isinstance(value, dict):
+        return "must be a mapping such as {date-parts: [[2021, 5, 14]]}"
+    parts = value.get("date-parts")
+    if parts is None:
+        return None if isinstance(value.get("raw", value.get("literal")), str) else \
+            "needs 'date-parts' (e.g. [[2021, 5, 14]]) or 'raw' text"
+    if not (isinstance(parts, list) and parts and all(
+            isinstance(p, list) and p and len(p) <= 3 and all(
+                (isinstance(n, int) and not isinstance(n, bool))
+                or (isinstance(n, str) and n.strip().lstrip("-").isdigit()) for n in p)
+            for p in parts)):
+        return "'date-parts' must be a list of [year, month, day] lists of numbers"
+    return None
+
+
+def shape_problems(item: dict) -> list[str]:
+    """What in a CSL item has not the shape citeproc expects (names, dates)."""
+    problems = []
+    for name in NAME_FIELDS:
+        if name in item and not (isinstance(item[name], list) and all(
+                isinstance(person, dict) for person in item[name])):
+            problems.append(f"'{name}' must be a list of names such as "
+                            "[{family: Doe, given: Jane}] or [{literal: Human Rights Watch}]")
+    for name in DATE_FIELDS:
+        if name in item and (problem := _date_problem(item[name])):
+            problems.append(f"'{name}' {problem}")
+    return problems
+
+
 def _display(path: Path, root: Path | None) -> str:
-    if root is not None:
-        try:
-            return str(path.resolve().relative_to(root.resolve()))
-        except ValueError:
-            pass
-    return str(path)
+    shown = relative_name(path, root) if root is not None else None
+    return str(path) if shown is None else shown

@@ -8,6 +8,7 @@ pandoc citations `[see @a, para 3; @b]` and cross-references `[@fact:id]`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -36,6 +37,7 @@ from toolkit.model.document import (
     Table,
     Text,
 )
+from toolkit.model.errors import CovenantError
 
 CROSSREF_KINDS = ("fact", "para", "annex", "claim", "section")
 
@@ -58,12 +60,124 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+class MarkdownProblem(CovenantError):
+    """Markdown the parser would drop or merge without a word: `start` is the offset in
+    the text of the line to change."""
+
+    def __init__(self, message: str, start: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.start = start
+
+
+# Block containers: markdown-it tokenizes what is inside one only below its maxNesting
+# level, so one opened at the last level has lost its content (inline nesting past the
+# limit stays as literal text, which loses nothing).
+_CONTAINERS = {"blockquote_open", "list_item_open", "footnote_reference_open"}
+
+
+@dataclass
+class Survey:
+    """What a parse saw that parse_markdown must not let pass silently: the first line
+    where a container's content was dropped (None: nowhere), and each footnote label's
+    definition lines."""
+
+    too_deep: int | None = None
+    definitions: dict[str, list[int]] = field(default_factory=dict)
+    note_in_note: int | None = None  # the line of a footnote inside a footnote
+    open_fence: int | None = None  # the line of a code fence never closed
+
+
+def _survey(state) -> None:
+    """A core rule run before the footnote plugin merges definitions: record in
+    env["covenant"] where the nesting limit dropped content, and every definition."""
+    survey = state.env.setdefault("covenant", Survey())
+    limit = state.md.options["maxNesting"]
+    for token in state.tokens:
+        line = token.map[0] if token.map else 0
+        if token.type in _CONTAINERS and token.level >= limit - 1 and survey.too_deep is None:
+            survey.too_deep = line
+        if token.type == "footnote_reference_open":
+            survey.definitions.setdefault(token.meta["label"], []).append(line)
+        if token.type == "fence" and token.map and survey.open_fence is None and \
+                not _closes(state.src, token):
+            survey.open_fence = line
+    # An inline note ^[...] is parsed where it stands, so a note written inside it is a
+    # footnote_ref among its tokens; no document can print a footnote inside a footnote.
+    notes = state.env.get("footnotes", {}).get("list", {})
+    for token in state.tokens:
+        for child in token.children or []:
+            if child.type != "footnote_ref" or survey.note_in_note is not None:
+                continue
+            inner = notes.get(child.meta.get("id"), {}).get("tokens") or []
+            if any(t.type == "footnote_ref" for t in inner):
+                survey.note_in_note = token.map[0] if token.map else 0
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable("table").use(footnote_plugin).use(attrs_block_plugin)
     md.inline.ruler.before("link", "citation", _citation_rule)
+    md.core.ruler.before("footnote_tail", "covenant_survey", _survey)
     return md
+
+
+def _closes(source: str, fence) -> bool:
+    """Whether a fence token's last line closes it (an unclosed fence runs to the end of
+    the text, swallowing everything after it)."""
+    start, end = fence.map
+    lines = source.split("\n")
+    if end - 1 <= start or end - 1 >= len(lines):
+        return False
+    closing = lines[end - 1].strip()
+    return len(closing) >= len(fence.markup) and set(closing) == {fence.markup[0]}
+
+
+def _line_start(text: str, line: int) -> int:
+    """The offset of 0-based line `line` of `text` (markdown-it counts \n only)."""
+    offset = 0
+    for _ in range(line):
+        found = text.find("\n", offset)
+        if found < 0:
+            break
+        offset = found + 1
+    return offset
+
+
+def markdown_problems(text: str) -> tuple[list[MarkdownProblem], dict[str, int]]:
+    """What the parser would drop or merge in `text` (nesting past its limit, a footnote
+    label defined twice), and the offset of each footnote label's definition."""
+    env: dict = {}
+    _parser().parse(text, env)
+    return _problems(text, env.get("covenant", Survey()))
+
+
+def _problems(text: str, survey: Survey) -> tuple[list[MarkdownProblem], dict[str, int]]:
+    problems = []
+    if survey.too_deep is not None:
+        problems.append(MarkdownProblem(
+            "the text nests block quotes or lists too deeply for the Markdown parser, "
+            "which would drop what is inside the deepest ones; flatten it",
+            _line_start(text, survey.too_deep)))
+    if survey.open_fence is not None:
+        problems.append(MarkdownProblem(
+            "a code block opened here (``` or ~~~) is never closed, so it swallows all the "
+            "text after it; close it with the same fence on a line of its own",
+            _line_start(text, survey.open_fence)))
+    if survey.note_in_note is not None:
+        problems.append(MarkdownProblem(
+            "a footnote is written inside another footnote (^[... ^[...] ...]); a note "
+            "cannot have notes of its own: put its text in the outer note, or in "
+            "parentheses", _line_start(text, survey.note_in_note)))
+    for label, lines in survey.definitions.items():
+        if len(lines) > 1:
+            problems.append(MarkdownProblem(
+                f"footnote [^{label}] is defined {len(lines)} times; every use would show "
+                "the last definition: give each note its own label", _line_start(
+                    text, lines[1])))
+    return problems, {label: _line_start(text, lines[0])
+                      for label, lines in survey.definitions.items()}
 
 
 def is_crossref_key(key: str) -> bool:
@@ -245,9 +359,13 @@ def _merge_text(nodes: list[Inline]) -> list[Inline]:
 
 
 def parse_markdown(text: str, source: str = "") -> list[Block]:
-    """Markdown blocks as document nodes; `source` names where the text came from."""
+    """Markdown blocks as document nodes; `source` names where the text came from.
+    MarkdownProblem (the first of `markdown_problems`) rather than drop content."""
     env: dict = {}
     tokens = _parser().parse(text, env)
+    problems, _ = _problems(text, env.get("covenant", Survey()))
+    if problems:
+        raise problems[0]
     return _Converter(tokens, source).blocks()
 
 

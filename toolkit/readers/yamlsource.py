@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from toolkit.files.reading import read_bytes
+
 try:
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - libyaml missing
@@ -167,10 +169,11 @@ def _count_depth(text: str, loader: type) -> None:
             depth -= 1
 
 
-def _expanded_size(root: yaml.Node) -> int:
-    """Count the nodes the document would have with every alias expanded, refusing one
-    that aliases nest deeper than MAX_DEPTH (each node's height is remembered with its
-    size, so a node reached again through an alias is measured at its new depth too)."""
+def _expanded_size(root: yaml.Node) -> tuple[int, int]:
+    """(The nodes the document would have with every alias expanded, the nodes written),
+    refusing one that aliases nest deeper than MAX_DEPTH (each node's height is
+    remembered with its size, so a node reached again through an alias is measured at its
+    new depth too)."""
     memo: dict[int, tuple[int, int]] = {}  # id(node) -> (expanded size, height)
 
     def too_deep(node: yaml.Node) -> YamlProblem:
@@ -197,7 +200,7 @@ def _expanded_size(root: yaml.Node) -> int:
         memo[key] = (min(total, MAX_EXPANDED_NODES + 1), height)
         return memo[key]
 
-    return measure(root, 0)[0]
+    return measure(root, 0)[0], len(memo)
 
 
 def _convert(node: yaml.Node, lines: list[str]) -> Any:
@@ -228,6 +231,10 @@ def _convert(node: yaml.Node, lines: list[str]) -> Any:
         if not isinstance(key_node, yaml.ScalarNode):
             raise YamlProblem("a mapping key must be plain text", _mark(key_node))
         key = _scalar(key_node)
+        if key is None:
+            raise YamlProblem(f"a mapping key may not be empty ({key_node.value or 'nothing'} "
+                              "is YAML's empty value); write the field's name",
+                              _mark(key_node))
         key = key if isinstance(key, str) else str(key).lower() if isinstance(key, bool) \
             else str(key)
         if key in mapping:
@@ -309,6 +316,10 @@ def parse_yaml(text: str) -> Any:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         raise _syntax_problem(exc, text) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids, at an offset
+        raise YamlProblem(f"the file holds the control character U+{exc.character:04X}, "
+                          "which YAML does not allow; delete it (or write it as an escape "
+                          "in double quotes)", mark_of_offset(text, exc.position)) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"YAML syntax error: {exc}", Mark(1, 1)) from None
     nodes = [n for n in nodes if n is not None]
@@ -317,7 +328,12 @@ def parse_yaml(text: str) -> Any:
     if len(nodes) > 1:
         raise YamlProblem("the file holds more than one YAML document (---); "
                           "keep one case per file", _mark(nodes[1]))
-    if _expanded_size(nodes[0]) > MAX_EXPANDED_NODES:
+    expanded, written = _expanded_size(nodes[0])
+    if written > MAX_EXPANDED_NODES:
+        raise YamlProblem(f"the file holds more than {MAX_EXPANDED_NODES:,} values, far more "
+                          "than a case needs; split it, or check that it is the right file",
+                          _mark(nodes[0]))
+    if expanded > MAX_EXPANDED_NODES:
         raise YamlProblem("the file expands through YAML aliases to more than "
                           f"{MAX_EXPANDED_NODES:,} values; refusing to load it "
                           "(write the repeated parts out, or use fewer aliases)", _mark(nodes[0]))
@@ -327,9 +343,24 @@ def parse_yaml(text: str) -> Any:
     return data
 
 
-def read_text(path: Path) -> str:
-    """Read a file as UTF-8, naming the byte offset (and column) of the first bad byte."""
-    raw = path.read_bytes()
+def mark_of_offset(text: str, offset: int) -> Mark:
+    """Line and column of character `offset`, counting line breaks as libyaml does."""
+    before = text[:offset]
+    breaks = list(_BREAK.finditer(before))
+    if not breaks:
+        return Mark(1, len(before) + 1)
+    return Mark(len(breaks) + 1, len(before) - breaks[-1].end() + 1)
+
+
+def read_text(path: Path, root: Path | None = None) -> str:
+    """Read a regular file as UTF-8, naming the byte offset (and column) of the first bad
+    byte; with `root`, the file must stay inside that folder (toolkit/files/reading.py:
+    UnsafeFile otherwise)."""
+    return decode_text(read_bytes(path, root))
+
+
+def decode_text(raw: bytes) -> str:
+    """Bytes read from a file as UTF-8 text; YamlProblem at the first bad byte."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

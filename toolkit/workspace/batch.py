@@ -23,8 +23,12 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
 import resource
+import select
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -32,17 +36,21 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from toolkit.files.writing import recover_tree
 from toolkit.kinds.registry import KINDS
-from toolkit.model.errors import CovenantError, Report
+from toolkit.model.errors import CovenantError, MisuseError, Report, printable
 from toolkit.workspace.build import (
     DEFAULT_STYLE,
     cache_folder,
     draft_stem,
     reference_date,
+    refuse_output_inside_inputs,
     render_formats,
+    source_date_epoch,
+    write_drafts,
 )
 from toolkit.workspace.check import check_for_kind, check_workspace
-from toolkit.workspace.folders import Workspace, write_atomically
+from toolkit.workspace.folders import Workspace
 from toolkit.workspace.manifest import Inputs, Manifest
 from toolkit.writers import WRITERS
 
@@ -83,6 +91,7 @@ class Settings:
     today: date
     public: bool
     cache_dir: Path
+    out: Path  # the output folder (drafts/): no draft is written outside it
 
 
 @dataclass
@@ -94,6 +103,7 @@ class Done:
     notes: int
     timings: dict[str, float]
     peak_rss: int  # bytes, of the process that built it
+    warnings: list = field(default_factory=list)  # Diagnostics of the build (not the check)
 
 
 @dataclass
@@ -106,7 +116,8 @@ class Failed:
     peak_rss: int = 0
 
     def format(self) -> str:
-        text = f"{self.shown}: {self.message}"
+        """The failure and its diagnostics, control characters escaped."""
+        text = printable(f"{self.shown}: {self.message}")
         if self.report is not None and self.report.items:
             text += "\n" + self.report.as_text()
         return text
@@ -117,6 +128,7 @@ class BatchResult:
     built: list[Done] = field(default_factory=list)
     up_to_date: list[Task] = field(default_factory=list)
     failed: list[Failed] = field(default_factory=list)
+    recovered: list[str] = field(default_factory=list)  # what a stopped build left, mended
     jobs: int = 1
     seconds: float = 0.0
     peak_worker_rss: int = 0  # bytes: the largest process that built a document
@@ -135,9 +147,46 @@ def peak_rss() -> int:
 _SETTINGS: Settings | None = None
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, parent: int) -> None:
+    """A worker process: ignore Ctrl-C (the build process stops the workers itself) and
+    end as soon as the build process `parent` is gone, however it ended (SIGKILL
+    included), so that no worker outlives it and goes on writing drafts."""
     global _SETTINGS
     _SETTINGS = settings
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _watch_parent(parent)
+
+
+def _watch_parent(pid: int) -> None:
+    """A thread that ends this process when process `pid` exits. A pidfd (Linux 5.3+)
+    names that very process, so a reused pid cannot fool it; elsewhere, poll."""
+    try:
+        handle = os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        handle = None
+
+    def watch() -> None:
+        if handle is not None:
+            select.select([handle], [], [])  # readable once the process has exited
+        else:
+            while _alive(pid):
+                time.sleep(0.5)
+        os._exit(1)  # now: no cleanup that could write; a set half renamed is mended
+        # by the next build (toolkit/files/writing.py)
+
+    if handle is None and not _alive(pid):
+        os._exit(1)
+    threading.Thread(target=watch, name="covenant-parent-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _run_in_worker(task: Task) -> Done | Failed:
@@ -169,11 +218,10 @@ def _build(task: Task, settings: Settings, progress: Progress | None) -> Done | 
                       "was written", report, task.order, peak_rss())
     rendered = render_formats(document, workspace.templates / task.kind, task.formats,
                               task.folder, task.stem, timings)
-    for path, data in rendered.items():
-        write_atomically(path, data)
+    write_drafts(rendered, settings.out)
     digests = {path: hashlib.sha256(data).hexdigest() for path, data in rendered.items()}
     return Done(task, list(rendered), digests, document.case_id, len(document.notes),
-                timings, peak_rss())
+                timings, peak_rss(), report.warnings)
 
 
 # ---------------------------------------------------------------- planning
@@ -230,13 +278,13 @@ def plan(workspace: Workspace, paths: list[Path], kinds: list[str], formats: lis
     try:
         style_path, style_note = find_style(style, workspace.templates)
     except StyleError as exc:
-        raise CovenantError(str(exc)) from None
+        raise MisuseError(f"--style: {exc}") from None
     if style_note:
         warnings.warning(style, 1, 1, style_note, "citation-style")
     inputs = Inputs.of(workspace, kinds, style_path, style, public, today)
     manifest = Manifest(out)
     settings = Settings(workspace.root, checked.library, style, today, public,
-                        cache_folder(out))
+                        cache_folder(out), out)
     tasks, fresh, failed = [], [], []
 
     def consider(task: Task) -> None:
@@ -273,7 +321,7 @@ def plan(workspace: Workspace, paths: list[Path], kinds: list[str], formats: lis
             source = planned.source
             stem = draft_stem(kind, source, public or KINDS[kind].always_public)
             consider(Task(kind, planned.shown, order, out / source.id, stem, list(formats),
-                          inputs.digest(kind, source.path.read_bytes(), source.digest_extra),
+                          inputs.digest(kind, source.digest, source.digest_extra),
                           source.weight, source))
     return _Plan(tasks, fresh, failed, settings, manifest, warnings)
 
@@ -299,12 +347,16 @@ def run_batch(workspace: Workspace, paths: list[Path], kinds: list[str], formats
     if jobs < 1:
         raise CovenantError("--jobs takes a number of processes, 1 or more")
     out = out or workspace.drafts
+    source_date_epoch()  # the writers print dates from it: refuse a bad one first
     today = today or reference_date()
+    refuse_output_inside_inputs(workspace, out)
+    recovered = recover_tree(out)
     planned = plan(workspace, paths, list(dict.fromkeys(kinds)), formats, out, style, today,
                    public, force)
     if warn is not None and planned.warnings.items:
         warn(planned.warnings)
     result = BatchResult(up_to_date=planned.up_to_date, failed=list(planned.failed),
+                         recovered=recovered,
                          jobs=min(jobs, max(1, len(planned.tasks))),
                          check_seconds=time.perf_counter() - started)
     tasks = sorted(planned.tasks, key=lambda t: -t.weight)
@@ -353,7 +405,7 @@ def _in_workers(tasks: list[Task], settings: Settings, jobs: int, progress: Prog
         # imported once in the server, before it forks each worker
         context.set_forkserver_preload(_preload(tasks))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(settings,)) as pool:
+                             initargs=(settings, os.getpid())) as pool:
         futures = {pool.submit(_run_in_worker, task): task for task in tasks}
         try:
             done = as_completed(futures)
@@ -365,9 +417,21 @@ def _in_workers(tasks: list[Task], settings: Settings, jobs: int, progress: Prog
                     yield Failed(task.shown, task.kind, f"the process building the "
                                  f"{task.kind} stopped ({type(exc).__name__}: {exc}); "
                                  "nothing was written", None, task.order)
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+        except BaseException:  # Ctrl-C, or the caller stopped reading: stop at once
+            _stop(pool)
             raise
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and end the workers now, rather than wait for the
+    documents they are building (a set they were writing is mended by the next build)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+    for process in processes:
+        process.join(timeout=5)
 
 
 def _preload(tasks: list[Task]) -> list[str]:
@@ -378,6 +442,6 @@ def _preload(tasks: list[Task]) -> list[str]:
     for name in sorted({f for t in tasks for f in t.formats}):
         modules.append(WRITERS[name].target.split(":")[0])
         if name == "pdf":
-            modules.append("weasyprint")
+            modules.append("toolkit.writers.weasyprint_loader")
     return modules
 

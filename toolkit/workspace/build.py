@@ -12,14 +12,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from toolkit.files.reading import confined
+from toolkit.files.writing import recover_tree, write_set
 from toolkit.kinds.registry import KINDS
 from toolkit.kinds.sections import KindEnv
 from toolkit.model.case import CaseFile
 from toolkit.model.document import Document
-from toolkit.model.errors import CovenantError, Report
+from toolkit.model.errors import CovenantError, MisuseError, Report
 from toolkit.passes import PassContext, run_passes
 from toolkit.workspace.check import check_workspace
-from toolkit.workspace.folders import Workspace, write_atomically
+from toolkit.workspace.folders import Workspace
 from toolkit.writers import WRITERS
 
 DEFAULT_STYLE = "covenant-oscola"
@@ -60,7 +62,7 @@ def build_document(source, kind: str, workspace: Workspace, library, style: str,
         timings["redaction"] = time.perf_counter() - started
     started = time.perf_counter()
     env = KindEnv(workspace.templates, library, today=f"{today:%d %B %Y}".lstrip("0"),
-                  today_date=today, extra={"public": public}, cache_dir=cache_dir)
+                  today_date=today, extra={"public": public})
     document = inputs.build(entry.load(), source, env, progress)
     timings["kind"] = time.perf_counter() - started
     context = PassContext(library, resolve_style(style, workspace.templates), report,
@@ -115,16 +117,59 @@ def render_formats(document: Document, frame: Path, formats: list[str], folder: 
     return rendered
 
 
+def write_drafts(rendered: dict[Path, bytes], out: Path) -> None:
+    """Replace one document's formats in out/<id>/ as one set (toolkit/files/writing.py);
+    a draft folder that is a link out of `out` is refused, not written through."""
+    for folder in {path.parent for path in rendered}:
+        out.mkdir(parents=True, exist_ok=True)
+        if os.path.lexists(folder):
+            confined(folder, out)
+    write_set(rendered)
+
+
+def refuse_output_inside_inputs(workspace: Workspace, out: Path) -> None:
+    """--out inside claims/, citations/ or templates/ would put drafts and caches among
+    the inputs (a cache's .json in citations/ would be read as a library file)."""
+    target = Path(os.path.abspath(out))
+    for folder in (workspace.claims, workspace.citations, workspace.templates):
+        inputs = Path(os.path.abspath(folder))
+        if target == inputs or target.is_relative_to(inputs) or \
+                target.resolve().is_relative_to(inputs.resolve()):
+            raise MisuseError(f"--out {out}: drafts may not go inside {workspace.show(folder)}/"
+                              ", which holds inputs; choose another folder (the default is "
+                              "drafts/)")
+
+
 def cache_folder(out: Path) -> Path:
     """Where builds into `out` keep what does not change between them."""
     return out / ".cache"
 
 
+# 9999-12-31 23:59:59 UTC: the last moment a date can be printed
+_LAST_EPOCH = 253402300799
+
+
+def source_date_epoch() -> int | None:
+    """SOURCE_DATE_EPOCH as whole seconds, None when unset; CovenantError when it is not
+    a number of seconds between 1970 and 9999 (the writers print dates from it)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return None
+    if not (epoch.isascii() and epoch.isdigit()) or int(epoch) > _LAST_EPOCH:
+        raise MisuseError(printable_epoch(epoch))
+    return int(epoch)
+
+
+def printable_epoch(epoch: str) -> str:
+    return (f"SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 (0 to "
+            f"{_LAST_EPOCH}), not {epoch[:40]!r}; set it to e.g. $(date +%s) or unset it")
+
+
 def reference_date() -> date:
     """Today, or the day SOURCE_DATE_EPOCH names, so reproducible builds date alike."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return datetime.fromtimestamp(epoch, tz=UTC).date()
     return date.today()
 
 
@@ -147,6 +192,7 @@ def build(workspace: Workspace, paths: list[Path], kind: str, formats: list[str]
     inputs = entry.load_inputs()
     files = select_inputs(workspace, list(paths), inputs)
     today = today or reference_date()
+    source_date_epoch()
     started = time.perf_counter()
     checked = check_workspace(workspace, files, today, kind)
     check_time = time.perf_counter() - started
@@ -155,6 +201,8 @@ def build(workspace: Workspace, paths: list[Path], kind: str, formats: list[str]
     if warn is not None and checked.report.warnings:
         warn(checked.report)
     out = out or workspace.drafts
+    refuse_output_inside_inputs(workspace, out)
+    recover_tree(out)
     public = public or entry.always_public
     outputs = []
     for planned in inputs.plan(checked, files, lambda loaded: Report(), kind):
@@ -169,8 +217,7 @@ def build(workspace: Workspace, paths: list[Path], kind: str, formats: list[str]
                                 "was written", report)
         rendered = render_formats(document, workspace.templates / kind, formats,
                                   out / source.id, draft_stem(kind, source, public), timings)
-        for path, data in rendered.items():
-            write_atomically(path, data)
+        write_drafts(rendered, out)
         outputs.append(BuildOutput(document.case_id, list(rendered), len(document.notes),
                                    timings))
     return outputs

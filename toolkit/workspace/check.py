@@ -43,7 +43,7 @@ def check_workspace(workspace: Workspace, paths: list[Path] | None = None,
         files += [p for p in workspace.case_files() if p.resolve() not in named]
     cases, used = [], set()
     for path in files:
-        loaded = load_case(path, report, workspace.show(path))
+        loaded = load_case(path, report, workspace.show(path), workspace.claims)
         cases.append(loaded)
         context = CheckContext(loaded, library, report, today)
         run_case_checks(context)

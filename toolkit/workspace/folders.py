@@ -1,15 +1,14 @@
 """A workspace is a folder with claims/, citations/, templates/ and drafts/: finding it,
-the files in it, creating a new one (`covenant init`), and writing into it so that a
-failure never leaves a half-written or lost file behind."""
+the files in it, and creating a new one (`covenant init`). Reading and writing its files
+safely is toolkit/files/."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from toolkit.files.reading import relative_name
 from toolkit.model.errors import CovenantError
 
 SOURCE = Path(__file__).resolve().parents[2]  # this repository: the default workspace
@@ -75,11 +74,10 @@ class Workspace:
         return parent == self.briefings.resolve() or parent.name == BRIEFINGS
 
     def show(self, path: Path) -> str:
-        """A path as printed in diagnostics: relative to the workspace when inside it."""
-        try:
-            return str(path.resolve().relative_to(self.root))
-        except ValueError:
-            return str(path)
+        """A path as printed in diagnostics: relative to the workspace when inside it (a
+        link by its own name, not its target's)."""
+        shown = relative_name(path, self.root)
+        return str(path) if shown is None else shown
 
     def expand(self, paths: list[Path]) -> list[Path]:
         """Files and folders on the command line -> case files (citations are always read)."""
@@ -100,26 +98,22 @@ class Workspace:
         return found
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def create_workspace(directory: Path) -> list[Path]:
     """`covenant init`: a new workspace in `directory` with the default templates, the
     citation library and one example case, copied from this repository."""
-    if directory.exists() and any(directory.iterdir()):
-        raise CovenantError(f"{directory} exists and is not empty; choose a new folder")
+    try:
+        return _copy_defaults(directory)
+    except OSError as exc:
+        where = exc.filename or directory
+        raise CovenantError(f"{where}: cannot create the workspace there "
+                            f"({exc.strerror or exc}); choose a folder you can write to") \
+            from None
+
+
+def _copy_defaults(directory: Path) -> list[Path]:
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        raise CovenantError(f"{directory} exists and is not an empty folder; choose a new "
+                            "folder")
     if not (SOURCE / "claims" / EXAMPLE_CASE).is_file():
         raise CovenantError(f"the default workspace files are missing from {SOURCE}; "
                             "install Covenant from its repository (pip install -e .)")

@@ -3,8 +3,8 @@
 `drafts/.covenant-build.json` (in the output folder) records, for every file a build
 wrote, a hash of everything that went into it and a hash of the file itself:
 
-- the case file's bytes (for a briefing: the briefing file's, and the id and bytes of
-  every case it includes, with the cases each theme selected);
+- the case file's bytes, as they were parsed (for a briefing: the briefing file's, and
+  the id and bytes of every case it includes, with the cases each theme selected);
 - the citation library: every file in citations/;
 - the templates the kind uses: templates/ without the folders of the *other* kinds
   (templates/<kind>/, templates/base/, templates/styles/ ...), and the CSL style's file;
@@ -28,16 +28,19 @@ from functools import lru_cache
 from pathlib import Path
 
 from toolkit import __version__
-from toolkit.workspace.folders import write_atomically
+from toolkit.files.reading import UnsafeFile, read_bytes
+from toolkit.files.writing import write_atomically
 
 MANIFEST = ".covenant-build.json"
 FORMAT = 1
 
 
-def file_digest(path: Path) -> str | None:
+def file_digest(path: Path, root: Path | None = None) -> str | None:
+    """The sha256 of a regular file (inside `root`, if given), or None if it cannot be
+    read (a link out of `root`, a pipe: the build itself then refuses it)."""
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
+        return hashlib.sha256(read_bytes(path, root)).hexdigest()
+    except (OSError, UnsafeFile):
         return None
 
 
@@ -50,7 +53,7 @@ def _tree_digest(root: Path, skip: set[str] = frozenset()) -> str:
             if relative.parts[0] in skip or "__pycache__" in relative.parts:
                 continue
             digest.update(str(relative.as_posix()).encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            digest.update((file_digest(path, root) or "unreadable").encode())
     return digest.hexdigest()
 
 
@@ -84,12 +87,13 @@ class Inputs:
         }, sort_keys=True)
         return cls(_tree_digest(workspace.citations), templates, options)
 
-    def digest(self, kind: str, source: bytes, extra: str = "") -> str:
-        """The input hash of one document of `kind` from a file holding `source`."""
+    def digest(self, kind: str, source: str, extra: str = "") -> str:
+        """The input hash of one document of `kind` from the file whose parsed bytes hash
+        to `source` (the hash taken when it was read: a file edited since then is stale,
+        not recorded as built)."""
         digest = hashlib.sha256()
-        for part in (kind, self.options, self.library, self.templates[kind], extra):
+        for part in (kind, self.options, self.library, self.templates[kind], extra, source):
             digest.update(part.encode() + b"\0")
-        digest.update(source)
         return digest.hexdigest()
 
 
@@ -123,6 +127,8 @@ class Manifest:
         self.records[self._key(path)] = {"inputs": inputs, "output": output, "source": source}
 
     def save(self) -> None:
+        # ASCII: a case file whose name is not UTF-8 (a lone surrogate in Python) is
+        # written as a \u escape, which reads back as the same name.
         text = json.dumps({"format": FORMAT, "outputs": dict(sorted(self.records.items()))},
-                          indent=1, ensure_ascii=False)
+                          indent=1, ensure_ascii=True)
         write_atomically(self.path, (text + "\n").encode("utf-8"))

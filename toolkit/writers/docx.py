@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 from pathlib import Path
 
@@ -25,10 +26,10 @@ from docx.oxml.ns import qn
 from docx.shared import Emu
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup, escape
 
+from toolkit.files.templates import RENDER_SECONDS, BoundedSandbox, bound_filters, time_limit
 from toolkit.model.document import (
     BlockQuote,
     Code,
@@ -51,6 +52,7 @@ from toolkit.writers.docx_footnotes import Footnotes, append_text, reference_sty
 from toolkit.writers.docx_package import (
     build_time,
     fill_title_fields,
+    read_frame,
     repack_zip,
     set_properties,
     xml_safe,
@@ -74,10 +76,10 @@ __all__ = ["BODY_MARKER", "repack_zip", "write_docx", "xml_safe"]
 
 def write_docx(document: Document, frame_dir: Path) -> bytes:
     frame = Path(frame_dir) / "frame.docx"
-    if not frame.is_file():
+    if not os.path.lexists(frame):
         raise CovenantError(f"{frame}: no Word frame here (make one with "
                             f"`python scripts/make_frames.py {document.kind}`)")
-    template = _render_cover(frame, document)
+    template = _render_cover(frame, read_frame(frame, Path(frame_dir).parent), document)
     doc = template.docx
     marker = _body_marker(doc, frame)
     body = _BodyWriter(doc, marker)
@@ -102,15 +104,20 @@ def write_docx(document: Document, frame_dir: Path) -> bytes:
 # ---------------------------------------------------------------- the cover (Jinja)
 
 
-def _render_cover(frame: Path, document: Document) -> DocxTemplate:
+def _render_cover(frame: Path, data: bytes, document: Document) -> DocxTemplate:
     context = {key: _cover_value(value) for key, value in document.cover.items()}
     for key in COVER_FIELDS:
         context.setdefault(key, "")
     context["body"] = BODY_MARKER
-    template = DocxTemplate(str(frame))
+    template = DocxTemplate(io.BytesIO(data))
+    env = BoundedSandbox(autoescape=True)
+    bound_filters(env)
     try:
-        template.render(context, jinja_env=SandboxedEnvironment(autoescape=True),
-                        autoescape=True)
+        with time_limit(RENDER_SECONDS, str(frame)):
+            template.render(context, jinja_env=env, autoescape=True)
+    except MemoryError:
+        raise CovenantError(f"{frame}: a Jinja tag in the frame makes more text than fits "
+                            "in memory") from None
     except TemplateError as exc:
         where = " ".join(" ".join(getattr(exc, "docx_context", [])).split())
         raise CovenantError(

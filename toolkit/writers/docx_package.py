@@ -8,17 +8,52 @@ import os
 import re
 import zipfile
 from datetime import UTC, datetime
+from pathlib import Path
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from toolkit.files.reading import read_bytes
 from toolkit.model.document import Document
 from toolkit.model.errors import CovenantError
+
+# An editor's frame.docx is tens of kilobytes unpacked; a zip whose parts declare more
+# than this (a zip bomb) is refused before python-docx inflates any of it. zipfile stops
+# at each part's declared size and fails its CRC check, so the declaration binds.
+MAX_FRAME_UNPACKED = 64 * 2**20
+MAX_FRAME_PARTS = 2_000
 
 # Characters XML 1.0 forbids (all C0 controls but tab, newline, CR; lone surrogates; two
 # non-characters): lxml refuses them, so they are dropped rather than crash the build.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def read_frame(frame: Path, templates: Path) -> bytes:
+    """The bytes of templates/<kind>/frame.docx: a regular file inside `templates`, a
+    whole zip, whose parts unpack to no more than MAX_FRAME_UNPACKED bytes."""
+    try:
+        data = read_bytes(frame, templates)
+    except OSError as exc:
+        raise CovenantError(f"{frame}: cannot read the Word frame: {exc.strerror or exc}") \
+            from None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+        raise CovenantError(f"{frame}: not a Word document, or a truncated or damaged one "
+                            f"({exc}); save it again from Word or LibreOffice as .docx, or "
+                            "restore it from a new workspace ('covenant init DIR')") from None
+    unpacked = sum(part.file_size for part in parts)
+    if len(parts) > MAX_FRAME_PARTS or unpacked > MAX_FRAME_UNPACKED:
+        raise CovenantError(f"{frame}: its {len(parts):,} parts unpack to {unpacked:,} "
+                            f"bytes, more than a Word frame can need "
+                            f"({MAX_FRAME_UNPACKED:,} bytes in {MAX_FRAME_PARTS:,} parts); "
+                            "refusing to open it (a zip bomb?)")
+    if "word/document.xml" not in {part.filename for part in parts}:
+        raise CovenantError(f"{frame}: not a Word document (it has no word/document.xml); "
+                            "save it again from Word or LibreOffice as .docx")
+    return data
 
 
 def xml_safe(text: str) -> str:

@@ -21,9 +21,15 @@ from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 
-from jinja2 import FileSystemLoader, StrictUndefined
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import StrictUndefined, TemplateError
 
+from toolkit.files.reading import read_bytes
+from toolkit.files.templates import (
+    BoundedSandbox,
+    ConfinedLoader,
+    bound_filters,
+    render_bounded,
+)
 from toolkit.model.document import (
     BlockQuote,
     Code,
@@ -42,6 +48,7 @@ from toolkit.model.document import (
     UnknownNode,
     plain_text,
 )
+from toolkit.model.errors import CovenantError
 
 FRAME = "frame.html"
 STYLE = "style.css"
@@ -62,24 +69,28 @@ def write_html(document: Document, frame_dir: Path) -> bytes:
 def render_html(document: Document, frame_dir: Path) -> str:
     """Render the body into the frame of `frame_dir` (templates/<kind>/)."""
     frame_dir = Path(frame_dir)
-    if not (frame_dir / FRAME).is_file():
+    templates = frame_dir.parent
+    if not os.path.lexists(frame_dir / FRAME):
         raise FileNotFoundError(f"{frame_dir / FRAME}: the HTML frame is missing")
-    for style in (frame_dir / STYLE, frame_dir.parent / "base" / STYLE):
-        if style.is_file() and "</style" in style.read_text(encoding="utf-8").lower():
+    for style in (frame_dir / STYLE, templates / "base" / STYLE):
+        if os.path.lexists(style) and \
+                b"</style" in read_bytes(style, templates).lower():
             raise ValueError(f"{style}: a stylesheet may not contain '</style'")
     body = render_body(document)
-    env = SandboxedEnvironment(
+    env = BoundedSandbox(
         # The kind's folder first, then templates/ itself, for "base/frame.html" and
-        # "base/style.css", which every kind's frame extends and includes.
-        loader=FileSystemLoader([str(frame_dir), str(frame_dir.parent)]),
+        # "base/style.css", which every kind's frame extends and includes; only files
+        # inside templates/ are read.
+        loader=ConfinedLoader([frame_dir, templates], templates),
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
+    bound_filters(env)
     cover = {key: str(value) for key, value in document.cover.items()}
     for key in COVER_FIELDS:
         cover.setdefault(key, "")
-    return env.get_template(FRAME).render(
+    context = dict(
         document={
             "title": str(document.title),
             "subject": str(document.subject),
@@ -90,6 +101,15 @@ def render_html(document: Document, frame_dir: Path) -> str:
         cover=cover,
         body=body,
     )
+    try:
+        return render_bounded(env.get_template(FRAME), context, str(frame_dir / FRAME))
+    except TemplateError as exc:
+        where = getattr(exc, "filename", None) or str(frame_dir / FRAME)
+        raise CovenantError(f"{where}:{getattr(exc, 'lineno', None) or 1}: template "
+                            f"error: {exc}") from None
+    except RecursionError:
+        raise CovenantError(f"{frame_dir / FRAME}: the frame includes or extends itself "
+                            "without end") from None
 
 
 def build_date() -> str:

@@ -1,7 +1,8 @@
 """The PDF writer: the HTML of toolkit.writers.html laid out by WeasyPrint.
 
 - WeasyPrint is imported inside the functions: its import costs most of a second, which
-  no other command may pay.
+  no other command may pay; weasyprint_loader.py imports it without the subprocesses
+  its C-library lookup would spawn.
 - It fetches nothing from the network and nothing outside the templates folder: a
   custom URL fetcher serves `file:` URLs inside `templates/` only, and the build fails,
   naming the URL, when the frame asks for anything else.
@@ -15,7 +16,6 @@
 
 from __future__ import annotations
 
-import mimetypes
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +25,12 @@ from toolkit.model.document import Document
 from toolkit.writers.html import render_html
 
 _NOTE_ID = re.compile(r"^fn-(\d+)$")
+# What a frame may use, by extension: our own table rather than the mimetypes module,
+# which reads the system's /etc/mime.types and friends (a build opens nothing there).
+CONTENT_TYPES = {".css": "text/css", ".png": "image/png", ".jpg": "image/jpeg",
+                 ".jpeg": "image/jpeg", ".gif": "image/gif", ".svg": "image/svg+xml",
+                 ".webp": "image/webp", ".woff": "font/woff", ".woff2": "font/woff2",
+                 ".ttf": "font/ttf", ".otf": "font/otf"}
 
 
 class FetchRefused(PermissionError):
@@ -37,9 +43,8 @@ class MissingFootnotes(RuntimeError):
 
 def write_pdf(document: Document, frame_dir: Path) -> bytes:
     """The finished document as PDF bytes, laid out in `frame_dir` (templates/<kind>/)."""
-    import weasyprint
-
     from toolkit.writers import weasyprint_fix
+    from toolkit.writers.weasyprint_loader import weasyprint
 
     weasyprint_fix.apply()
     frame_dir = Path(frame_dir).resolve()
@@ -83,7 +88,7 @@ def templates_fetcher(templates_dir: Path):
                 self.refused.append(url)
                 raise
             self.served.append(url)
-            content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            content_type = CONTENT_TYPES.get(path.suffix.lower(), "application/octet-stream")
             return URLFetcherResponse(
                 url, path.read_bytes(), headers={"Content-Type": content_type})
 

@@ -47,6 +47,7 @@ class LoadedBriefing:
     shown: str
     raw: Any
     briefing: BriefingFile | None
+    digest: str = ""  # sha256 of the bytes that were parsed
 
     def mark(self, path: tuple, *, key: bool = False) -> Mark:
         return locate(self.raw, path, key=key)
@@ -55,23 +56,25 @@ class LoadedBriefing:
         return locate_within(self.raw, path, start, end)
 
 
-def load_briefing(path: Path, report: Report, shown: str | None = None) -> LoadedBriefing:
+def load_briefing(path: Path, report: Report, shown: str | None = None,
+                  root: Path | None = None) -> LoadedBriefing:
+    """`root`: the folder the briefing file must stay inside (the workspace's claims/)."""
     shown = shown or str(path)
-    ok, raw = read_located(path, report, shown)
+    ok, raw, digest = read_located(path, report, shown, root)
     if not ok:
-        return LoadedBriefing(path, shown, None, None)
+        return LoadedBriefing(path, shown, None, None, digest)
     if not isinstance(raw, LocatedDict):
         report.error(shown, 1, 1, "a briefing file is a YAML mapping with at least "
                      "'briefing:', 'dialogue:', 'organisations:', 'introduction:' and "
                      "'themes:'; see docs/briefing.md", "schema")
-        return LoadedBriefing(path, shown, raw, None)
+        return LoadedBriefing(path, shown, raw, None, digest)
     if "case" in raw and "briefing" not in raw:
         report.error(shown, 1, 1, "this is a case file, not a briefing file: case files "
                      "go in claims/, briefing files (see docs/briefing.md) in "
                      "claims/briefings/", "schema")
-        return LoadedBriefing(path, shown, raw, None)
+        return LoadedBriefing(path, shown, raw, None, digest)
     briefing = validate_located(BriefingFile, raw, report, shown, root=BriefingFile)
-    return LoadedBriefing(path, shown, raw, briefing)
+    return LoadedBriefing(path, shown, raw, briefing, digest)
 
 
 def _case_ids(cases: list[LoadedCase]) -> set[str] | None:
@@ -208,14 +211,15 @@ def check_briefings(workspace, paths: list[Path], cases: list[LoadedCase], libra
     only a briefing cites is not unused)."""
     loaded, used = [], set()
     for path in paths:
-        briefing = load_briefing(path, report, workspace.show(path))
+        briefing = load_briefing(path, report, workspace.show(path), workspace.claims)
         loaded.append(briefing)
         used |= check_briefing(briefing, cases, library, report, today)
     checked = {p.resolve() for p in paths}
     for path in workspace.briefing_files():
         if path.resolve() not in checked:
             quiet = Report()
-            used |= check_briefing(load_briefing(path, quiet), cases, library, quiet, today)
+            briefing = load_briefing(path, quiet, root=workspace.claims)
+            used |= check_briefing(briefing, cases, library, quiet, today)
     report_duplicate_ids(loaded, lambda b: b.briefing.briefing.id if b.briefing else None,
                          ("briefing", "id"), "briefing", "duplicate-briefing-id", report)
     return loaded, used

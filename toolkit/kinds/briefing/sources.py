@@ -9,7 +9,6 @@ this module is the briefing's input type in it."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -64,15 +63,17 @@ class BriefingFiles:
         selections = select_all(briefing, cases)
         included = cases_in(selections)
         paths = {c.case.case.id: c.path for c in valid}
+        # the hashes of the bytes each case was parsed from, not of the files now
+        digests = {c.case.case.id: c.digest for c in valid}
         extra = json.dumps({
             "themes": [[s.theme.id, [c.case.id for c in s.cases]] for s in selections],
-            "cases": {c.case.id: hashlib.sha256(paths[c.case.id].read_bytes()).hexdigest()
-                      for c in included}}, sort_keys=True)
+            "cases": {c.case.id: digests[c.case.id] for c in included}}, sort_keys=True)
         weight = loaded.path.stat().st_size + sum(paths[c.case.id].stat().st_size
                                                   for c in included)
         return Source(briefing.briefing.id, loaded.shown, loaded.path, briefing, cases,
                       people_of(included), digest_extra=extra,
-                      weight=weight, public_stem=False, language=briefing.briefing.language)
+                      weight=weight, public_stem=False, language=briefing.briefing.language,
+                      digest=loaded.digest)
 
     def plan(self, checked, files: list[Path], problems_of: Callable[[Any], Report],
              kind: str) -> list[Planned]:

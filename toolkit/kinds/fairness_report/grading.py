@@ -168,7 +168,7 @@ def load_scale(templates: Path, shown: str | None = None) -> Scale:
     shown = shown or str(path)
     report = Report()
     try:
-        raw = parse_yaml(read_text(path))
+        raw = parse_yaml(read_text(path, templates))
     except FileNotFoundError:
         raise CovenantError(f"{shown}: the grading scale is missing; restore it from a new "
                             "workspace ('covenant init DIR')") from None
