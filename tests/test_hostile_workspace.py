@@ -361,3 +361,16 @@ def test_the_manifest_hashes_no_file_a_link_points_to_outside(ws, secret, monkey
     assert ws / "templates" / "memo" / "notes.txt" in read
     secret.write_text("changed", encoding="utf-8")
     assert manifest._tree_digest(ws / "templates") == digest
+
+
+def test_a_csl_style_linked_out_of_templates_is_refused(ws, tmp_path_factory):
+    """templates/styles/NAME.csl is read like every template: a link out is refused."""
+    outside = tmp_path_factory.mktemp("elsewhere") / "evil.csl"
+    outside.write_bytes((ws / "templates" / "styles" / "covenant-oscola.csl").read_bytes())
+    (ws / "templates" / "styles" / "evil.csl").symlink_to(outside)
+
+    result = build(ws, str(ws / "claims" / "zheksebaev.yaml"), "--to", "native",
+                   "--style", "evil")
+
+    assert result.exit_code != 0
+    assert "evil.csl: is a symbolic link to" in str(result.exception)

@@ -19,9 +19,12 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
+
+from toolkit.files.reading import confined, is_regular
 
 NOTE_STYLES_SUGGESTED = "oscola, mhra-notes, chicago-notes-bibliography, " \
     "european-journal-of-international-law"
@@ -46,8 +49,12 @@ def _shipped_folder() -> Path | None:
 
 
 def _by_name(name: str, templates: Path | None) -> Path | None:
-    if templates is not None and (templates / "styles" / f"{name}.csl").is_file():
-        return templates / "styles" / f"{name}.csl"
+    local = templates / "styles" / f"{name}.csl" if templates is not None and \
+        "/" not in name and "\0" not in name else None
+    if local is not None and os.path.lexists(local):
+        confined(local, templates)  # a link out of templates/ is refused (UnsafeFile)
+        if is_regular(local):
+            return local
     folder = _shipped_folder()
     if folder is not None and re.fullmatch(r"[\w.-]+", name) and \
             (folder / f"{name}.csl").is_file():

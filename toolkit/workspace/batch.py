@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from toolkit.files.reading import UnsafeFile
 from toolkit.files.writing import recover_tree
 from toolkit.kinds.registry import KINDS
 from toolkit.model.errors import CovenantError, MisuseError, Report, printable
@@ -279,6 +280,8 @@ def plan(workspace: Workspace, paths: list[Path], kinds: list[str], formats: lis
         style_path, style_note = find_style(style, workspace.templates)
     except StyleError as exc:
         raise MisuseError(f"--style: {exc}") from None
+    except UnsafeFile as exc:
+        raise CovenantError(f"--style: {exc}") from None
     if style_note:
         warnings.warning(style, 1, 1, style_note, "citation-style")
     inputs = Inputs.of(workspace, kinds, style_path, style, public, today)
