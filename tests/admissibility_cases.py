@@ -88,7 +88,7 @@ class Checked:
 
 
 @pytest.fixture
-def ws(workspace: Path) -> Path:
+def case_ws(workspace: Path) -> Path:
     (workspace / "citations" / "library.yaml").write_text(LIBRARY, encoding="utf-8")
     return workspace
 
@@ -122,7 +122,8 @@ def expect(checked: Checked, *wanted: tuple[str, str, str, int]) -> None:
 
 
 @pytest.fixture
-def build_ws(ws: Path) -> Path:
+def build_ws(case_ws: Path) -> Path:
+    ws = case_ws
     shutil.copytree(REPO / "templates", ws / "templates", dirs_exist_ok=True)
     # The sources the standard wording cites (the Optional Protocol, Gelazauskas).
     shutil.copy(REPO / "citations" / "hrc-views.json", ws / "citations" / "hrc-views.json")

@@ -16,50 +16,50 @@ from tests.admissibility_cases import appeal, check, expect, minimal_case, pendi
 from toolkit.cli import cli
 
 
-def test_the_minimal_case_is_admissible_and_clean(ws):
+def test_the_minimal_case_is_admissible_and_clean(case_ws):
     """The baseline every other test changes one thing of."""
-    checked = check(ws, minimal_case())
+    checked = check(case_ws, minimal_case())
     assert checked.items == [], checked.listing()
 
 
 # ------------------------------------------------------------ OP art 1: the State
 
 
-def test_a_state_not_recorded_as_a_party_is_an_error(ws):
+def test_a_state_not_recorded_as_a_party_is_an_error(case_ws):
     """OP art 1: nothing is received against a State not party to the Protocol."""
     case = minimal_case()
     case["case"]["state"] = "United States"
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, ("error", "admissibility-state",
                      "United States is not recorded as a party to the Optional Protocol",
                      checked.line("state: United States")))
 
 
-def test_the_state_may_be_given_by_its_iso_code(ws):
+def test_the_state_may_be_given_by_its_iso_code(case_ws):
     """OP art 1; the States data (toolkit/covenant/states.py) are found by ISO code."""
     case = minimal_case()
     case["case"]["state"] = "KZ"
-    expect(check(ws, case))
+    expect(check(case_ws, case))
 
 
-def test_filing_the_day_before_the_protocol_binds_the_state_is_an_error(ws):
+def test_filing_the_day_before_the_protocol_binds_the_state_is_an_error(case_ws):
     """OP art 9(2): in force for Kazakhstan from 30 September 2009 (Views in
     CCPR/C/131/D/2452/2014)."""
     case = minimal_case()
     case["filing"]["date"] = "2009-09-29"
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, ("error", "admissibility-state",
                      "the filing date precedes the Optional Protocol's entry into force for "
                      "Kazakhstan (30 September 2009; Optional Protocol, art 9(2))",
                      checked.line("date: 2009-09-29")))
 
 
-def test_filing_on_the_day_the_protocol_binds_the_state_is_not(ws):
+def test_filing_on_the_day_the_protocol_binds_the_state_is_not(case_ws):
     """OP art 9(2): the day of entry into force itself is within."""
     case = minimal_case()
     case["filing"]["date"] = "2009-09-30"
     case["facts"][0]["date"] = "2009-09-30"
-    expect(check(ws, case))
+    expect(check(case_ws, case))
 
 
 # ------------------------------------------------------------ ratione temporis
@@ -70,13 +70,13 @@ def test_filing_on_the_day_the_protocol_binds_the_state_is_not(ws):
     ("2009-09-30", False),  # the day itself
     ("2009-09", False),     # some day in September 2009: it may be the 30th
 ])
-def test_a_claim_resting_only_on_a_fact_before_entry_into_force_is_inadmissible(ws, day,
+def test_a_claim_resting_only_on_a_fact_before_entry_into_force_is_inadmissible(case_ws, day,
                                                                                  early):
     """Kazakhstan's declaration (Law No 130-IV of 11 February 2009): the Committee is
     competent only for acts and decisions after 30 September 2009."""
     case = minimal_case()
     case["facts"][0]["date"] = day
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     if early:
         expect(checked,
                ("warning", "admissibility-ratione-temporis",
@@ -98,39 +98,39 @@ def _later_fact(case: dict) -> dict:
     return case
 
 
-def test_an_early_fact_beside_a_later_one_is_context_only(ws):
+def test_an_early_fact_beside_a_later_one_is_context_only(case_ws):
     """Kazakhstan's declaration: the early fact is outside, the claim rests on the later."""
     case = _later_fact(minimal_case())
     case["facts"][0]["date"] = "2008-05-19"
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, ("warning", "admissibility-ratione-temporis",
                      "the draft gives it as context only", checked.line("date: 2008-05-19")))
 
 
-def test_a_continuing_fact_without_its_reason_is_warned_about(ws):
+def test_a_continuing_fact_without_its_reason_is_warned_about(case_ws):
     """Continuing violations are examined only where they continue after entry into
     force (DOMAIN §1.5): the file must say what continued."""
     case = _later_fact(minimal_case())
     case["facts"][0].update(date="2008-05-19", continuing=True)
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, ("warning", "admissibility-ratione-temporis",
                      "is marked continuing but predates", checked.line("continuing: true")))
 
 
-def test_a_continuing_fact_with_its_reason_is_within_time(ws):
+def test_a_continuing_fact_with_its_reason_is_within_time(case_ws):
     """Continuing violation argued: nothing to report, and the claim stands on it."""
     case = minimal_case()
     case["facts"][0].update(date="2008-05-19", continuing=True,
                             continuing_why="The author is still imprisoned under the ruling.")
-    expect(check(ws, case))
+    expect(check(case_ws, case))
 
 
-def test_an_early_fact_that_no_claim_relies_on_is_not_warned_about(ws):
+def test_an_early_fact_that_no_claim_relies_on_is_not_warned_about(case_ws):
     """Only facts relied on matter for ratione temporis."""
     case = minimal_case()
     case["facts"].append({"id": "background", "date": "2008-01-10",
                           "text": "Background.", "sources": ["@report, para 1"]})
-    expect(check(ws, case))
+    expect(check(case_ws, case))
 
 
 # ------------------------------------------------------------ ratione materiae
@@ -141,25 +141,25 @@ def _claim(case: dict, provision: str, **extra) -> dict:
     return case
 
 
-def test_a_claim_under_article_1_is_an_error(ws):
+def test_a_claim_under_article_1_is_an_error(case_ws):
     """Lubicon Lake Band v Canada, 167/1984: article 1 is a right of peoples."""
-    checked = check(ws, _claim(minimal_case(), "1(1)"))
+    checked = check(case_ws, _claim(minimal_case(), "1(1)"))
     expect(checked, ("error", "admissibility-ratione-materiae",
                      "article 1 is a right of peoples", checked.line("provision: 1(1)")))
 
 
-def test_article_2_alone_is_an_error_naming_the_fix(ws):
+def test_article_2_alone_is_an_error_naming_the_fix(case_ws):
     """Communication No 398/1990, para 4.2: article 2 only with a specific right."""
-    checked = check(ws, _claim(minimal_case(), "2(3)"))
+    checked = check(case_ws, _claim(minimal_case(), "2(3)"))
     expect(checked, ("error", "admissibility-ratione-materiae",
                      "write the right as 'provision' and article 2 under 'read_with'",
                      checked.line("provision: 2(3)")))
 
 
 @pytest.mark.parametrize("provision, read_with", [("2(3)", ["21"]), ("21", ["2(3)"])])
-def test_article_2_with_a_substantive_right_is_fine(ws, provision, read_with):
+def test_article_2_with_a_substantive_right_is_fine(case_ws, provision, read_with):
     """Communication No 398/1990, para 4.2: either way round."""
-    expect(check(ws, _claim(minimal_case(), provision, read_with=read_with)))
+    expect(check(case_ws, _claim(minimal_case(), provision, read_with=read_with)))
 
 
 @pytest.mark.parametrize("provision, error", [
@@ -168,9 +168,9 @@ def test_article_2_with_a_substantive_right_is_fine(ws, provision, read_with):
     ("41(1)", True),
     ("53", True),   # the last article
 ])
-def test_parts_iv_to_vi_confer_no_rights(ws, provision, error):
+def test_parts_iv_to_vi_confer_no_rights(case_ws, provision, error):
     """Covenant Parts IV-VI (arts 28-53): the Committee and the final clauses."""
-    checked = check(ws, _claim(minimal_case(), provision))
+    checked = check(case_ws, _claim(minimal_case(), provision))
     if error:
         expect(checked, ("error", "admissibility-ratione-materiae",
                          "articles 28 to 53 set up the Committee",
@@ -181,10 +181,10 @@ def test_parts_iv_to_vi_confer_no_rights(ws, provision, error):
 
 @pytest.mark.parametrize("comparator", [None, "Pro-government rallies in the same square "
                                               "were allowed."])
-def test_article_26_asks_for_a_comparator(ws, comparator):
+def test_article_26_asks_for_a_comparator(case_ws, comparator):
     """Covenant art 26: discrimination is a difference in treatment of comparable cases."""
     extra = {"comparator": comparator} if comparator else {}
-    checked = check(ws, _claim(minimal_case(), "26", **extra))
+    checked = check(case_ws, _claim(minimal_case(), "26", **extra))
     if comparator:
         expect(checked)
     else:
@@ -195,103 +195,103 @@ def test_article_26_asks_for_a_comparator(ws, comparator):
 # ------------------------------------------------------------ OP arts 2 and 5(2)(b)
 
 
-def test_no_domestic_remedies_block_is_an_error(ws):
+def test_no_domestic_remedies_block_is_an_error(case_ws):
     """OP arts 2 and 5(2)(b): the author must show remedies were exhausted."""
     case = minimal_case()
     del case["domestic_remedies"]
-    expect(check(ws, case), ("error", "admissibility-remedies",
+    expect(check(case_ws, case), ("error", "admissibility-remedies",
                              "say whether domestic remedies were exhausted", 1))
 
 
-def test_remedies_not_exhausted_without_explanation_is_an_error(ws):
+def test_remedies_not_exhausted_without_explanation_is_an_error(case_ws):
     """OP art 5(2)(b): unless unreasonably prolonged (or unavailable, ineffective)."""
     case = minimal_case()
     case["domestic_remedies"] = {"exhausted": False}
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, ("error", "admissibility-remedies",
                      "remedies are not exhausted: explain why they are unavailable, "
                      "ineffective or unreasonably prolonged", checked.line("exhausted: false")))
 
 
-def test_remedies_not_exhausted_with_an_explanation_is_fine(ws):
+def test_remedies_not_exhausted_with_an_explanation_is_fine(case_ws):
     """OP art 5(2)(b): the explanation is the author's case on exhaustion."""
     case = minimal_case()
     case["domestic_remedies"] = {"exhausted": False, "explanation":
                                  "A cassation appeal is not an effective remedy."}
-    expect(check(ws, case))
+    expect(check(case_ws, case))
 
 
-def test_exhaustion_unknown_is_a_warning(ws):
+def test_exhaustion_unknown_is_a_warning(case_ws):
     """OP art 5(2)(b): what the file does not show is to be confirmed, not asserted."""
     case = minimal_case()
     case["domestic_remedies"] = {"exhausted": "unknown"}
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, ("warning", "admissibility-remedies-unknown",
                      "not known yet", checked.line("exhausted: unknown")))
 
 
-def test_a_pending_appeal_is_an_error_and_starts_no_clock(ws):
+def test_a_pending_appeal_is_an_error_and_starts_no_clock(case_ws):
     """OP art 5(2)(b): a pending ordinary appeal means remedies are not exhausted; rule
     99(c) counts from exhaustion, so no limit runs from the judgment under appeal."""
     case = pending(minimal_case())
     case["filing"]["date"] = "2027-01-10"  # more than five years after the judgment
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, ("error", "admissibility-pending",
                      "the appeal to Almaty City Court (proceedings 'trial') is still pending, "
                      "so remedies are not exhausted", checked.line("status: pending")))
 
 
-def test_a_pending_appeal_argued_to_be_ineffective_is_a_warning(ws):
+def test_a_pending_appeal_argued_to_be_ineffective_is_a_warning(case_ws):
     """OP art 5(2)(b): the exception for unreasonably prolonged remedies."""
     case = pending(minimal_case())
     case["domestic_remedies"] = {"exhausted": False, "explanation":
                                  "The appeal has been pending for three years."}
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, ("warning", "admissibility-pending",
                      "the communication relies on the argument that remedies are "
                      "ineffective or unreasonably prolonged", checked.line("status: pending")))
 
 
-def test_a_pending_cassation_is_an_ordinary_remedy_not_exhausted(ws):
+def test_a_pending_cassation_is_an_ordinary_remedy_not_exhausted(case_ws):
     """OP art 5(2)(b): cassation is treated as an ordinary remedy (override with
     'ordinary: false' where the legal system makes it extraordinary)."""
     case = minimal_case()
     case["proceedings"][0]["appeals"].append(
         {"kind": "cassation", "court": "Supreme Court", "filed": "2021-08-01",
          "status": "pending"})
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, ("error", "admissibility-pending", "the cassation to Supreme Court",
                      checked.line("status: pending")))
 
 
 @pytest.mark.parametrize("kind", ["supervisory-review", "prosecutor-protest"])
-def test_a_pending_extraordinary_remedy_is_not_required(ws, kind):
+def test_a_pending_extraordinary_remedy_is_not_required(case_ws, kind):
     """Gelazauskas v Lithuania, 836/1998, para 7.2: supervisory review at an official's
     discretion need not be exhausted."""
     case = minimal_case()
     case["proceedings"][0]["appeals"].append(
         {"kind": kind, "court": "Prosecutor General's Office", "filed": "2021-08-01",
          "status": "pending"})
-    expect(check(ws, case))
+    expect(check(case_ws, case))
 
 
-def test_an_extraordinary_remedy_declared_ordinary_is_required(ws):
+def test_an_extraordinary_remedy_declared_ordinary_is_required(case_ws):
     """`ordinary: true` overrides the kind where a system makes the remedy effective."""
     case = minimal_case()
     case["proceedings"][0]["appeals"].append(
         {"kind": "supervisory-review", "court": "Supreme Court", "filed": "2021-08-01",
          "status": "pending", "ordinary": True})
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, ("error", "admissibility-pending", "supervisory-review to Supreme Court",
                      checked.line("status: pending")))
 
 
-def test_a_remedy_of_unknown_fate_is_a_warning(ws):
+def test_a_remedy_of_unknown_fate_is_a_warning(case_ws):
     """OP art 5(2)(b): exhaustion to be confirmed when a cassation may have been lodged."""
     case = minimal_case()
     case["proceedings"][0]["appeals"].append(
         {"kind": "cassation", "court": "Supreme Court", "status": "unknown"})
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked,
            ("warning", "admissibility-remedies-unknown", "the fate of the cassation to "
             "Supreme Court (proceedings 'trial') is unknown", checked.line("status: unknown")),
@@ -299,41 +299,41 @@ def test_a_remedy_of_unknown_fate_is_a_warning(ws):
             checked.line("exhausted: true")))
 
 
-def test_a_withdrawn_appeal_is_a_warning(ws):
+def test_a_withdrawn_appeal_is_a_warning(case_ws):
     """OP art 5(2)(b): a remedy given up may not count as exhausted."""
     case = minimal_case()
     appeal(case)["status"] = "withdrawn"
     del appeal(case)["decided"]
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, ("warning", "admissibility-remedies", "was withdrawn",
                      checked.line("status: withdrawn")))
 
 
-def test_no_domestic_proceedings_is_an_error(ws):
+def test_no_domestic_proceedings_is_an_error(case_ws):
     """OP art 5(2)(b): the decisions taken must be named."""
     case = minimal_case()
     case["proceedings"] = []
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, ("error", "admissibility-final-decision",
                      "no domestic proceedings are recorded", checked.line("proceedings: []")))
 
 
-def test_no_domestic_decision_is_fine_when_remedies_are_argued_unavailable(ws):
+def test_no_domestic_decision_is_fine_when_remedies_are_argued_unavailable(case_ws):
     """OP art 5(2)(b): remedies argued unavailable need no decision."""
     case = minimal_case()
     del case["proceedings"]
     case["domestic_remedies"] = {"exhausted": False, "explanation":
                                  "No court would hear a complaint against the police."}
-    expect(check(ws, case))
+    expect(check(case_ws, case))
 
 
 @pytest.mark.parametrize("status", ["decided", "refused"])
-def test_a_decided_appeal_without_a_date_is_an_error(ws, status):
+def test_a_decided_appeal_without_a_date_is_an_error(case_ws, status):
     """Rule 99(c) counts from the last decision: it needs a date."""
     case = minimal_case()
     del appeal(case)["decided"]
     appeal(case)["status"] = status
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, ("error", "admissibility-final-decision",
                      "the last decision in proceedings 'trial' (appeal) has no date",
                      checked.line("kind: appeal")))
@@ -355,27 +355,27 @@ def _administrative(case: dict, judgment: str, charges_facts: list[str] | None =
     return case
 
 
-def test_an_unrelated_later_decision_does_not_move_the_clock(ws):
+def test_an_unrelated_later_decision_does_not_move_the_clock(case_ws):
     """Rule 99(c) runs from the exhaustion of the remedies a claim was raised in: a later
     administrative detention does not restart the criminal case's five years."""
     case = _administrative(minimal_case(), "2023-05-02")
     case["filing"]["date"] = "2026-06-11"  # a day late for the criminal case
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, ("error", "admissibility-time-limit", "proceedings 'trial'",
                      checked.line("decided: 2021-06-10")))
 
 
-def test_an_earlier_range_dated_case_does_not_shorten_the_clock(ws):
+def test_an_earlier_range_dated_case_does_not_shorten_the_clock(case_ws):
     """Rule 99(c): an unrelated earlier case dated by a range ending late is not 'the
     last domestic decision' of the claim."""
     case = _administrative(minimal_case(), "2016-01-01/2021-12-31")
     case["filing"]["date"] = "2026-06-01"
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, ("warning", "admissibility-time-limit", "file by 10 June 2026",
                      checked.line("decided: 2021-06-10")))
 
 
-def test_a_claim_resting_on_an_old_proceeding_is_flagged_on_its_own(ws):
+def test_a_claim_resting_on_an_old_proceeding_is_flagged_on_its_own(case_ws):
     """Rule 99(c), proceeding by proceeding: the old administrative case is late even
     though the criminal one is in time."""
     case = _administrative(minimal_case(), "2015-05-02", charges_facts=["rally-2015"])
@@ -383,37 +383,37 @@ def test_a_claim_resting_on_an_old_proceeding_is_flagged_on_its_own(ws):
                           "text": "The author attended a rally.", "sources": ["@report"]})
     case["claims"].append({"id": "rally", "provision": "21", "facts": ["rally-2015"],
                            "argument": "The detention punished a peaceful rally."})
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, ("error", "admissibility-time-limit", "proceedings 'admin'",
                      checked.line("date: 2015-05-02")))
 
 
-def test_a_claim_not_linked_to_one_of_several_proceedings_is_warned_about(ws):
+def test_a_claim_not_linked_to_one_of_several_proceedings_is_warned_about(case_ws):
     """Exhaustion is judged per proceeding (OP art 5(2)(b)): say which one."""
     case = minimal_case()
     case["proceedings"].append({"id": "civil", "kind": "civil", "court": "District Court",
                                 "judgment": {"date": "2022-01-10", "outcome": "dismissed"}})
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, ("warning", "admissibility-claim-proceedings",
                      "does not say which proceeding it was raised in",
                      checked.line("- id: assembly")))
 
 
-def test_a_claim_naming_its_proceeding_is_judged_by_it_alone(ws):
+def test_a_claim_naming_its_proceeding_is_judged_by_it_alone(case_ws):
     """`claim.proceedings` decides: the civil case pending does not block the claim."""
     case = minimal_case()
     case["proceedings"].append({"id": "civil", "kind": "civil", "court": "District Court",
                                 "appeals": [{"kind": "appeal", "court": "City Court",
                                              "status": "pending"}]})
     case["claims"][0]["proceedings"] = ["trial"]
-    expect(check(ws, case))
+    expect(check(case_ws, case))
 
 
-def test_a_claim_naming_an_unknown_proceeding_is_an_error(ws):
+def test_a_claim_naming_an_unknown_proceeding_is_an_error(case_ws):
     """A fact id or proceeding id that does not exist is reported with a suggestion."""
     case = minimal_case()
     case["claims"][0]["proceedings"] = ["trail"]
-    checked = check(ws, case, kind=None)
+    checked = check(case_ws, case, kind=None)
     assert [(d.code, d.line) for d in checked.items] == \
         [("unknown-proceeding", checked.line("- trail"))], checked.listing()
     assert "did you mean 'trial'?" in checked.items[0].message
@@ -422,40 +422,40 @@ def test_a_claim_naming_an_unknown_proceeding_is_an_error(ws):
 # ------------------------------------------------------------ OP arts 1 and 3: the author
 
 
-def test_no_author_is_an_error(ws):
+def test_no_author_is_an_error(case_ws):
     """OP art 3: anonymous communications are inadmissible."""
     case = minimal_case()
     case["people"][0]["roles"] = ["alleged-victim"]
     del case["filing"]["signatory"]
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, ("error", "admissibility-author", "no named author: anonymous "
                      "communications are inadmissible (Optional Protocol, art 3)",
                      checked.line("- id: aigerim")))
 
 
-def test_an_author_without_a_name_is_an_error(ws):
+def test_an_author_without_a_name_is_an_error(case_ws):
     """OP art 3."""
     case = minimal_case()
     case["people"][0]["name"] = " "
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, ("error", "admissibility-author", "no named author",
                      checked.line("- id: aigerim")))
 
 
-def test_an_author_who_is_no_alleged_victim_and_no_victim_is_an_error(ws):
+def test_an_author_who_is_no_alleged_victim_and_no_victim_is_an_error(case_ws):
     """OP art 1: communications from individuals claiming to be victims."""
     case = minimal_case()
     case["people"][0]["roles"] = ["author"]
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, ("error", "admissibility-victim", "no alleged victim",
                      checked.line("- id: aigerim")))
 
 
-def test_a_missing_date_of_birth_is_a_warning(ws):
+def test_a_missing_date_of_birth_is_a_warning(case_ws):
     """The OHCHR model complaint form asks for the date of birth (DOMAIN §1.1)."""
     case = minimal_case()
     del case["people"][0]["birth_date"]
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, ("warning", "admissibility-particulars", "date of birth is not given",
                      checked.line("- id: aigerim")))
 
@@ -471,51 +471,51 @@ def _for_a_victim(case: dict, **representation) -> dict:
     return case
 
 
-def test_an_author_acting_for_a_victim_without_representation_is_an_error(ws):
+def test_an_author_acting_for_a_victim_without_representation_is_an_error(case_ws):
     """Model complaint form, section I: the victim's authorization, or why there is none."""
-    checked = check(ws, _for_a_victim(minimal_case()))
+    checked = check(case_ws, _for_a_victim(minimal_case()))
     expect(checked, ("error", "admissibility-authorization",
                      "the author acts for someone else: add 'representation:'",
                      checked.line("- counsel") - 1))
 
 
-def test_no_authorization_and_no_reason_is_an_error(ws):
+def test_no_authorization_and_no_reason_is_an_error(case_ws):
     """Model complaint form, section I."""
-    checked = check(ws, _for_a_victim(minimal_case(), authorization="none"))
+    checked = check(case_ws, _for_a_victim(minimal_case(), authorization="none"))
     expect(checked, ("error", "admissibility-authorization",
                      "without an authorization, explain the relationship to the victim",
                      checked.line("authorization: none")))
 
 
-def test_no_authorization_with_a_reason_is_fine(ws):
+def test_no_authorization_with_a_reason_is_fine(case_ws):
     """Model complaint form, section I."""
-    expect(check(ws, _for_a_victim(minimal_case(), authorization="none", reason=(
+    expect(check(case_ws, _for_a_victim(minimal_case(), authorization="none", reason=(
         "The author's mother acts for him: he is held incommunicado."))))
 
 
-def test_a_signed_authorization_without_its_annex_is_a_warning(ws):
+def test_a_signed_authorization_without_its_annex_is_a_warning(case_ws):
     """Model complaint form, section V: the written authorization is annexed."""
-    checked = check(ws, _for_a_victim(minimal_case(), authorization="signed"))
+    checked = check(case_ws, _for_a_victim(minimal_case(), authorization="signed"))
     expect(checked, ("warning", "admissibility-authorization",
                      "annex the signed authorization and give its number in "
                      "'representation.annex'", checked.line("author: counsel")))
 
 
-def test_a_signed_authorization_in_an_annex_is_fine(ws):
+def test_a_signed_authorization_in_an_annex_is_fine(case_ws):
     """Model complaint form, section V."""
     case = _for_a_victim(minimal_case(), authorization="signed", annex=1)
     case["annexes"] = [{"number": 1, "title": "Authorization", "language": "en"}]
-    expect(check(ws, case))
+    expect(check(case_ws, case))
 
 
 # ------------------------------------------------------------ claims, sources, language
 
 
-def test_a_claimed_fact_without_a_source_is_an_error(ws):
+def test_a_claimed_fact_without_a_source_is_an_error(case_ws):
     """Model complaint form, section V: evidence supporting the facts."""
     case = minimal_case()
     del case["facts"][0]["sources"]
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, ("error", "admissibility-sources",
                      "fact 'arrest' supports a claim but cites no source",
                      checked.line("- id: arrest")))
@@ -523,30 +523,30 @@ def test_a_claimed_fact_without_a_source_is_an_error(ws):
 
 @pytest.mark.parametrize("text", ["Arrested [@report, para 2].",
                                   "Arrested [see @report, para 2]."])
-def test_a_citation_in_the_fact_text_is_a_source(ws, text):
+def test_a_citation_in_the_fact_text_is_a_source(case_ws, text):
     """A citation in the text is evidence as much as one under `sources`."""
     case = minimal_case()
     del case["facts"][0]["sources"]
     case["facts"][0]["text"] = text
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     assert checked.items == [], checked.listing()
 
 
-def test_a_case_without_claims_is_an_error(ws):
+def test_a_case_without_claims_is_an_error(case_ws):
     """Model complaint form, section II: the articles violated."""
     case = minimal_case()
     del case["claims"]
-    expect(check(ws, case), ("error", "admissibility-claims",
+    expect(check(case_ws, case), ("error", "admissibility-claims",
                              "a communication needs at least one claim", 1))
 
 
 @pytest.mark.parametrize("language, allowed", [
     ("en", True), ("fr", True), ("es", True), ("ru", True), ("de", False), ("kk", False)])
-def test_only_the_secretariats_working_languages_are_accepted(ws, language, allowed):
+def test_only_the_secretariats_working_languages_are_accepted(case_ws, language, allowed):
     """OHCHR guidance: English, French, Russian and Spanish only (DOMAIN §1.1)."""
     case = minimal_case()
     case["case"]["language"] = language
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     if allowed:
         expect(checked)
     else:
@@ -558,14 +558,14 @@ def test_only_the_secretariats_working_languages_are_accepted(ws, language, allo
 
 @pytest.mark.parametrize("language, translated, warned", [
     ("ru", False, False), ("kk", True, False), ("kk", False, True)])
-def test_an_annex_outside_the_working_languages_needs_a_translation(ws, language,
+def test_an_annex_outside_the_working_languages_needs_a_translation(case_ws, language,
                                                                      translated, warned):
     """Model complaint form, section V: documents not in a working language may delay
     consideration (DOMAIN §1.1)."""
     case = minimal_case()
     case["annexes"] = [{"number": 1, "title": "Judgment", "language": language,
                         "translated": translated}]
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     if warned:
         expect(checked, ("warning", "admissibility-language", "no translation is attached",
                          checked.line(f"language: {language}")))
@@ -576,42 +576,42 @@ def test_an_annex_outside_the_working_languages_needs_a_translation(ws, language
 # ------------------------------------------------------------ only for communications
 
 
-def test_check_without_kind_does_not_run_the_admissibility_rules(ws):
+def test_check_without_kind_does_not_run_the_admissibility_rules(case_ws):
     """The rules belong to the communication's registry entry."""
     case = minimal_case()
     del case["domestic_remedies"]
     case["case"]["state"] = "United States"
-    checked = check(ws, case, kind=None)
+    checked = check(case_ws, case, kind=None)
     assert checked.items == [], checked.listing()
 
 
-def test_the_cli_runs_the_rules_only_with_kind_communication(ws):
+def test_the_cli_runs_the_rules_only_with_kind_communication(case_ws):
     """`check --kind communication` runs the entry's rules, as the build does."""
     case = minimal_case()
     del case["domestic_remedies"]
-    write_case(ws, case)
+    write_case(case_ws, case)
     runner = CliRunner()
-    plain = runner.invoke(cli, ["check", "--workspace", str(ws), "--today", "2026-11-22"])
+    plain = runner.invoke(cli, ["check", "--workspace", str(case_ws), "--today", "2026-11-22"])
     assert plain.exit_code == 0, plain.output
     assert "admissibility" not in plain.output and "domestic remedies" not in plain.output
-    strict = runner.invoke(cli, ["check", "--workspace", str(ws), "--today", "2026-11-22",
+    strict = runner.invoke(cli, ["check", "--workspace", str(case_ws), "--today", "2026-11-22",
                                  "--kind", "communication"])
     assert strict.exit_code == 1
     assert "claims/small.yaml:1:1: error: say whether domestic remedies were exhausted" \
         in strict.output
-    as_json = runner.invoke(cli, ["check", "--workspace", str(ws), "--today", "2026-11-22",
+    as_json = runner.invoke(cli, ["check", "--workspace", str(case_ws), "--today", "2026-11-22",
                                   "--kind", "communication", "--format", "json"])
     (item,) = json.loads(as_json.stdout)
     assert (item["severity"], item["code"], item["line"]) == \
         ("error", "admissibility-remedies", 1)
 
 
-def test_an_appeal_decision_is_later_than_a_range_dated_judgment(ws):
+def test_an_appeal_decision_is_later_than_a_range_dated_judgment(case_ws):
     """Rule 99(c) runs from the decision on the last ordinary remedy: the appeal's, even
     where the judgment is known only as a range ending later than the appeal's date."""
     case = minimal_case()
     case["proceedings"][0]["judgment"]["date"] = "2021-03-01/2021-12-31"
     case["filing"]["date"] = "2026-06-11"
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, ("error", "admissibility-time-limit", "which ended on 10 June 2026",
                      checked.line("decided: 2021-06-10")))

@@ -184,10 +184,10 @@ def test_the_zheksebaev_communication_asserts_nothing_its_file_does_not_show(
         example_workspace):
     """The example's sources show the appeal and a later suspension, but not the
     deciding court, the decision's date or whether a cassation was lodged."""
-    ws = Workspace(example_workspace)
+    case_ws = Workspace(example_workspace)
     for case, placeholder in (("zheksebaev", "[to be confirmed: which court decided]"),
                               ("zheksebaev-ru", "[подлежит уточнению: какой суд вынес")):
-        (output,) = build(ws, [ws.claims / f"{case}.yaml"], "communication", ["native"],
+        (output,) = build(case_ws, [case_ws.claims / f"{case}.yaml"], "communication", ["native"],
                           today=TODAY)
         text = admissibility_section(output.paths[0].read_text(encoding="utf-8"))
         assert placeholder in text

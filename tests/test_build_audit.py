@@ -103,7 +103,10 @@ def test_a_full_build_of_every_kind_opens_nothing_outside_and_connects_nowhere(
     assert _outside(seen["open"], _allowed(workspace)) == []
     assert any(p.startswith(str(workspace.resolve())) for p in seen["open"])
     assert seen["connect"] == []
-    assert seen["spawn"] == [], "a build starts no other program"
+    # The one program a build may start: poppler's pdftotext, with which the public
+    # versions' leak scan reads the PDF's page text (toolkit/redaction/scan.py).
+    others = [s for s in seen["spawn"] if "pdftotext" not in str(s)]
+    assert others == [], "a build starts no other program"
 
 
 def test_the_watch_sees_a_file_opened_outside_the_workspace(workspace, tmp_path):

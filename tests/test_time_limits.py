@@ -90,11 +90,11 @@ def test_a_procedure_counts_as_concluded_after_exhaustion_only_if_it_may_have(co
     ("2026-06-10", "warning"),   # the deadline itself: still in time
     ("2026-06-11", "error"),     # the day after
 ])
-def test_five_years_from_the_last_domestic_decision(ws, filed, severity):
+def test_five_years_from_the_last_domestic_decision(case_ws, filed, severity):
     """Rule 99(c): five years after exhaustion (the appeal of 10 June 2021)."""
     case = minimal_case()
     case["filing"]["date"] = filed
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     decided = checked.line("decided: 2021-06-10")
     if severity is None:
         expect(checked)
@@ -110,37 +110,37 @@ def test_five_years_from_the_last_domestic_decision(ws, filed, severity):
                          "communication as an abuse of the right of submission", decided))
 
 
-def test_a_late_filing_names_both_ways_out(ws):
+def test_a_late_filing_names_both_ways_out(case_ws):
     """Rule 99(c): the justification, or the filing date."""
     case = minimal_case()
     case["filing"]["date"] = "2026-06-11"
-    (item,) = check(ws, case).items
+    (item,) = check(case_ws, case).items
     assert item.message.endswith("either explain the delay in 'filing.delay_justification', "
                                  "or correct 'filing.date' if the communication was "
                                  "submitted earlier")
 
 
-def test_a_late_filing_with_a_justification_is_a_warning(ws):
+def test_a_late_filing_with_a_justification_is_a_warning(case_ws):
     """Rule 99(c): "unless there are reasons justifying the delay"."""
     case = minimal_case()
     case["filing"].update(date="2026-06-11", delay_justification=(
         "The author was held incommunicado until May 2026."))
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, ("warning", "admissibility-time-limit",
                      "the justification given is printed in the draft",
                      checked.line("delay_justification:")))
 
 
-def test_the_limit_runs_from_the_latest_decision_not_the_judgment(ws):
+def test_the_limit_runs_from_the_latest_decision_not_the_judgment(case_ws):
     """Rule 99(c): exhaustion is the decision on the last ordinary remedy."""
     case = minimal_case()
     case["filing"]["date"] = "2026-03-16"  # five years and a day after the judgment
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, ("warning", "admissibility-time-limit", "file by 10 June 2026",
                      checked.line("decided: 2021-06-10")))
 
 
-def test_an_extraordinary_remedy_does_not_restart_the_clock(ws):
+def test_an_extraordinary_remedy_does_not_restart_the_clock(case_ws):
     """Gelazauskas v Lithuania, 836/1998, para 7.2: supervisory review is not a remedy to
     exhaust, so its later decision is not the start of rule 99(c)'s five years."""
     case = minimal_case()
@@ -148,19 +148,19 @@ def test_an_extraordinary_remedy_does_not_restart_the_clock(ws):
         {"kind": "supervisory-review", "court": "Supreme Court", "filed": "2021-08-01",
          "decided": "2022-02-01", "status": "refused"})
     case["filing"]["date"] = "2026-06-11"
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, ("error", "admissibility-time-limit", "which ended on 10 June 2026",
                      checked.line("decided: 2021-06-10")))
 
 
 @pytest.mark.parametrize("filed, severity", [("2025-02-28", "warning"), ("2025-03-01", "error")])
-def test_a_decision_of_29_february_ends_its_period_on_28_february(ws, filed, severity):
+def test_a_decision_of_29_february_ends_its_period_on_28_february(case_ws, filed, severity):
     """Rule 99(c): five years from 29 February 2020 end on 28 February 2025."""
     case = minimal_case()
     case["proceedings"][0]["judgment"]["date"] = "2019-12-02"
     appeal(case).update(filed="2020-01-06", decided="2020-02-29")
     case["filing"]["date"] = filed
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     fragment = "file by 28 February 2025" if severity == "warning" else \
         "which ended on 28 February 2025"
     expect(checked, (severity, "admissibility-time-limit", fragment,
@@ -173,13 +173,13 @@ def test_a_decision_of_29_february_ends_its_period_on_28_february(ws, filed, sev
     ("2026-09-30", "warning", "ends between 10 June 2026 and 30 September 2026"),
     ("2026-10-01", "error", "which ended on 30 September 2026"),
 ])
-def test_a_range_dated_decision_is_late_only_after_its_last_day(ws, filed, severity,
+def test_a_range_dated_decision_is_late_only_after_its_last_day(case_ws, filed, severity,
                                                                 fragment):
     """Rule 99(c) for a decision dated 10 June - 30 September 2021."""
     case = minimal_case()
     appeal(case)["decided"] = "2021-06-10/2021-09-30"
     case["filing"]["date"] = filed
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, (severity, "admissibility-time-limit", fragment,
                      checked.line("decided: 2021-06-10/2021-09-30")))
 
@@ -187,33 +187,33 @@ def test_a_range_dated_decision_is_late_only_after_its_last_day(ws, filed, sever
 @pytest.mark.parametrize("filed, severity", [
     ("2026-06-01", "warning"), ("2026-06-02", "warning"), ("2026-06-30", "warning"),
     ("2026-07-01", "error")])
-def test_a_month_dated_decision_counts_from_both_ends_of_the_month(ws, filed, severity):
+def test_a_month_dated_decision_counts_from_both_ends_of_the_month(case_ws, filed, severity):
     """Rule 99(c) for a decision of June 2021: in doubt through June 2026."""
     case = minimal_case()
     appeal(case)["decided"] = "2021-06"
     case["filing"]["date"] = filed
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     expect(checked, (severity, "admissibility-time-limit", "30 June 2026",
                      checked.line("decided: 2021-06")))
 
 
-def test_without_a_filing_date_today_is_the_filing_date(ws):
+def test_without_a_filing_date_today_is_the_filing_date(case_ws):
     """Rule 99(c) judged on the day the draft is built when no filing date is set."""
     case = minimal_case()
     del case["filing"]
-    checked = check(ws, case, today=date(2026, 6, 11))
+    checked = check(case_ws, case, today=date(2026, 6, 11))
     expect(checked, ("error", "admissibility-time-limit", "which ended on 10 June 2026",
                      checked.line("decided: 2021-06-10")))
-    expect(check(ws, case, today=date(2025, 12, 10)))
+    expect(check(case_ws, case, today=date(2025, 12, 10)))
 
 
-def test_a_remedy_of_unknown_fate_turns_lateness_into_a_warning(ws):
+def test_a_remedy_of_unknown_fate_turns_lateness_into_a_warning(case_ws):
     """Rule 99(c) counts from exhaustion: an unknown later cassation may move it."""
     case = minimal_case()
     case["proceedings"][0]["appeals"].append(
         {"kind": "cassation", "court": "Supreme Court", "status": "unknown"})
     case["filing"]["date"] = "2026-07-01"
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     assert [(d.severity.value, d.code) for d in checked.admissibility
             if d.code == "admissibility-time-limit"] == [("warning", "admissibility-time-limit")]
     assert "as exhaustion is not known, a later decision may move the start" in \
@@ -228,13 +228,13 @@ def test_a_remedy_of_unknown_fate_turns_lateness_into_a_warning(ws):
     ("2025-03-15", "warning"),   # the deadline itself
     ("2025-03-16", "error"),     # the day after, though within five years of the appeal
 ])
-def test_three_years_after_a_treaty_body_concluded(ws, filed, severity):
+def test_three_years_after_a_treaty_body_concluded(case_ws, filed, severity):
     """Rule 99(c): three years after another procedure of international investigation or
     settlement concluded, when it concluded after exhaustion."""
     case = minimal_case()
     case["international_procedures"] = [procedure()]
     case["filing"]["date"] = filed
-    checked = check(ws, case)
+    checked = check(case_ws, case)
     concluded = checked.line("decided: 2021-06-10")
     if severity is None:
         expect(checked)
@@ -244,47 +244,47 @@ def test_three_years_after_a_treaty_body_concluded(ws, filed, severity):
         expect(checked, (severity, "admissibility-time-limit", fragment, concluded))
 
 
-def test_the_three_year_clause_needs_a_procedure_concluded_after_exhaustion(ws):
+def test_the_three_year_clause_needs_a_procedure_concluded_after_exhaustion(case_ws):
     """Rule 99(c): a procedure that ended before the appeal leaves the five years."""
     case = minimal_case()
     case["international_procedures"] = [procedure(concluded="2021-05-01")]
     case["filing"]["date"] = "2025-03-16"
-    expect(check(ws, case))
+    expect(check(case_ws, case))
 
 
-def test_a_later_three_year_period_replaces_the_five_year_one(ws):
+def test_a_later_three_year_period_replaces_the_five_year_one(case_ws):
     """Rule 99(c): where the clause applies, it is the limit, even if later."""
     case = minimal_case()
     case["international_procedures"] = [procedure(concluded="2024-01-15")]
     case["filing"]["date"] = "2026-07-01"  # after 10 June 2026, before 15 January 2027
-    expect(check(ws, case))
+    expect(check(case_ws, case))
 
 
-def test_a_wgad_opinion_starts_no_three_year_clock(ws):
+def test_a_wgad_opinion_starts_no_three_year_clock(case_ws):
     """The Council's special procedures are not procedures of international
     investigation or settlement (DOMAIN §1.5): the five years apply."""
     case = minimal_case()
     case["international_procedures"] = [procedure(body=WGAD, reference="Opinion No 1/2022")]
     case["filing"]["date"] = "2025-03-16"
-    expect(check(ws, case))
+    expect(check(case_ws, case))
 
 
-def test_a_procedure_on_another_matter_leaves_the_five_year_limit(ws):
+def test_a_procedure_on_another_matter_leaves_the_five_year_limit(case_ws):
     """Rule 99(c) and OP art 5(2)(a): the same matter only."""
     case = minimal_case()
     case["international_procedures"] = [procedure(same_matter=False)]
     case["filing"]["date"] = "2025-03-16"
-    expect(check(ws, case))
+    expect(check(case_ws, case))
 
 
 @pytest.mark.parametrize("filed, severity", [("2027-02-28", "warning"), ("2027-03-01", "error")])
-def test_a_procedure_concluded_on_29_february_ends_its_period_on_28_february(ws, filed,
+def test_a_procedure_concluded_on_29_february_ends_its_period_on_28_february(case_ws, filed,
                                                                            severity):
     """Rule 99(c): three years from 29 February 2024 end on 28 February 2027."""
     case = minimal_case()
     case["international_procedures"] = [procedure(concluded="2024-02-29")]
     case["filing"]["date"] = filed
-    checked = check(ws, case, today=date(2027, 3, 1))
+    checked = check(case_ws, case, today=date(2027, 3, 1))
     expect(checked, (severity, "admissibility-time-limit", "28 February 2027",
                      checked.line("decided: 2021-06-10")))
 
