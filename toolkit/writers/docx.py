@@ -39,6 +39,7 @@ from toolkit.model.document import (
     Link,
     ListBlock,
     NoteRef,
+    NumberText,
     PageBreak,
     Paragraph,
     Strong,
@@ -47,7 +48,20 @@ from toolkit.model.document import (
     UnknownNode,
 )
 from toolkit.model.errors import CovenantError
+from toolkit.writers.docx_fields import (
+    add_field,
+    note_bookmark,
+    noteref_instruction,
+    paragraph_bookmark,
+    ref_instruction,
+)
 from toolkit.writers.docx_footnotes import Footnotes, append_text, reference_style
+from toolkit.writers.docx_numbering import (
+    add_list,
+    list_levels,
+    number_paragraph,
+    style_indent,
+)
 from toolkit.writers.docx_package import (
     build_time,
     fill_title_fields,
@@ -80,7 +94,7 @@ def write_docx(document: Document, frame_dir: Path) -> bytes:
     template = _render_cover(frame, document)
     doc = template.docx
     marker = _body_marker(doc, frame)
-    body = _BodyWriter(doc, marker)
+    body = _BodyWriter(doc, marker, document)
     notes = Footnotes(doc.part, {"text": body.style("paragraph", "Footnote Text"),
                                  "reference": body.style("character", "Footnote Reference")})
     body.note_offset = notes.offset
@@ -146,7 +160,7 @@ def _body_marker(doc, frame: Path):
 
 
 class _BodyWriter:
-    def __init__(self, doc, marker) -> None:
+    def __init__(self, doc, marker, document: Document) -> None:
         self.doc = doc
         self.marker = marker
         self.calls: list[int] = []
@@ -155,6 +169,17 @@ class _BodyWriter:
                         if s.name is not None}
         starts = doc.element.body.iter(qn("w:bookmarkStart"))
         self._bookmark_id = max([0, *(int(b.get(qn("w:id"), 0)) for b in starts)])
+        self._unnamed = 0  # bookmarks of numbered paragraphs that have no anchor
+        # Numbers as a Word list (docx_numbering.py) when it reproduces them exactly;
+        # then cross-references to them can be REF fields, else they stay links.
+        self.levels = list_levels(document)
+        self.num_id = add_list(doc, (
+            style_indent(doc, self.style("paragraph", "Heading 1")),
+            style_indent(doc, self.style("paragraph", "Numbered Paragraph")),
+        )) if self.levels else None
+        self.listed_anchors = {b.anchor for b in document.blocks
+                               if id(b) in self.levels and b.anchor}
+        self.note_numbers = {note.number for note in document.notes}
 
     def style(self, kind: str, *names: str) -> str | None:
         """The id of the first of `names` that the frame defines (kind: paragraph,
@@ -183,13 +208,15 @@ class _BodyWriter:
         if isinstance(block, Heading):
             level = min(max(block.level, 1), 9)
             self.text_block(self._paragraph(self.style("paragraph", f"Heading {level}")),
-                             block.children, block.number, block.anchor)
+                             block.children, block.number, block.anchor,
+                             self.levels.get(id(block)))
         elif isinstance(block, Paragraph):
             names = ([block.style] if block.style else []) + (
                 ["Block Quote", "Quote"] if quote else
                 ["Numbered Paragraph"] if block.number else [])
             self.text_block(self._paragraph(self.style("paragraph", *names)),
-                            block.children, block.number, block.anchor)
+                            block.children, block.number, block.anchor,
+                            self.levels.get(id(block)))
         elif isinstance(block, ListBlock):
             self.list(block, 1, quote)
         elif isinstance(block, BlockQuote):
@@ -201,25 +228,37 @@ class _BodyWriter:
         else:
             raise UnknownNode(block, "docx")
 
-    def text_block(self, p, inlines, number: str | None, anchor: str | None) -> None:
-        bookmark_id = self._bookmark_start(p, anchor)
-        if number:
+    def text_block(self, p, inlines, number: str | None, anchor: str | None,
+                   level: int | None = None) -> None:
+        """`level`: the block's level in the Word list, which then shows its number (and
+        the block carries a bookmark, for REF fields); None: the number is typed."""
+        if level is not None:
+            number_paragraph(p.find(W_PPR) if p.find(W_PPR) is not None
+                             else p.get_or_add_pPr(), self.num_id, level)
+            if not anchor:
+                self._unnamed += 1
+        bookmark_id = self._bookmark_start(
+            p, anchor, paragraph_bookmark(self._unnamed) if level is not None else None)
+        if number and level is None:
             self._run(p, f"{number}\t", set())
         self.inlines(p, inlines, self.doc.part)
         if bookmark_id is not None:
-            end = OxmlElement("w:bookmarkEnd")
-            end.set(qn("w:id"), bookmark_id)
-            p.append(end)
+            self._bookmark_end(p, bookmark_id)
 
-    def _bookmark_start(self, p, anchor: str | None) -> str | None:
-        if not anchor:
+    def _bookmark_start(self, p, anchor: str | None, name: str | None = None) -> str | None:
+        if not anchor and not name:
             return None
         self._bookmark_id += 1
         start = OxmlElement("w:bookmarkStart")
         start.set(qn("w:id"), str(self._bookmark_id))
-        start.set(qn("w:name"), bookmark_name(anchor))
+        start.set(qn("w:name"), bookmark_name(anchor) if anchor else name)
         p.append(start)
         return str(self._bookmark_id)
+
+    def _bookmark_end(self, parent, bookmark_id: str) -> None:
+        end = OxmlElement("w:bookmarkEnd")
+        end.set(qn("w:id"), bookmark_id)
+        parent.append(end)
 
     def list(self, block: ListBlock, level: int, quote: bool) -> None:
         kind = "Number" if block.ordered else "Bullet"
@@ -319,7 +358,10 @@ class _BodyWriter:
                 in_note: bool = False) -> None:
         fmt = fmt or set()
         for node in nodes:
-            if isinstance(node, Text):
+            if isinstance(node, NumberText) and self._is_note_number(node):
+                add_field(parent, noteref_instruction(note_bookmark(node.note)), node.text,
+                          lambda p, t: self._run(p, t, fmt))
+            elif isinstance(node, Text):
                 self._run(parent, node.text, fmt)
             elif isinstance(node, Emph):
                 self.inlines(parent, node.children, part, fmt | {"i"}, in_note)
@@ -335,12 +377,16 @@ class _BodyWriter:
                 if in_note:
                     raise CovenantError(f"footnote calls footnote {node.note.number}: Word "
                                         "has no notes inside notes")
+                # the call in a bookmark: what a NOTEREF field ("(n 12)") points at
+                bookmark_id = self._bookmark_start(parent, None,
+                                                   note_bookmark(node.note.number))
                 run = OxmlElement("w:r")
                 reference_style(run, self.style("character", "Footnote Reference"))
                 call = OxmlElement("w:footnoteReference")
                 call.set(qn("w:id"), str(node.note.number + self.note_offset))
                 run.append(call)
                 parent.append(run)
+                self._bookmark_end(parent, bookmark_id)
                 self.calls.append(node.note.number)
             else:
                 raise UnknownNode(node, "docx")
@@ -352,6 +398,9 @@ class _BodyWriter:
             # no links inside links, and no javascript:, file: or data: targets
             self.inlines(parent, node.children, part, fmt, in_note)
             return
+        if url.startswith("#") and url[1:] in self.listed_anchors:
+            self.cross_reference(parent, node, url[1:], part, fmt, in_note)
+            return
         hyperlink = OxmlElement("w:hyperlink")
         if url.startswith("#"):
             hyperlink.set(qn("w:anchor"), bookmark_name(url[1:]))
@@ -360,6 +409,22 @@ class _BodyWriter:
         hyperlink.set(qn("w:history"), "1")
         parent.append(hyperlink)
         self.inlines(hyperlink, node.children, part, fmt | {"link"}, in_note)
+
+    def cross_reference(self, parent, node: Link, anchor: str, part, fmt: set[str],
+                        in_note: bool) -> None:
+        """"para 4.13" as the word and a REF field whose cached result is the number:
+        Word's \\h makes it a link, as the hyperlink was (and the PDF's link is)."""
+        for child in node.children:
+            if isinstance(child, NumberText) and child.anchor == anchor:
+                add_field(parent, ref_instruction(bookmark_name(anchor)), child.text,
+                          lambda p, t: self._run(p, t, fmt))
+            else:
+                self.inlines(parent, [child], part, fmt, in_note)
+
+    def _is_note_number(self, node: NumberText) -> bool:
+        """A "(n 12)" number the body calls, still exactly the number's digits (a note's
+        closing full stop may have been added to the same text)."""
+        return node.note in self.note_numbers and node.text == str(node.note)
 
     def _run(self, parent, text: str, fmt: set[str]):
         run = _SUB(parent, W_R)
