@@ -358,13 +358,74 @@ def test_cover_fields_fill_the_frame_and_the_body_marker_is_gone(frame_dir):
     assert header == "Abishev v Kazakhstan"  # the TITLE field's shown result
 
 
-def test_core_properties_carry_title_subject_author_language(frame_dir):
+def test_core_properties_carry_title_subject_author_and_a_regional_language_tag(frame_dir):
     data = write_docx(make_document([], title="Abishev v Kazakhstan", subject="Article 9",
                                     author="Covenant", language="ru"), frame_dir)
     core = xml(data, "docProps/core.xml")
     value = {el.tag.split("}")[1]: el.text for el in core}
     assert value["title"] == "Abishev v Kazakhstan" and value["subject"] == "Article 9"
-    assert value["creator"] == "Covenant" and value["language"] == "ru"
+    assert value["creator"] == "Covenant" and value["language"] == "ru-RU"
+    styles = xml(data, "word/styles.xml")
+    assert styles.xpath("string(//w:docDefaults//w:lang/@w:val)", namespaces=NS) == "ru-RU"
+
+
+@pytest.mark.parametrize(("language", "tag"), [("en", "en-GB"), ("ru", "ru-RU"),
+                                               ("fr", "fr-FR"), ("es", "es-ES")])
+def test_each_language_is_tagged_with_its_region_for_spelling(frame_dir, language, tag):
+    data = write_docx(make_document([Paragraph([Text("x")])], language=language), frame_dir)
+    styles = xml(data, "word/styles.xml")
+    assert styles.xpath("string(//w:docDefaults//w:lang/@w:val)", namespaces=NS) == tag
+
+
+def test_settings_ask_for_word_2013_layout_and_a_schema_valid_zoom(three_notes, frame_dir):
+    settings = xml(write_docx(three_notes, frame_dir), "word/settings.xml")
+    modes = settings.xpath("//w:compatSetting[@w:name='compatibilityMode']/@w:val",
+                           namespaces=NS)
+    assert modes == ["15"]
+    (zoom,) = settings.xpath("w:zoom", namespaces=NS)
+    assert zoom.get(f"{{{W}}}percent") == "100"
+
+
+def test_app_properties_name_covenant_and_count_the_body(three_notes, frame_dir):
+    data = write_docx(three_notes, frame_dir)
+    app = {el.tag.split("}")[1]: el.text for el in xml(data, "docProps/app.xml")}
+    assert app["Application"].startswith("Covenant ") and "Macintosh" not in str(app)
+    body = " ".join(text(p) for p in body_paragraphs(data) if text(p))
+    assert int(app["Words"]) == len(body.split()) > 10
+    assert int(app["CharactersWithSpaces"]) == len(body)
+    assert "Pages" not in app  # only Word can lay the pages out: it counts them itself
+
+
+def test_dejavu_is_declared_with_fallbacks_and_embedded_whole(three_notes, frame_dir):
+    from fontTools.ttLib import TTFont
+
+    from toolkit.writers.docx_fonts import obfuscate
+
+    data = write_docx(three_notes, frame_dir)
+    table = xml(data, "word/fontTable.xml")
+    (serif,) = table.xpath("w:font[@w:name='DejaVu Serif']", namespaces=NS)
+    assert serif.xpath("string(w:family/@w:val)", namespaces=NS) == "roman"
+    assert serif.xpath("string(w:pitch/@w:val)", namespaces=NS) == "variable"
+    assert len(serif.xpath("string(w:panose1/@w:val)", namespaces=NS)) == 20
+    mono = table.xpath("w:font[@w:name='DejaVu Sans Mono']", namespaces=NS)
+    assert mono[0].xpath("string(w:family/@w:val)", namespaces=NS) == "modern"
+    assert not mono[0].xpath("w:embedRegular", namespaces=NS)  # no code in this text
+    rels = xml(data, "word/_rels/fontTable.xml.rels")
+    targets = {r.get("Id"): r.get("Target") for r in rels}
+    faces = {}
+    with zipfile.ZipFile(BytesIO(data)) as package:
+        for face in ("embedRegular", "embedBold", "embedItalic", "embedBoldItalic"):
+            (embed,) = serif.xpath(f"w:{face}", namespaces=NS)
+            blob = package.read(f"word/{targets[embed.get(f'{{{R}}}id')]}")
+            assert blob[:4] != b"\x00\x01\x00\x00"  # obfuscated, as the standard asks
+            font = TTFont(BytesIO(obfuscate(blob, embed.get(f"{{{W}}}fontKey"))))
+            faces[face] = font["name"].getDebugName(4)
+        types = package.read("[Content_Types].xml").decode()
+    assert faces == {"embedRegular": "DejaVu Serif", "embedBold": "DejaVu Serif Bold",
+                     "embedItalic": "DejaVu Serif Italic",
+                     "embedBoldItalic": "DejaVu Serif Bold Italic"}
+    assert "application/vnd.openxmlformats-officedocument.obfuscatedFont" in types
+    assert xml(data, "word/settings.xml").xpath("w:embedTrueTypeFonts", namespaces=NS)
 
 
 def test_source_date_epoch_makes_two_builds_byte_identical(three_notes, frame_dir,
@@ -441,3 +502,13 @@ def test_libreoffice_reads_every_footnote_as_a_real_footnote(three_notes, frame_
     bodies = ["".join(n.find("text:note-body", ns).itertext()).strip() for n in notes]
     assert bodies == ["See Smith v Kazakhstan, CCPR/C/120/D/2000/2015, para 8.3.",
                       "Police record of 3 March 2021.", "Ibid."]
+
+
+def test_font_obfuscation_xors_the_first_32_bytes_with_the_reversed_guid():
+    """ISO/IEC 29500-1 §17.8.1: the key's last byte meets the font's first."""
+    from toolkit.writers.docx_fonts import obfuscate
+
+    key = "{00112233-4455-6677-8899-AABBCCDDEEFF}"
+    out = obfuscate(bytes(40), key)
+    assert out[0] == 0xFF and out[1] == 0xEE and out[15] == 0x00
+    assert out[16] == 0xFF and out[31] == 0x00 and out[32:] == bytes(8)

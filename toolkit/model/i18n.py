@@ -16,3 +16,14 @@ WORDS: dict[str, dict[str, str]] = {
 
 def word(language: str, key: str) -> str:
     return WORDS.get(language, WORDS["en"]).get(key, WORDS["en"][key])
+
+
+# The regional form a document's language is tagged with (Word's spelling dictionaries and
+# PDF/UA readers want one); the drafts are written for Geneva and Brussels, hence en-GB.
+LANGUAGE_TAGS = {"en": "en-GB", "ru": "ru-RU", "fr": "fr-FR", "es": "es-ES"}
+
+
+def language_tag(language: str) -> str:
+    """"ru" -> "ru-RU"; a tag that already names a region, or an unknown language, is
+    kept as given."""
+    return LANGUAGE_TAGS.get(language.lower(), language) if "-" not in language else language

@@ -55,6 +55,7 @@ from toolkit.writers.docx_fields import (
     paragraph_bookmark,
     ref_instruction,
 )
+from toolkit.writers.docx_fonts import embed_fonts
 from toolkit.writers.docx_footnotes import Footnotes, append_text, reference_style
 from toolkit.writers.docx_numbering import (
     add_list,
@@ -108,9 +109,10 @@ def write_docx(document: Document, frame_dir: Path) -> bytes:
     fill_title_fields(doc, xml_safe(document.title))
     when = build_time()
     set_properties(doc, document, when)
+    fonts = embed_fonts(doc)
     buffer = io.BytesIO()
     template.save(buffer)
-    return repack_zip(buffer.getvalue(), when)
+    return repack_zip(buffer.getvalue(), when, fonts)
 
 
 # ---------------------------------------------------------------- the cover (Jinja)

@@ -1,5 +1,7 @@
 """Package-level parts of the DOCX writer: XML-safe text, the TITLE field's shown
-result, document properties, and a deterministic zip (SOURCE_DATE_EPOCH)."""
+result, document properties (core.xml; a truthful app.xml; regional language tags;
+Word 2013+ compatibility mode and a schema-valid zoom in settings.xml), and a
+deterministic zip (SOURCE_DATE_EPOCH)."""
 
 from __future__ import annotations
 
@@ -12,9 +14,11 @@ from datetime import UTC, datetime
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml import etree
 
 from toolkit.model.document import Document
 from toolkit.model.errors import CovenantError
+from toolkit.model.i18n import language_tag
 
 # Characters XML 1.0 forbids (all C0 controls but tab, newline, CR; lone surrogates; two
 # non-characters): lxml refuses them, so they are dropped rather than crash the build.
@@ -83,29 +87,90 @@ def set_properties(doc, document: Document, when: datetime) -> None:
     props.title = xml_safe(document.title)[:255]
     props.subject = xml_safe(document.subject)[:255]
     props.author = props.last_modified_by = xml_safe(document.author)[:255]
-    props.language = xml_safe(document.language)[:255]
+    props.language = language_tag(xml_safe(document.language))[:255]
     props.created = props.modified = when
     props.revision = 1
     if os.environ.get("SOURCE_DATE_EPOCH"):
         props.last_printed = when
-    _set_spelling_language(doc, xml_safe(document.language))
+    _set_spelling_language(doc, language_tag(xml_safe(document.language)))
+    _modern_settings(doc)
+    _app_properties(doc, document)
 
 
 def _set_spelling_language(doc, language: str) -> None:
-    """The document's language for spell-checking, unless the frame already names a
-    regional form of it (en-GB stays for "en")."""
+    """The document's language for spell-checking, as a regional tag ("ru-RU"), unless
+    the frame already names a regional form of the same language (en-US stays)."""
     lang = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/"
                                    f"{qn('w:rPr')}/{qn('w:lang')}")
     if not language or lang is None:
         return
     current = lang.get(qn("w:val"), "")
-    if current.split("-")[0].lower() != language.split("-")[0].lower():
+    if current.split("-")[0].lower() != language.split("-")[0].lower() or "-" not in current:
         lang.set(qn("w:val"), language)
 
 
-def repack_zip(data: bytes, when: datetime) -> bytes:
+WORD_2013 = "15"  # compatibilityMode: Word 2013 and later lay the file out natively
+
+
+def _modern_settings(doc) -> None:
+    """Word 2013+ compatibility mode (python-docx's template says 14: Word 2010, which
+    opens the draft in Compatibility Mode), and a zoom the schema accepts (w:percent is
+    required)."""
+    settings = doc.settings.element
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), WORD_2013)
+    zoom = settings.find(qn("w:zoom"))
+    if zoom is not None and zoom.get(qn("w:percent")) is None:
+        zoom.set(qn("w:percent"), "100")
+
+
+_APP = ("http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+        "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes")
+
+
+def _app_properties(doc, document: Document) -> None:
+    """docProps/app.xml that tells the truth: made by Covenant, with the body's word,
+    character and paragraph counts (Word recounts pages, which only it can lay out)."""
+    package = doc.part.package
+    part = next((rel.target_part for rel in package.rels.values()
+                 if rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external), None)
+    if part is None:
+        return
+    texts = ["".join(t.text or "" for t in p.iter(qn("w:t")))
+             for p in doc.element.body.iter(qn("w:p"))]
+    text = " ".join(t for t in texts if t)
+    words = len(text.split())
+    counts = {
+        "TotalTime": "0", "Words": str(words),
+        "Characters": str(sum(len(w) for w in text.split())),
+        "Application": f"Covenant {_version()}", "DocSecurity": "0",
+        "Paragraphs": str(sum(1 for t in texts if t.strip())), "ScaleCrop": "false",
+        "LinksUpToDate": "false", "CharactersWithSpaces": str(len(text)),
+        "SharedDoc": "false", "HyperlinksChanged": "false",
+    }
+    root = etree.Element(f"{{{_APP[0]}}}Properties", nsmap={None: _APP[0], "vt": _APP[1]})
+    for name, value in counts.items():
+        etree.SubElement(root, f"{{{_APP[0]}}}{name}").text = value
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                standalone=True)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("covenant")
+    except PackageNotFoundError:
+        return "(not installed)"
+
+
+def repack_zip(data: bytes, when: datetime, fill: dict[str, bytes] | None = None) -> bytes:
     """The same package with every entry stamped `when` (UTC) and in a fixed order
-    ([Content_Types].xml first), so equal content gives equal bytes."""
+    ([Content_Types].xml first), so equal content gives equal bytes. `fill`: entries
+    written empty (embedded fonts) and their content, compressed fast (fonts shrink
+    little more at higher levels)."""
+    fill = fill or {}
     when = min(max(when.astimezone(UTC), datetime(1980, 1, 1, tzinfo=UTC)),
                datetime(2107, 12, 31, 23, 59, 58, tzinfo=UTC))  # what a zip can hold
     stamp = when.timetuple()[:6]
@@ -119,5 +184,8 @@ def repack_zip(data: bytes, when: datetime) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0
-            target.writestr(info, source.read(name), compresslevel=6)
+            if name in fill:
+                target.writestr(info, fill[name], compresslevel=1)
+            else:
+                target.writestr(info, source.read(name), compresslevel=6)
     return out.getvalue()

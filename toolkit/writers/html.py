@@ -42,6 +42,7 @@ from toolkit.model.document import (
     UnknownNode,
     plain_text,
 )
+from toolkit.model.i18n import language_tag
 
 FRAME = "frame.html"
 STYLE = "style.css"
@@ -84,7 +85,7 @@ def render_html(document: Document, frame_dir: Path) -> str:
             "title": str(document.title),
             "subject": str(document.subject),
             "author": str(document.author),
-            "language": str(document.language),
+            "language": language_tag(str(document.language)),
             "created": build_date(),
         },
         cover=cover,
