@@ -25,7 +25,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -267,6 +267,12 @@ def _header_footer(doc) -> None:
     header = section.header.paragraphs[0]
     header.style = doc.styles["Header"]
     _field(header, "TITLE", "Title")
+    # The marking on every page after the cover, at the right margin, as the PDF's
+    # @top-right has it (the cover shows it in its text, in both formats).
+    header.paragraph_format.tab_stops.clear_all()
+    header.paragraph_format.tab_stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT)
+    header.add_run("\t")
+    header.add_run("{{ confidentiality }}")
     footer = section.footer.paragraphs[0]
     footer.style = doc.styles["Footer"]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER

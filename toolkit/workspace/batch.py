@@ -83,6 +83,7 @@ class Settings:
     today: date
     public: bool
     cache_dir: Path
+    writer_options: dict = field(default_factory=dict)  # {"pdf": {"variant": ...}}
 
 
 @dataclass
@@ -168,7 +169,7 @@ def _build(task: Task, settings: Settings, progress: Progress | None) -> Done | 
         return Failed(task.shown, task.kind, f"the {task.kind} could not be built; nothing "
                       "was written", report, task.order, peak_rss())
     rendered = render_formats(document, workspace.templates / task.kind, task.formats,
-                              task.folder, task.stem, timings)
+                              task.folder, task.stem, timings, settings.writer_options)
     for path, data in rendered.items():
         write_atomically(path, data)
     digests = {path: hashlib.sha256(data).hexdigest() for path, data in rendered.items()}
@@ -213,7 +214,8 @@ def _by_file(report: Report) -> dict[str, Report]:
 
 
 def plan(workspace: Workspace, paths: list[Path], kinds: list[str], formats: list[str],
-         out: Path, style: str, today: date, public: bool, force: bool) -> _Plan:
+         out: Path, style: str, today: date, public: bool, force: bool,
+         writer_options: dict | None = None) -> _Plan:
     from toolkit.passes.citeproc_engine import resolve_style
 
     files = _split(workspace, paths, kinds)
@@ -228,10 +230,11 @@ def plan(workspace: Workspace, paths: list[Path], kinds: list[str], formats: lis
     warnings = Report()
     warnings.items.extend(checked.report.warnings)
     style_path = resolve_style(style, workspace.templates)
-    inputs = Inputs.of(workspace, kinds, style_path, style, public, today)
+    writer_options = writer_options or {}
+    inputs = Inputs.of(workspace, kinds, style_path, style, public, today, writer_options)
     manifest = Manifest(out)
     settings = Settings(workspace.root, checked.library, style, today, public,
-                        cache_folder(out))
+                        cache_folder(out), writer_options)
     tasks, fresh, failed = [], [], []
 
     def consider(task: Task) -> None:
@@ -280,7 +283,8 @@ def run_batch(workspace: Workspace, paths: list[Path], kinds: list[str], formats
               out: Path | None = None, style: str = DEFAULT_STYLE, today: date | None = None,
               public: bool = False, jobs: int = 1, force: bool = False,
               progress: Progress | None = None, warn: Callable[[Report], None] | None = None,
-              start_method: str | None = None) -> BatchResult:
+              start_method: str | None = None, pdf_variant: str | None = None
+              ) -> BatchResult:
     """Build `kinds` × the documents of `paths`; see the module's docstring."""
     started = time.perf_counter()
     unknown = [f for f in formats if f not in WRITERS]
@@ -295,8 +299,16 @@ def run_batch(workspace: Workspace, paths: list[Path], kinds: list[str], formats
         raise CovenantError("--jobs takes a number of processes, 1 or more")
     out = out or workspace.drafts
     today = today or reference_date()
+    writer_options = {}
+    if pdf_variant:
+        from toolkit.writers.pdf_archive import ArchiveError, variant_of
+
+        try:
+            writer_options["pdf"] = {"variant": variant_of(pdf_variant).name}
+        except ArchiveError as exc:
+            raise CovenantError(str(exc)) from None
     planned = plan(workspace, paths, list(dict.fromkeys(kinds)), formats, out, style, today,
-                   public, force)
+                   public, force, writer_options)
     if warn is not None and planned.warnings.items:
         warn(planned.warnings)
     result = BatchResult(up_to_date=planned.up_to_date, failed=list(planned.failed),

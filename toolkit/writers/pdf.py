@@ -11,6 +11,8 @@
   build, naming it.
 - With SOURCE_DATE_EPOCH set, the same document gives the same bytes: the dates come from
   it (see html.build_date), and the /ID is a hash of the content.
+- Every PDF is tagged and carries XMP metadata; PDF/A-2b, PDF/A-3b and PDF/UA-1 are
+  WeasyPrint's variants, footnotes are Note structure elements (pdf_archive.py).
 """
 
 from __future__ import annotations
@@ -35,12 +37,15 @@ class MissingFootnotes(RuntimeError):
     """WeasyPrint's layout lost a note body or call: the PDF would be wrong."""
 
 
-def write_pdf(document: Document, frame_dir: Path) -> bytes:
-    """The finished document as PDF bytes, laid out in `frame_dir` (templates/<kind>/)."""
+def write_pdf(document: Document, frame_dir: Path, variant: str | None = None) -> bytes:
+    """The finished document as PDF bytes, laid out in `frame_dir` (templates/<kind>/):
+    tagged, with XMP metadata, and as `variant` ("pdf/a-2b", "pdf/a-3b", "pdf/ua-1";
+    pdf_archive.py) when one is asked for."""
     import weasyprint
 
-    from toolkit.writers import weasyprint_fix
+    from toolkit.writers import pdf_archive, weasyprint_fix
 
+    chosen = pdf_archive.variant_of(variant)
     weasyprint_fix.apply()
     frame_dir = Path(frame_dir).resolve()
     html = render_html(document, frame_dir)
@@ -54,7 +59,8 @@ def write_pdf(document: Document, frame_dir: Path) -> bytes:
             + ", ".join(fetcher.refused)
             + ": the PDF may use only files inside " + str(frame_dir.parent))
     check_footnotes(rendered, len(document.notes))
-    return rendered.write_pdf(pdf_identifier=True)
+    data = rendered.write_pdf(**pdf_archive.write_options(chosen))
+    return pdf_archive.finish(data, document.language, len(document.notes), chosen)
 
 
 # ---------------------------------------------------------------- fetching
