@@ -8,9 +8,9 @@ from __future__ import annotations
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {"para": "para", "paras": "paras", "section": "section", "annex": "annex",
-           "page": "page", "of": "of"},
+           "page": "page", "of": "of", "contents": "Contents"},
     "ru": {"para": "п.", "paras": "пп.", "section": "раздел", "annex": "приложение",
-           "page": "стр.", "of": "из"},
+           "page": "стр.", "of": "из", "contents": "Содержание"},
 }
 
 

@@ -23,11 +23,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu
-from docxtpl import DocxTemplate
-from jinja2 import TemplateError
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
-from markupsafe import Markup, escape
 
 from toolkit.model.document import (
     BlockQuote,
@@ -46,8 +42,10 @@ from toolkit.model.document import (
     Table,
     Text,
     UnknownNode,
+    plain_text,
 )
 from toolkit.model.errors import CovenantError
+from toolkit.writers.docx_cover import BODY_MARKER, body_marker, render_cover
 from toolkit.writers.docx_fields import (
     add_field,
     note_bookmark,
@@ -70,9 +68,9 @@ from toolkit.writers.docx_package import (
     set_properties,
     xml_safe,
 )
+from toolkit.writers.docx_toc import LEVELS as TOC_LEVELS
+from toolkit.writers.docx_toc import Entry, fill_toc, toc_paragraph
 
-BODY_MARKER = "COVENANT-BODY-MARKER"
-COVER_FIELDS = ("title", "subtitle", "case_title", "date", "confidentiality")
 LINK_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
 MONO = "DejaVu Sans Mono"
 # Runs and paragraphs are made with lxml directly (the same XML python-docx's setters
@@ -92,9 +90,9 @@ def write_docx(document: Document, frame_dir: Path) -> bytes:
     if not frame.is_file():
         raise CovenantError(f"{frame}: no Word frame here (make one with "
                             f"`python scripts/make_frames.py {document.kind}`)")
-    template = _render_cover(frame, document)
+    template = render_cover(frame, document)
     doc = template.docx
-    marker = _body_marker(doc, frame)
+    marker = body_marker(doc, frame)
     body = _BodyWriter(doc, marker, document)
     notes = Footnotes(doc.part, {"text": body.style("paragraph", "Footnote Text"),
                                  "reference": body.style("character", "Footnote Reference")})
@@ -105,6 +103,9 @@ def write_docx(document: Document, frame_dir: Path) -> bytes:
         paragraph = notes.add(note.number + notes.offset)
         body.inlines(paragraph, note.children, notes.part, in_note=True)
     notes.finish()
+    if body.toc_marker is not None:
+        fill_toc(doc, body.toc_marker, body.toc, document.language, body.toc_style,
+                 lambda p, t: body._run(p, t, set()))
     body.remove_marker()
     fill_title_fields(doc, xml_safe(document.title))
     when = build_time()
@@ -113,49 +114,6 @@ def write_docx(document: Document, frame_dir: Path) -> bytes:
     buffer = io.BytesIO()
     template.save(buffer)
     return repack_zip(buffer.getvalue(), when, fonts)
-
-
-# ---------------------------------------------------------------- the cover (Jinja)
-
-
-def _render_cover(frame: Path, document: Document) -> DocxTemplate:
-    context = {key: _cover_value(value) for key, value in document.cover.items()}
-    for key in COVER_FIELDS:
-        context.setdefault(key, "")
-    context["body"] = BODY_MARKER
-    template = DocxTemplate(str(frame))
-    try:
-        template.render(context, jinja_env=SandboxedEnvironment(autoescape=True),
-                        autoescape=True)
-    except TemplateError as exc:
-        where = " ".join(" ".join(getattr(exc, "docx_context", [])).split())
-        raise CovenantError(
-            f"{frame}: a Jinja tag in the frame is broken ({exc}); near: {where!r}. Retype "
-            "the tag in Word in one go (a tag split by spell-check or revisions breaks)"
-        ) from exc
-    return template
-
-
-def _cover_value(value: object) -> Markup:
-    """A cover value, escaped here rather than by autoescape so that braces and percent
-    signs go in as character references: docxtpl turns a rendered `{_{` into `{{`."""
-    text = str(escape("" if value is None else xml_safe(str(value))))
-    return Markup(text.replace("{", "&#123;").replace("}", "&#125;").replace("%", "&#37;"))
-
-
-def _text_of(paragraph) -> str:
-    return "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
-
-
-def _body_marker(doc, frame: Path):
-    found = [p for p in doc.element.body.iter(qn("w:p")) if BODY_MARKER in _text_of(p)]
-    whole = [p for p in found if _text_of(p).strip() == BODY_MARKER]
-    if len(found) != 1 or len(whole) != 1:
-        problem = "none" if not found else f"{len(found)}" if len(whole) == len(found) \
-            else "one that holds other text too"
-        raise CovenantError(f"{frame}: the frame needs exactly one paragraph whose whole "
-                            f"text is {{{{ body }}}}, where the body goes; found {problem}")
-    return whole[0]
 
 
 # ---------------------------------------------------------------- the body (python-docx)
@@ -182,6 +140,8 @@ class _BodyWriter:
         self.listed_anchors = {b.anchor for b in document.blocks
                                if id(b) in self.levels and b.anchor}
         self.note_numbers = {note.number for note in document.notes}
+        self.toc_marker = toc_paragraph(doc)  # the frame asks for a table of contents
+        self.toc: list[Entry] = []
 
     def style(self, kind: str, *names: str) -> str | None:
         """The id of the first of `names` that the frame defines (kind: paragraph,
@@ -209,9 +169,12 @@ class _BodyWriter:
     def block(self, block, quote: bool = False) -> None:
         if isinstance(block, Heading):
             level = min(max(block.level, 1), 9)
+            listed = self.levels.get(id(block))
+            fallback = None
+            if self.toc_marker is not None and level <= TOC_LEVELS:
+                fallback = self._toc_bookmark(block, listed)
             self.text_block(self._paragraph(self.style("paragraph", f"Heading {level}")),
-                             block.children, block.number, block.anchor,
-                             self.levels.get(id(block)))
+                             block.children, block.number, block.anchor, listed, fallback)
         elif isinstance(block, Paragraph):
             names = ([block.style] if block.style else []) + (
                 ["Block Quote", "Quote"] if quote else
@@ -231,16 +194,17 @@ class _BodyWriter:
             raise UnknownNode(block, "docx")
 
     def text_block(self, p, inlines, number: str | None, anchor: str | None,
-                   level: int | None = None) -> None:
+                   level: int | None = None, bookmark: str | None = None) -> None:
         """`level`: the block's level in the Word list, which then shows its number (and
-        the block carries a bookmark, for REF fields); None: the number is typed."""
+        the block carries a bookmark, for REF fields); None: the number is typed.
+        `bookmark`: a name for the block's bookmark when it has no anchor."""
         if level is not None:
             number_paragraph(p.find(W_PPR) if p.find(W_PPR) is not None
                              else p.get_or_add_pPr(), self.num_id, level)
             if not anchor:
                 self._unnamed += 1
-        bookmark_id = self._bookmark_start(
-            p, anchor, paragraph_bookmark(self._unnamed) if level is not None else None)
+                bookmark = paragraph_bookmark(self._unnamed)
+        bookmark_id = self._bookmark_start(p, anchor, bookmark)
         if number and level is None:
             self._run(p, f"{number}\t", set())
         self.inlines(p, inlines, self.doc.part)
@@ -256,6 +220,24 @@ class _BodyWriter:
         start.set(qn("w:name"), bookmark_name(anchor) if anchor else name)
         p.append(start)
         return str(self._bookmark_id)
+
+    def _toc_bookmark(self, block: Heading, listed: int | None) -> str | None:
+        """Record the heading's table-of-contents entry; return the bookmark name it
+        needs when it has no anchor (a listed one gets the next _Num name)."""
+        if block.anchor:
+            name, fallback = bookmark_name(block.anchor), None
+        elif listed is not None:
+            name, fallback = paragraph_bookmark(self._unnamed + 1), None
+        else:
+            name = fallback = f"_Toc{len(self.toc) + 1}"
+        self.toc.append(Entry(block.level, block.number, plain_text(block.children), name))
+        return fallback
+
+    def toc_style(self, level: int) -> str | None:
+        """The frame's style for the contents' heading (0) or an entry of `level`."""
+        if level == 0:
+            return self.style("paragraph", "TOC Heading", "Heading 1")
+        return self.style("paragraph", f"TOC {level}", f"toc {level}")
 
     def _bookmark_end(self, parent, bookmark_id: str) -> None:
         end = OxmlElement("w:bookmarkEnd")

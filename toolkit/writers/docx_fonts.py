@@ -24,9 +24,10 @@ from pathlib import Path
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import qn
 from lxml import etree
+
+from toolkit.writers.docx_package import add_setting
 
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 FACES = (("embedRegular", "Regular"), ("embedBold", "Bold"), ("embedItalic", "Italic"),
@@ -65,7 +66,7 @@ def embed_fonts(doc) -> dict[str, bytes]:
     table_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                       standalone=True)
     if embedded:
-        _set_setting(doc, "w:embedTrueTypeFonts")
+        add_setting(doc, "w:embedTrueTypeFonts")
     return embedded
 
 
@@ -235,23 +236,3 @@ def _insert_in_order(parent, element, order: tuple[str, ...]) -> None:
             parent.insert(index, element)
             return
     parent.append(element)
-
-
-# CT_Settings' first children, in the schema's order (those a frame may hold before it)
-SETTINGS_HEAD = ("w:writeProtection", "w:view", "w:zoom", "w:removePersonalInformation",
-                 "w:removeDateAndTime", "w:doNotDisplayPageBoundaries",
-                 "w:displayBackgroundShape", "w:printPostScriptOverText",
-                 "w:printFractionalCharacterWidth", "w:printFormsData",
-                 "w:embedTrueTypeFonts")
-
-
-def _set_setting(doc, tag: str) -> None:
-    settings = doc.settings.element
-    if settings.find(qn(tag)) is not None:
-        return
-    element = parse_xml(f"<{tag} {nsdecls('w')}/>")
-    position = 0
-    for index, child in enumerate(settings):
-        if child.tag in {qn(t) for t in SETTINGS_HEAD}:
-            position = index + 1
-    settings.insert(position, element)

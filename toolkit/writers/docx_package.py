@@ -72,6 +72,53 @@ def _set_result(runs, field, title: str) -> None:
         run.getparent().remove(run)
 
 
+# CT_Settings' children before w:updateFields, in the schema's order
+SETTINGS_ORDER = (
+    "w:writeProtection", "w:view", "w:zoom", "w:removePersonalInformation",
+    "w:removeDateAndTime", "w:doNotDisplayPageBoundaries", "w:displayBackgroundShape",
+    "w:printPostScriptOverText", "w:printFractionalCharacterWidth", "w:printFormsData",
+    "w:embedTrueTypeFonts", "w:embedSystemFonts", "w:saveSubsetFonts",
+    "w:saveFormsData", "w:mirrorMargins", "w:alignBordersAndEdges",
+    "w:bordersDoNotSurroundHeader", "w:bordersDoNotSurroundFooter", "w:gutterAtTop",
+    "w:hideSpellingErrors", "w:hideGrammaticalErrors", "w:activeWritingStyle",
+    "w:proofState", "w:formsDesign", "w:attachedTemplate", "w:linkStyles",
+    "w:stylePaneFormatFilter", "w:stylePaneSortMethod", "w:documentType",
+    "w:mailMerge", "w:revisionView", "w:trackRevisions", "w:doNotTrackMoves",
+    "w:doNotTrackFormatting", "w:documentProtection", "w:autoFormatOverride",
+    "w:styleLockTheme", "w:styleLockQFSet", "w:defaultTabStop", "w:autoHyphenation",
+    "w:consecutiveHyphenLimit", "w:hyphenationZone", "w:doNotHyphenateCaps",
+    "w:showEnvelope", "w:summaryLength", "w:clickAndTypeStyle",
+    "w:defaultTableStyle", "w:evenAndOddHeaders", "w:bookFoldRevPrinting",
+    "w:bookFoldPrinting", "w:bookFoldPrintingSheets",
+    "w:drawingGridHorizontalSpacing", "w:drawingGridVerticalSpacing",
+    "w:displayHorizontalDrawingGridEvery", "w:displayVerticalDrawingGridEvery",
+    "w:doNotUseMarginsForDrawingGridOrigin", "w:drawingGridHorizontalOrigin",
+    "w:drawingGridVerticalOrigin", "w:doNotShadeFormData", "w:noPunctuationKerning",
+    "w:characterSpacingControl", "w:printTwoOnOne", "w:strictFirstAndLastChars",
+    "w:noLineBreaksAfter", "w:noLineBreaksBefore", "w:savePreviewPicture",
+    "w:doNotValidateAgainstSchema", "w:saveInvalidXml", "w:ignoreMixedContent",
+    "w:alwaysShowPlaceholderText", "w:doNotDemarcateInvalidXml",
+    "w:saveXmlDataOnly", "w:useXSLTWhenSaving", "w:saveThroughXslt",
+    "w:showXMLTags", "w:alwaysMergeEmptyNamespace", "w:updateFields")
+
+
+def add_setting(doc, tag: str, value: str | None = None) -> None:
+    """`<tag w:val=value/>` in settings.xml, in its schema place (once)."""
+    settings = doc.settings.element
+    if settings.find(qn(tag)) is not None:
+        return
+    element = OxmlElement(tag)
+    if value is not None:
+        element.set(qn("w:val"), value)
+    rank = SETTINGS_ORDER.index(tag)
+    earlier = {qn(t) for t in SETTINGS_ORDER[:rank]}
+    position = 0
+    for index, child in enumerate(settings):
+        if child.tag in earlier:
+            position = index + 1
+    settings.insert(position, element)
+
+
 def build_time() -> datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if not epoch:
