@@ -59,22 +59,26 @@ def list_numbers(body, numbering) -> dict:
 
 
 def fields(element) -> list[tuple[str, str]]:
-    """(instruction, cached result) of every complex field in `element`, in order."""
-    found, state, instruction, result = [], None, "", ""
+    """(instruction, cached result) of every complex field in `element`, in the order
+    they end (a field inside another's result, as PAGEREF in a TOC, comes first; its
+    result is part of the outer one's)."""
+    found, stack = [], []  # stack of [state, instruction, result]
     for node in element.iter(_w("fldChar"), _w("instrText"), _w("t")):
         if node.tag == _w("fldChar"):
             kind = node.get(_w("fldCharType"))
             if kind == "begin":
-                state, instruction, result = "code", "", ""
-            elif kind == "separate":
-                state = "result"
-            elif kind == "end" and state:
+                stack.append(["code", "", ""])
+            elif kind == "separate" and stack:
+                stack[-1][0] = "result"
+            elif kind == "end" and stack:
+                _, instruction, result = stack.pop()
                 found.append((" ".join(instruction.split()), result))
-                state = None
-        elif node.tag == _w("instrText") and state == "code":
-            instruction += node.text or ""
-        elif node.tag == _w("t") and state == "result":
-            result += node.text or ""
+                if stack:
+                    stack[-1][2] += result
+        elif node.tag == _w("instrText") and stack and stack[-1][0] == "code":
+            stack[-1][1] += node.text or ""
+        elif node.tag == _w("t") and stack and stack[-1][0] == "result":
+            stack[-1][2] += node.text or ""
     return found
 
 

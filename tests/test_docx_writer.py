@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from tests.docx_reading import fields, list_numbers
 from toolkit.model.document import (
     BlockQuote,
     Citation,
@@ -28,6 +29,7 @@ from toolkit.model.document import (
     ListBlock,
     Note,
     NoteRef,
+    NumberText,
     PageBreak,
     Paragraph,
     Strong,
@@ -36,7 +38,7 @@ from toolkit.model.document import (
     UnknownNode,
 )
 from toolkit.model.errors import CovenantError
-from toolkit.writers.docx import BODY_MARKER, write_docx
+from toolkit.writers.docx import BODY_MARKER, bookmark_name, write_docx
 
 REPO = Path(__file__).resolve().parent.parent
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -512,3 +514,115 @@ def test_font_obfuscation_xors_the_first_32_bytes_with_the_reversed_guid():
     out = obfuscate(bytes(40), key)
     assert out[0] == 0xFF and out[1] == 0xEE and out[15] == 0x00
     assert out[16] == 0xFF and out[31] == 0x00 and out[32:] == bytes(8)
+
+
+# ---------------------------------------------------------------- numbers and fields
+
+
+def _numbered_document() -> Document:
+    """Two sections of numbered paragraphs as the numbering pass leaves them, a
+    cross-reference to 2.1 and a "(n 1)" in note 2, as the passes write them."""
+    notes = Notes()
+    first = notes.call(Text("First source."))
+    blocks = [
+        Heading(1, [Text("Facts")], number="1", anchor="facts"),
+        Paragraph([Text("The arrest."), first], numbered=True, number="1.1"),
+        Paragraph([Text("The detention.")], numbered=True, number="1.2", anchor="fact:held"),
+        Heading(1, [Text("Claims")], number="2"),
+        Paragraph([Text("See "), Link("#fact:held", [Text("para "),
+                                                     NumberText("1.2", anchor="fact:held")]),
+                   Text("."), notes.call(Text("First source (n "),
+                                         NumberText("1", note=1), Text(")."))],
+                  numbered=True, number="2.1"),
+    ]
+    return make_document(blocks, notes)
+
+
+def _list_numbers(data: bytes) -> list[str]:
+    body = xml(data, "word/document.xml").find(f"{{{W}}}body")
+    shown = list_numbers(body, xml(data, "word/numbering.xml"))
+    return [shown[p] for p in body.iter(f"{{{W}}}p") if p in shown]
+
+
+def test_numbered_headings_and_paragraphs_are_a_word_list_not_typed_numbers(frame_dir):
+    data = write_docx(_numbered_document(), frame_dir)
+    assert _list_numbers(data) == ["1", "1.1", "1.2", "2", "2.1"]
+    body = body_paragraphs(data)
+    assert not [p for p in body if re.match(r"\d+(\.\d+)?$", text(p)[:3].strip())]
+    numbering = xml(data, "word/numbering.xml")
+    (ours,) = numbering.xpath("w:abstractNum[w:name/@w:val='Covenant numbered paragraphs']",
+                              namespaces=NS)
+    assert ours.xpath("w:lvl/w:lvlText/@w:val", namespaces=NS) == ["%1", "%1.%2"]
+    # each numbered paragraph carries a bookmark, its anchor's when it has one
+    names = [p.xpath("string(w:bookmarkStart/@w:name)", namespaces=NS) for p in body
+             if p.xpath("w:pPr/w:numPr", namespaces=NS)]
+    assert names[0] == "_facts" and all(names) and len(set(names)) == len(names)
+
+
+def test_a_cross_reference_is_a_ref_field_caching_the_paragraph_number(frame_dir):
+    data = write_docx(_numbered_document(), frame_dir)
+    body = xml(data, "word/document.xml")
+    refs = [f for f in fields(body) if f[0].startswith("REF")]
+    assert refs == [(f"REF {bookmark_name('fact:held')} \\w \\h", "1.2")]
+    assert not body.xpath("//w:hyperlink[@w:anchor]", namespaces=NS)
+    assert "See para 1.2." in text(body_paragraphs(data)[-1])
+
+
+def test_n_12_is_a_noteref_field_to_a_bookmark_around_the_footnote_call(frame_dir):
+    data = write_docx(_numbered_document(), frame_dir)
+    notes = xml(data, "word/footnotes.xml")
+    assert fields(notes) == [("NOTEREF _Note1 \\h", "1")]
+    assert "First source (n 1)." in text(real_footnotes(data)[1])
+    body = xml(data, "word/document.xml")
+    (start,) = body.xpath("//w:bookmarkStart[@w:name='_Note1']", namespaces=NS)
+    call = start.getnext()
+    assert call.xpath("w:footnoteReference/@w:id", namespaces=NS)
+    assert call.getnext().tag == f"{{{W}}}bookmarkEnd"
+
+
+def test_a_note_number_that_is_not_exactly_the_digits_stays_text(frame_dir):
+    notes = Notes()
+    notes.call(Text("A."))
+    blocks = [Paragraph([Text("x"), NoteRef(notes.notes[0]),
+                         notes.call(NumberText("1.", note=1))])]
+    data = write_docx(make_document(blocks, notes), frame_dir)
+    assert fields(xml(data, "word/footnotes.xml")) == []
+    assert text(real_footnotes(data)[1]).strip() == "1."
+
+
+def test_numbers_a_word_list_cannot_make_stay_typed_and_links_stay_links(frame_dir):
+    """A paragraph numbered before any section: the list would show another number, so
+    every number is typed, and a cross-reference stays a hyperlink to its bookmark."""
+    data = write_docx(make_document([
+        Paragraph([Text("Early.")], numbered=True, number="1", anchor="early"),
+        Paragraph([Link("#early", [Text("para "), NumberText("1", anchor="early")])]),
+    ]), frame_dir)
+    assert _list_numbers(data) == []
+    assert text(body_paragraphs(data)[-2]).startswith("1")
+    assert not fields(xml(data, "word/document.xml"))
+    assert xml(data, "word/document.xml").xpath("//w:hyperlink/@w:anchor", namespaces=NS) == [
+        "_early"]
+
+
+def test_a_frame_with_a_toc_paragraph_gets_a_toc_field_with_its_entries(make_frames,
+                                                                       tmp_path):
+    (tmp_path / "frame.docx").write_bytes(make_frames.build_frame("fairness-report"))
+    data = write_docx(_numbered_document(), tmp_path)
+    body = xml(data, "word/document.xml")
+    toc = [f for f in fields(body) if f[0].startswith("TOC")]
+    assert toc and toc[0][0] == 'TOC \\o "1-2" \\h \\z \\u'
+    entries = body.xpath("//w:p[w:pPr/w:pStyle/@w:val='TOC1']", namespaces=NS)
+    assert [text(p) for p in entries] == ["1Facts", "2Claims"]  # number, tab, heading, tab
+    assert all(len(p.xpath(".//w:tab", namespaces=NS)) == 2 for p in entries)
+    targets = [p.xpath("string(w:hyperlink/@w:anchor)", namespaces=NS) for p in entries]
+    marks = body.xpath("//w:bookmarkStart/@w:name", namespaces=NS)
+    assert all(t in marks for t in targets)
+    assert [f[0] for f in fields(body) if f[0].startswith("PAGEREF")] == [
+        f"PAGEREF {t} \\h" for t in targets]
+    assert xml(data, "word/settings.xml").xpath("w:updateFields/@w:val", namespaces=NS) == [
+        "true"]
+    assert "COVENANT-TOC" not in etree.tostring(body).decode()
+    # a frame without one gets none
+    plain = xml(write_docx(_numbered_document(), REPO / "templates/communication"),
+                "word/document.xml")
+    assert not [f for f in fields(plain) if f[0].startswith("TOC")]
