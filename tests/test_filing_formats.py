@@ -302,6 +302,31 @@ def test_updating_the_table_of_contents_fills_in_its_page_numbers(drafts, tmp_pa
                          pages[int(page) - 1]), (number, title, page)
 
 
+def test_the_pdf_has_the_same_contents_as_the_docx_with_the_pages_it_names(drafts):
+    """The fairness report's PDF lists the headings its DOCX's TOC field caches, in the
+    same order, each with the page the heading is on."""
+    with zipfile.ZipFile(drafts.path("zheksebaev", "fairness-report.docx")) as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+    entries = body.xpath("//w:p[w:pPr/w:pStyle[@w:val='TOC1' or @w:val='TOC2']]",
+                         namespaces=NS)
+    docx = ["".join(p.xpath(".//w:t/text()", namespaces=NS)) for p in entries]
+    pages = [page.extract_text() for page in PdfReader(
+        str(drafts.path("zheksebaev", "fairness-report.pdf"))).pages]
+    contents = pages[1]
+    assert contents.lstrip().startswith("Contents")
+    listed, pending = [], ""
+    for line in contents.splitlines()[1:]:  # an entry may wrap onto a second line
+        pending = f"{pending} {line}".strip()
+        if found := re.fullmatch(r"(.+?)\s*\.{2,}\s*(\d+)", pending):
+            listed.append((found[1], found[2]))
+            pending = ""
+    assert len(listed) >= 15
+    assert [squash(title) for title, _ in listed] == [squash(t) for t in docx]
+    for title, page in listed:
+        heading = re.sub(r"^\d+\s*", "", title).strip()[:25]
+        assert squash(heading) in squash(pages[int(page) - 1]), (title, page)
+
+
 # ---------------------------------------------------------------- other readers
 
 
