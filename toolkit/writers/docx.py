@@ -4,7 +4,12 @@ Only the cover goes through Jinja (docxtpl, sandboxed, autoescaped); body and fo
 are added afterwards with python-docx, so claim text is never read as a template or as
 markup: a `{{ 7*7 }}` or a `<b>` in a claim appears in the draft exactly as typed.
 
-Footnotes are real Word footnotes (docx_footnotes.py). With SOURCE_DATE_EPOCH set, the
+Footnotes are real Word footnotes (docx_footnotes.py). Numbers stay right when the draft
+is edited in Word: sections and numbered paragraphs are a Word list (docx_numbering.py),
+cross-references REF fields and "(n 12)" NOTEREF fields whose cached results are the
+passes' numbers (docx_fields.py), and a frame's `{{ toc }}` becomes a TOC field
+(docx_toc.py); fonts are declared and, where licensed, embedded (docx_fonts.py); see
+docs/word-and-pdf.md. With SOURCE_DATE_EPOCH set, the
 same document gives byte-identical output (docx_package.py: fixed dates, zip entries and
 order). Styles are looked up by name in the frame, with fallbacks, so an editor's frame
 that lacks one degrades to Normal rather than failing.
