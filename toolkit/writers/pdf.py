@@ -136,13 +136,10 @@ def footnote_placement(rendered) -> FootnotePlacement:
         for area in page._page_box.children:
             in_notes = isinstance(area, FootnoteAreaBox)
             for box in area.descendants():
-                element = getattr(box, "element", None)
-                if element is None or not hasattr(element, "get"):
+                found_note = note_box(box)
+                if found_note is None:
                     continue
-                match = _NOTE_ID.match(element.get("id") or "")
-                if match is None:
-                    continue
-                number, tag = int(match[1]), box.element_tag or ""
+                number, tag = found_note
                 if in_notes and "::" not in tag:
                     kind, pages = "body", found.bodies
                 elif in_notes and tag.endswith("::footnote-marker"):
@@ -159,6 +156,16 @@ def footnote_placement(rendered) -> FootnotePlacement:
             target = found.call_text if kind == "call" else found.marker_text
             target.setdefault(number, text)
     return found
+
+
+def note_box(box) -> tuple[int, str] | None:
+    """(note number, element tag) of a laid-out box of a `<span id="fn-N">`: the note's
+    body ("span"), its "span::footnote-call" or "span::footnote-marker"; else None."""
+    element = getattr(box, "element", None)
+    if element is None or not hasattr(element, "get"):
+        return None
+    match = _NOTE_ID.match(element.get("id") or "")
+    return (int(match[1]), box.element_tag or "") if match else None
 
 
 def check_footnotes(rendered, expected: int) -> FootnotePlacement:

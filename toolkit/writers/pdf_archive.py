@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 
 from toolkit.model.i18n import language_tag
 
-_NOTE_ID = re.compile(r"^fn-(\d+)$")
 HOOKED_VERSIONS = ("70.0",)  # WeasyPrint versions whose tag tree the note hook knows
 
 
@@ -145,13 +144,13 @@ def tag_notes() -> bool:
 def _retag(box, element, pdf) -> None:
     import pydyf
 
-    node = getattr(box, "element", None)
-    if node is None or not hasattr(node, "get"):
+    from toolkit.writers.pdf import note_box
+
+    found = note_box(box)
+    if found is None:
         return
-    match = _NOTE_ID.match(node.get("id") or "")
-    if match is None:
-        return
-    tag = box.element_tag or ""
+    number, tag = found
+    note_id = f"fn-{number}"
     if tag.endswith("::footnote-call"):
         element["S"] = "/Reference"
     elif tag.endswith("::footnote-marker"):
@@ -159,6 +158,6 @@ def _retag(box, element, pdf) -> None:
     elif "::" not in tag:
         # a note split over two pages is two elements: the second gets "fn-12-2"
         seen = pdf.__dict__.setdefault("covenant_note_ids", {})
-        count = seen[match[0]] = seen.get(match[0], 0) + 1
+        count = seen[note_id] = seen.get(note_id, 0) + 1
         element["S"] = "/Note"
-        element["ID"] = pydyf.String(match[0] if count == 1 else f"{match[0]}-{count}")
+        element["ID"] = pydyf.String(note_id if count == 1 else f"{note_id}-{count}")
