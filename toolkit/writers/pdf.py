@@ -26,8 +26,6 @@ from urllib.parse import unquote, urlsplit
 from toolkit.model.document import Document
 from toolkit.writers.html import render_html
 
-_NOTE_ID = re.compile(r"^fn-(\d+)$")
-
 
 class FetchRefused(PermissionError):
     """The frame asked for a resource outside templates/ or over the network."""
@@ -130,6 +128,8 @@ def footnote_placement(rendered) -> FootnotePlacement:
     the calls are `::footnote-call` pseudo-boxes in the page's flow."""
     from weasyprint.formatting_structure.boxes import FootnoteAreaBox, TextBox
 
+    from toolkit.writers.pdf_archive import note_box
+
     found = FootnotePlacement()
     for page_number, page in enumerate(rendered.pages, start=1):
         texts: dict[tuple[str, int], str] = {}
@@ -156,16 +156,6 @@ def footnote_placement(rendered) -> FootnotePlacement:
             target = found.call_text if kind == "call" else found.marker_text
             target.setdefault(number, text)
     return found
-
-
-def note_box(box) -> tuple[int, str] | None:
-    """(note number, element tag) of a laid-out box of a `<span id="fn-N">`: the note's
-    body ("span"), its "span::footnote-call" or "span::footnote-marker"; else None."""
-    element = getattr(box, "element", None)
-    if element is None or not hasattr(element, "get"):
-        return None
-    match = _NOTE_ID.match(element.get("id") or "")
-    return (int(match[1]), box.element_tag or "") if match else None
 
 
 def check_footnotes(rendered, expected: int) -> FootnotePlacement:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from toolkit.model.i18n import language_tag
 
+_NOTE_ID = re.compile(r"^fn-(\d+)$")  # the id of a footnote's span (writers/html.py)
 HOOKED_VERSIONS = ("70.0",)  # WeasyPrint versions whose tag tree the note hook knows
 
 
@@ -141,10 +142,18 @@ def tag_notes() -> bool:
     return True
 
 
+def note_box(box) -> tuple[int, str] | None:
+    """(note number, element tag) of a laid-out box of a `<span id="fn-N">`: the note's
+    body ("span"), its "span::footnote-call" or "span::footnote-marker"; else None."""
+    element = getattr(box, "element", None)
+    if element is None or not hasattr(element, "get"):
+        return None
+    match = _NOTE_ID.match(element.get("id") or "")
+    return (int(match[1]), box.element_tag or "") if match else None
+
+
 def _retag(box, element, pdf) -> None:
     import pydyf
-
-    from toolkit.writers.pdf import note_box
 
     found = note_box(box)
     if found is None:
