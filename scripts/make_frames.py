@@ -10,7 +10,9 @@ words are placeholders, `{{ page_label }}` and `{{ of_label }}`, for documents i
 languages), and a cover of docxtpl placeholders ending in the `{{ body }}` paragraph the
 writer replaces.
 The fairness report's cover adds `{{ court }}`, `{{ monitored }}` and the grade, large
-(`{{ grade }}`, `{{ grade_name }}`).
+(`{{ grade }}`, `{{ grade_name }}`). The fairness report's and the briefing's frames have a
+`{{ toc }}` paragraph after the cover, where the writer puts a table of contents, and
+"TOC 1"/"TOC 2" styles for its entries.
 
 Editors may restyle the result in Word; regenerating overwrites their changes. Output is
 byte-identical from run to run (fixed timestamps, fixed zip order).
@@ -25,7 +27,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -37,6 +39,7 @@ sys.path.insert(0, str(REPO))
 from toolkit.writers.docx_package import repack_zip  # noqa: E402
 
 KINDS = ("memo", "communication", "fairness-report", "briefing")
+WITH_CONTENTS = ("fairness-report", "briefing")  # long documents: a table of contents
 FRAME_TIME = datetime(2025, 1, 1, tzinfo=UTC)  # fixed: regenerating gives the same bytes
 SERIF = "DejaVu Serif"
 MONO = "DejaVu Sans Mono"
@@ -220,6 +223,14 @@ def _styles(doc) -> None:
     reference = _character_style(doc, "Footnote Reference", builtin=True)
     reference.font.superscript = True
 
+    for level, indent in ((1, Cm(0)), (2, Cm(0.75))):  # table-of-contents entries
+        toc = _paragraph_style(doc, f"TOC {level}", builtin=True)
+        toc.element.name_val = f"toc {level}"  # Word's own name of the built-in style
+        tocfmt = toc.paragraph_format
+        tocfmt.left_indent, tocfmt.space_after = indent, Pt(2)
+        tocfmt.tab_stops.add_tab_stop(indent + HANG)
+        tocfmt.tab_stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+
     link = _character_style(doc, "Hyperlink", builtin=True)
     link.font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
     link.font.underline = True
@@ -264,9 +275,31 @@ def _header_footer(doc) -> None:
     section.different_first_page_header_footer = True  # the cover has neither
     for part in (section.first_page_header, section.first_page_footer):
         part.is_linked_to_previous = False
-    header = section.header.paragraphs[0]
-    header.style = doc.styles["Header"]
-    _field(header, "TITLE", "Title")
+    # The title at the left and the confidentiality marking at the right margin of every
+    # page after the cover, as the PDF's @top-left and @top-right have them (the cover
+    # shows the marking in its text, in both formats): two cells of a borderless table,
+    # so that a long title wraps in its own column instead of pushing the marking down.
+    header_part = section.header
+    table = header_part.add_table(1, 2, Cm(16))
+    table.autofit = False
+    for cell, width in zip(table.rows[0].cells, (Cm(10.5), Cm(5.5)), strict=True):
+        cell.width = width
+    for column, width in zip(table._tbl.tblGrid.iterchildren(), (Cm(10.5), Cm(5.5)),
+                             strict=True):
+        column.w = width
+    # no cell padding: the title starts at the margin, the marking ends at it
+    table._tbl.tblPr.find(qn("w:tblLook")).addprevious(parse_xml(
+        f'<w:tblCellMar {nsdecls("w")}><w:left w:w="0" w:type="dxa"/>'
+        '<w:right w:w="0" w:type="dxa"/></w:tblCellMar>'))
+    title, marking = (cell.paragraphs[0] for cell in table.rows[0].cells)
+    title.style = marking.style = doc.styles["Header"]
+    _field(title, "TITLE", "Title")
+    marking.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    marking.add_run("{{ confidentiality }}")
+    empty = header_part.paragraphs[0]  # Word wants a paragraph after a table: a small one
+    empty.style = doc.styles["Header"]
+    empty.paragraph_format.line_spacing = Pt(2)
+    table._tbl.addnext(empty._p)
     footer = section.footer.paragraphs[0]
     footer.style = doc.styles["Footer"]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -293,6 +326,8 @@ def _cover(doc, kind: str = "memo") -> None:
     # The page break ends the cover's last paragraph: a paragraph of its own would leave
     # an empty line at the top of the first body page (LibreOffice, Word before 2013).
     secret.add_run().add_break(WD_BREAK.PAGE)
+    if kind in WITH_CONTENTS:  # the writer puts a TOC field here, its entries filled in
+        doc.add_paragraph("{{ toc }}")
     doc.add_paragraph("{{ body }}")
 
 

@@ -19,6 +19,7 @@ from lxml import etree
 from pypdf import PdfReader
 
 from tests.conftest import REPO, TODAY
+from tests.docx_reading import fields, list_numbers
 from toolkit.covenant import parse_provision
 from toolkit.model.dates import format_date, parse_date
 from toolkit.model.document import plain_text
@@ -27,6 +28,7 @@ from toolkit.readers.claims import load_case
 from toolkit.readers.library import Library
 from toolkit.workspace.build import build, build_document
 from toolkit.workspace.folders import Workspace
+from toolkit.writers.docx import bookmark_name
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TITLE = "Communication to the Human Rights Committee"
@@ -69,6 +71,7 @@ class Docx:
     tables: list[list[list[str]]]
     hyperlinks: list[tuple[str, str]]  # (anchor, text)
     bookmarks: dict[str, str]  # bookmark name -> text of its paragraph
+    references: list[tuple[str, str]]  # (instruction, cached result) of every REF field
     footnotes: list[str]
 
     def text(self) -> str:
@@ -76,13 +79,19 @@ class Docx:
 
 
 def read_docx(path: Path) -> Docx:
+    """The DOCX as Word shows it: a numbered paragraph's text starts with the number its
+    Word list gives it (counted from numbering.xml) and a tab."""
     with zipfile.ZipFile(path) as z:
         body = etree.fromstring(z.read("word/document.xml")).find(f"{W}body")
         notes = etree.fromstring(z.read("word/footnotes.xml"))
+        numbers = list_numbers(body, etree.fromstring(z.read("word/numbering.xml")))
 
     def text_of(element) -> str:  # a tab separates a paragraph's number from its text
-        return "".join("\t" if t.tag == f"{W}tab" else t.text or ""
-                       for t in element.iter(f"{W}t", f"{W}tab"))
+        listed = numbers.get(element)
+        shown = f"{listed}\t" if listed and element.find(f"{W}pPr/{W}pStyle").get(
+            f"{W}val") in ("Heading1", "NumberedParagraph") else ""
+        return shown + "".join("\t" if t.tag == f"{W}tab" else t.text or ""
+                               for t in element.iter(f"{W}t", f"{W}tab"))
 
     blocks, tables, bookmarks = [], [], {}
     for child in body:
@@ -99,7 +108,8 @@ def read_docx(path: Path) -> Docx:
     hyperlinks = [(link.get(f"{W}anchor"), text_of(link)) for link in body.iter(f"{W}hyperlink")]
     footnotes = [text_of(note) for note in notes.iter(f"{W}footnote")
                  if int(note.get(f"{W}id")) > 0]
-    return Docx(blocks, tables, hyperlinks, bookmarks, footnotes)
+    references = [f for f in fields(body) if f[0].startswith("REF ")]
+    return Docx(blocks, tables, hyperlinks, bookmarks, references, footnotes)
 
 
 @dataclass
@@ -338,14 +348,21 @@ def test_pdf_cross_references_are_links_to_the_fact_paragraphs(communication):
         assert squash(f"para {numbers[dest]}") in squash(c.pdf_pages[page_number]), dest
 
 
-def test_docx_cross_references_are_hyperlinks_to_bookmarks(communication):
+def test_docx_cross_references_are_ref_fields_showing_the_numbered_paragraph(communication):
+    """Each "para 4.13" is the word and a REF field to the fact paragraph's bookmark,
+    whose cached result is the number that paragraph's Word list shows: Word keeps it
+    right after edits, and shows it right before any update."""
     c = communication
     references = _fact_references(c)
-    links = c.docx.hyperlinks
-    assert [text for _, text in links] == [f"para {number}" for _, number in references]
-    for anchor, text in links:
-        assert anchor in c.docx.bookmarks, anchor
-        assert c.docx.bookmarks[anchor].split("\t")[0] == text.removeprefix("para "), anchor
+    assert len(c.docx.references) == len(references) >= 20
+    assert not [a for a, _ in c.docx.hyperlinks if a and a.startswith("_fact")]
+    for (instruction, shown), (anchor, number) in zip(c.docx.references, references,
+                                                      strict=True):
+        name, *switches = instruction.split()[1:]
+        assert switches == ["\\w", "\\h"] and name == bookmark_name(anchor), instruction
+        assert shown == number
+        assert c.docx.bookmarks[name].split("\t")[0] == number, anchor
+    assert c.docx.text().count(squash("para ")) >= len(references)
 
 
 def test_remedies_sought(communication):

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from tests.docx_reading import fields, list_numbers
 from toolkit.model.document import (
     BlockQuote,
     Citation,
@@ -28,6 +29,7 @@ from toolkit.model.document import (
     ListBlock,
     Note,
     NoteRef,
+    NumberText,
     PageBreak,
     Paragraph,
     Strong,
@@ -36,7 +38,7 @@ from toolkit.model.document import (
     UnknownNode,
 )
 from toolkit.model.errors import CovenantError
-from toolkit.writers.docx import BODY_MARKER, write_docx
+from toolkit.writers.docx import BODY_MARKER, bookmark_name, write_docx
 
 REPO = Path(__file__).resolve().parent.parent
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -358,13 +360,74 @@ def test_cover_fields_fill_the_frame_and_the_body_marker_is_gone(frame_dir):
     assert header == "Abishev v Kazakhstan"  # the TITLE field's shown result
 
 
-def test_core_properties_carry_title_subject_author_language(frame_dir):
+def test_core_properties_carry_title_subject_author_and_a_regional_language_tag(frame_dir):
     data = write_docx(make_document([], title="Abishev v Kazakhstan", subject="Article 9",
                                     author="Covenant", language="ru"), frame_dir)
     core = xml(data, "docProps/core.xml")
     value = {el.tag.split("}")[1]: el.text for el in core}
     assert value["title"] == "Abishev v Kazakhstan" and value["subject"] == "Article 9"
-    assert value["creator"] == "Covenant" and value["language"] == "ru"
+    assert value["creator"] == "Covenant" and value["language"] == "ru-RU"
+    styles = xml(data, "word/styles.xml")
+    assert styles.xpath("string(//w:docDefaults//w:lang/@w:val)", namespaces=NS) == "ru-RU"
+
+
+@pytest.mark.parametrize(("language", "tag"), [("en", "en-GB"), ("ru", "ru-RU"),
+                                               ("fr", "fr-FR"), ("es", "es-ES")])
+def test_each_language_is_tagged_with_its_region_for_spelling(frame_dir, language, tag):
+    data = write_docx(make_document([Paragraph([Text("x")])], language=language), frame_dir)
+    styles = xml(data, "word/styles.xml")
+    assert styles.xpath("string(//w:docDefaults//w:lang/@w:val)", namespaces=NS) == tag
+
+
+def test_settings_ask_for_word_2013_layout_and_a_schema_valid_zoom(three_notes, frame_dir):
+    settings = xml(write_docx(three_notes, frame_dir), "word/settings.xml")
+    modes = settings.xpath("//w:compatSetting[@w:name='compatibilityMode']/@w:val",
+                           namespaces=NS)
+    assert modes == ["15"]
+    (zoom,) = settings.xpath("w:zoom", namespaces=NS)
+    assert zoom.get(f"{{{W}}}percent") == "100"
+
+
+def test_app_properties_name_covenant_and_count_the_body(three_notes, frame_dir):
+    data = write_docx(three_notes, frame_dir)
+    app = {el.tag.split("}")[1]: el.text for el in xml(data, "docProps/app.xml")}
+    assert app["Application"].startswith("Covenant ") and "Macintosh" not in str(app)
+    body = " ".join(text(p) for p in body_paragraphs(data) if text(p))
+    assert int(app["Words"]) == len(body.split()) > 10
+    assert int(app["CharactersWithSpaces"]) == len(body)
+    assert "Pages" not in app  # only Word can lay the pages out: it counts them itself
+
+
+def test_dejavu_is_declared_with_fallbacks_and_embedded_whole(three_notes, frame_dir):
+    from fontTools.ttLib import TTFont
+
+    from toolkit.writers.docx_fonts import obfuscate
+
+    data = write_docx(three_notes, frame_dir)
+    table = xml(data, "word/fontTable.xml")
+    (serif,) = table.xpath("w:font[@w:name='DejaVu Serif']", namespaces=NS)
+    assert serif.xpath("string(w:family/@w:val)", namespaces=NS) == "roman"
+    assert serif.xpath("string(w:pitch/@w:val)", namespaces=NS) == "variable"
+    assert len(serif.xpath("string(w:panose1/@w:val)", namespaces=NS)) == 20
+    mono = table.xpath("w:font[@w:name='DejaVu Sans Mono']", namespaces=NS)
+    assert mono[0].xpath("string(w:family/@w:val)", namespaces=NS) == "modern"
+    assert not mono[0].xpath("w:embedRegular", namespaces=NS)  # no code in this text
+    rels = xml(data, "word/_rels/fontTable.xml.rels")
+    targets = {r.get("Id"): r.get("Target") for r in rels}
+    faces = {}
+    with zipfile.ZipFile(BytesIO(data)) as package:
+        for face in ("embedRegular", "embedBold", "embedItalic", "embedBoldItalic"):
+            (embed,) = serif.xpath(f"w:{face}", namespaces=NS)
+            blob = package.read(f"word/{targets[embed.get(f'{{{R}}}id')]}")
+            assert blob[:4] != b"\x00\x01\x00\x00"  # obfuscated, as the standard asks
+            font = TTFont(BytesIO(obfuscate(blob, embed.get(f"{{{W}}}fontKey"))))
+            faces[face] = font["name"].getDebugName(4)
+        types = package.read("[Content_Types].xml").decode()
+    assert faces == {"embedRegular": "DejaVu Serif", "embedBold": "DejaVu Serif Bold",
+                     "embedItalic": "DejaVu Serif Italic",
+                     "embedBoldItalic": "DejaVu Serif Bold Italic"}
+    assert "application/vnd.openxmlformats-officedocument.obfuscatedFont" in types
+    assert xml(data, "word/settings.xml").xpath("w:embedTrueTypeFonts", namespaces=NS)
 
 
 def test_source_date_epoch_makes_two_builds_byte_identical(three_notes, frame_dir,
@@ -441,3 +504,125 @@ def test_libreoffice_reads_every_footnote_as_a_real_footnote(three_notes, frame_
     bodies = ["".join(n.find("text:note-body", ns).itertext()).strip() for n in notes]
     assert bodies == ["See Smith v Kazakhstan, CCPR/C/120/D/2000/2015, para 8.3.",
                       "Police record of 3 March 2021.", "Ibid."]
+
+
+def test_font_obfuscation_xors_the_first_32_bytes_with_the_reversed_guid():
+    """ISO/IEC 29500-1 §17.8.1: the key's last byte meets the font's first."""
+    from toolkit.writers.docx_fonts import obfuscate
+
+    key = "{00112233-4455-6677-8899-AABBCCDDEEFF}"
+    out = obfuscate(bytes(40), key)
+    assert out[0] == 0xFF and out[1] == 0xEE and out[15] == 0x00
+    assert out[16] == 0xFF and out[31] == 0x00 and out[32:] == bytes(8)
+
+
+# ---------------------------------------------------------------- numbers and fields
+
+
+def _numbered_document() -> Document:
+    """Two sections of numbered paragraphs as the numbering pass leaves them, a
+    cross-reference to 2.1 and a "(n 1)" in note 2, as the passes write them."""
+    notes = Notes()
+    first = notes.call(Text("First source."))
+    blocks = [
+        Heading(1, [Text("Facts")], number="1", anchor="facts"),
+        Paragraph([Text("The arrest."), first], numbered=True, number="1.1"),
+        Paragraph([Text("The detention.")], numbered=True, number="1.2", anchor="fact:held"),
+        Heading(1, [Text("Claims")], number="2"),
+        Paragraph([Text("See "), Link("#fact:held", [Text("para "),
+                                                     NumberText("1.2", anchor="fact:held")]),
+                   Text("."), notes.call(Text("First source (n "),
+                                         NumberText("1", note=1), Text(")."))],
+                  numbered=True, number="2.1"),
+    ]
+    return make_document(blocks, notes)
+
+
+def _list_numbers(data: bytes) -> list[str]:
+    body = xml(data, "word/document.xml").find(f"{{{W}}}body")
+    shown = list_numbers(body, xml(data, "word/numbering.xml"))
+    return [shown[p] for p in body.iter(f"{{{W}}}p") if p in shown]
+
+
+def test_numbered_headings_and_paragraphs_are_a_word_list_not_typed_numbers(frame_dir):
+    data = write_docx(_numbered_document(), frame_dir)
+    assert _list_numbers(data) == ["1", "1.1", "1.2", "2", "2.1"]
+    body = body_paragraphs(data)
+    assert not [p for p in body if re.match(r"\d+(\.\d+)?$", text(p)[:3].strip())]
+    numbering = xml(data, "word/numbering.xml")
+    (ours,) = numbering.xpath("w:abstractNum[w:name/@w:val='Covenant numbered paragraphs']",
+                              namespaces=NS)
+    assert ours.xpath("w:lvl/w:lvlText/@w:val", namespaces=NS) == ["%1", "%1.%2"]
+    # each numbered paragraph carries a bookmark, its anchor's when it has one
+    names = [p.xpath("string(w:bookmarkStart/@w:name)", namespaces=NS) for p in body
+             if p.xpath("w:pPr/w:numPr", namespaces=NS)]
+    assert names[0] == "_facts" and all(names) and len(set(names)) == len(names)
+
+
+def test_a_cross_reference_is_a_ref_field_caching_the_paragraph_number(frame_dir):
+    data = write_docx(_numbered_document(), frame_dir)
+    body = xml(data, "word/document.xml")
+    refs = [f for f in fields(body) if f[0].startswith("REF")]
+    assert refs == [(f"REF {bookmark_name('fact:held')} \\w \\h", "1.2")]
+    assert not body.xpath("//w:hyperlink[@w:anchor]", namespaces=NS)
+    assert "See para 1.2." in text(body_paragraphs(data)[-1])
+
+
+def test_n_12_is_a_noteref_field_to_a_bookmark_around_the_footnote_call(frame_dir):
+    data = write_docx(_numbered_document(), frame_dir)
+    notes = xml(data, "word/footnotes.xml")
+    assert fields(notes) == [("NOTEREF _Note1 \\h", "1")]
+    assert "First source (n 1)." in text(real_footnotes(data)[1])
+    body = xml(data, "word/document.xml")
+    (start,) = body.xpath("//w:bookmarkStart[@w:name='_Note1']", namespaces=NS)
+    call = start.getnext()
+    assert call.xpath("w:footnoteReference/@w:id", namespaces=NS)
+    assert call.getnext().tag == f"{{{W}}}bookmarkEnd"
+
+
+def test_a_note_number_that_is_not_exactly_the_digits_stays_text(frame_dir):
+    notes = Notes()
+    notes.call(Text("A."))
+    blocks = [Paragraph([Text("x"), NoteRef(notes.notes[0]),
+                         notes.call(NumberText("1.", note=1))])]
+    data = write_docx(make_document(blocks, notes), frame_dir)
+    assert fields(xml(data, "word/footnotes.xml")) == []
+    assert text(real_footnotes(data)[1]).strip() == "1."
+
+
+def test_numbers_a_word_list_cannot_make_stay_typed_and_links_stay_links(frame_dir):
+    """A paragraph numbered before any section: the list would show another number, so
+    every number is typed, and a cross-reference stays a hyperlink to its bookmark."""
+    data = write_docx(make_document([
+        Paragraph([Text("Early.")], numbered=True, number="1", anchor="early"),
+        Paragraph([Link("#early", [Text("para "), NumberText("1", anchor="early")])]),
+    ]), frame_dir)
+    assert _list_numbers(data) == []
+    assert text(body_paragraphs(data)[-2]).startswith("1")
+    assert not fields(xml(data, "word/document.xml"))
+    assert xml(data, "word/document.xml").xpath("//w:hyperlink/@w:anchor", namespaces=NS) == [
+        "_early"]
+
+
+def test_a_frame_with_a_toc_paragraph_gets_a_toc_field_with_its_entries(make_frames,
+                                                                       tmp_path):
+    (tmp_path / "frame.docx").write_bytes(make_frames.build_frame("fairness-report"))
+    data = write_docx(_numbered_document(), tmp_path)
+    body = xml(data, "word/document.xml")
+    toc = [f for f in fields(body) if f[0].startswith("TOC")]
+    assert toc and toc[0][0] == 'TOC \\o "1-2" \\h \\z \\u'
+    entries = body.xpath("//w:p[w:pPr/w:pStyle/@w:val='TOC1']", namespaces=NS)
+    assert [text(p) for p in entries] == ["1Facts", "2Claims"]  # number, tab, heading, tab
+    assert all(len(p.xpath(".//w:tab", namespaces=NS)) == 2 for p in entries)
+    targets = [p.xpath("string(w:hyperlink/@w:anchor)", namespaces=NS) for p in entries]
+    marks = body.xpath("//w:bookmarkStart/@w:name", namespaces=NS)
+    assert all(t in marks for t in targets)
+    assert [f[0] for f in fields(body) if f[0].startswith("PAGEREF")] == [
+        f"PAGEREF {t} \\h" for t in targets]
+    assert xml(data, "word/settings.xml").xpath("w:updateFields/@w:val", namespaces=NS) == [
+        "true"]
+    assert "COVENANT-TOC" not in etree.tostring(body).decode()
+    # a frame without one gets none
+    plain = xml(write_docx(_numbered_document(), REPO / "templates/communication"),
+                "word/document.xml")
+    assert not [f for f in fields(plain) if f[0].startswith("TOC")]

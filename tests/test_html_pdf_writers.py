@@ -216,7 +216,7 @@ def test_pdf_metadata_title_author_subject_language_and_outline(sixty):
     assert reader.metadata.title == "Sixty notes"
     assert reader.metadata.author == "Legal Team"
     assert reader.metadata.subject == "Fair trial"
-    assert reader.trailer["/Root"]["/Lang"] == "en"
+    assert reader.trailer["/Root"]["/Lang"] == "en-GB"  # the regional tag, as in the DOCX
     assert [item.title for item in reader.outline] == [f"{n} Section {n}" for n in range(1, 5)]
 
 
@@ -328,7 +328,9 @@ def test_source_date_epoch_gives_byte_identical_pdfs_across_processes(tmp_path):
     assert outputs[0] == outputs[1]
     reader = PdfReader(io.BytesIO(outputs[0]))
     assert reader.metadata["/CreationDate"].startswith("D:20260101000000")
-    assert reader.trailer["/ID"][0] == reader.trailer["/ID"][1]
+    # /ID: WeasyPrint's content hash, then qpdf's of the file it rewrote (XMP, tags):
+    # both computed from the content, so equal documents give equal IDs
+    assert all(len(part.original_bytes) >= 16 for part in reader.trailer["/ID"])
 
 
 def test_html_writer_and_pdf_module_import_do_not_import_weasyprint():

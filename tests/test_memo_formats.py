@@ -17,8 +17,9 @@ from lxml import etree
 from pypdf import PdfReader
 
 from tests.conftest import REPO, TODAY
+from tests.docx_reading import list_numbers
 from toolkit.model.case import CaseFile
-from toolkit.model.document import plain_text
+from toolkit.model.document import Heading, Paragraph, plain_text
 from toolkit.model.errors import Report
 from toolkit.readers.claims import load_case
 from toolkit.readers.library import Library
@@ -102,11 +103,19 @@ def test_pdf_has_title_author_and_language_metadata(memo):
 
 
 def test_docx_and_native_dump_number_paragraphs_alike(memo):
+    """The numbers Word's list gives the numbered headings and paragraphs, in order, are
+    the numbers of the tree (and none is typed as well)."""
     document, paths = memo
     with zipfile.ZipFile(paths[".docx"]) as z:
-        body = z.read("word/document.xml").decode()
-    for number in ("4.1", "4.12", "5.3"):
-        assert f">{number}<" in body or f">{number}\t" in body or f"{number}</w:t>" in body
+        body = etree.fromstring(z.read("word/document.xml"))
+        shown = list_numbers(body, etree.fromstring(z.read("word/numbering.xml")))
+    wanted = [b.number for b in document.blocks
+              if isinstance(b, Heading | Paragraph) and b.number]
+    assert {"4.1", "4.12", "5.3"} <= set(wanted)
+    assert [shown[p] for p in body.iter(f"{W}p") if p in shown and p.xpath(
+        "w:pPr/w:pStyle[@w:val='Heading1' or @w:val='NumberedParagraph']",
+        namespaces={"w": W[1:-1]})] == wanted
+    assert not [p for p in shown if "".join(p.itertext()).startswith(shown[p])]
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")

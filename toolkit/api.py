@@ -39,13 +39,14 @@ def build(workspace: Workspace, paths: Iterable[Path], kinds: Iterable[str],
           force: bool = False,
           progress: Callable[[Iterable, int, str], Iterable] | None = None,
           warn: Callable[[Report], None] | None = None,
-          start_method: str | None = None) -> BatchResult:
+          start_method: str | None = None, pdf_variant: str | None = None) -> BatchResult:
     """Check `paths`, then build each kind's documents from them in every format
     (drafts/<case or briefing>/<kind>.<ext>): what is up to date is skipped (unless
     `force`), a document with errors is reported in the result's `failed` and the others
-    are built, `jobs` at a time. See toolkit/workspace/batch.py."""
+    are built, `jobs` at a time; `pdf_variant`: "pdf/a-2b", "pdf/a-3b" or "pdf/ua-1"
+    (toolkit/writers/pdf_archive.py). See toolkit/workspace/batch.py."""
     from toolkit.workspace.batch import run_batch  # multiprocessing: not for `check`
 
     return run_batch(workspace, list(paths), list(kinds), list(formats), out, style, today,
                      public, jobs=jobs, force=force, progress=progress, warn=warn,
-                     start_method=start_method)
+                     start_method=start_method, pdf_variant=pdf_variant)

@@ -148,11 +148,15 @@ def _progress_bar(items, total: int, label: str):
               help="Build this many documents at once, each in its own process.")
 @click.option("--force", is_flag=True,
               help="Build every document, even those whose inputs have not changed.")
+@click.option("--pdf-variant", type=click.Choice(["pdf/a-2b", "pdf/a-3b", "pdf/ua-1"],
+                                                 case_sensitive=False),
+              help="PDF for archiving (PDF/A-2b, PDF/A-3b) or accessibility (PDF/UA-1). "
+                   "Every PDF is tagged and carries XMP metadata.")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
 @click.option("--start-method", type=click.Choice(["fork", "forkserver", "spawn"]),
               hidden=True)
-def build(claims, kinds, formats, out, style, workspace, public, jobs, force, today,
-          start_method) -> None:
+def build(claims, kinds, formats, out, style, workspace, public, jobs, force, pdf_variant,
+          today, start_method) -> None:
     """Build drafts from case files: drafts/<case>/<kind>.<ext>.
 
     The case files are checked first. A case with errors is reported with its file and
@@ -172,7 +176,7 @@ def build(claims, kinds, formats, out, style, workspace, public, jobs, force, to
                        warn=lambda report: click.echo(
                            "\n".join(d.format() for d in report.sorted()
                                      if d.severity.value == "warning"), err=True),
-                       start_method=start_method)
+                       start_method=start_method, pdf_variant=pdf_variant)
     for notice in result.recovered:
         click.echo(printable(f"covenant: warning: {notice}"), err=True)
     for done in result.built:

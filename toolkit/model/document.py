@@ -23,6 +23,17 @@ class Text:
 
 
 @dataclass
+class NumberText(Text):
+    """Text that is another node's number as a pass computed it: "4.13" of the paragraph
+    `anchor` in a cross-reference, "12" of `note` in "(n 12)". Every walker may read it
+    as Text; the DOCX writer makes it a field (REF, NOTEREF) whose shown result is this
+    text, so Word renumbers it after edits."""
+
+    anchor: str | None = None
+    note: int | None = None
+
+
+@dataclass
 class Emph:
     children: list[Inline]
 
@@ -80,8 +91,8 @@ class NoteRef:
     note: Note
 
 
-Inline = Text | Emph | Strong | Code | Link | LineBreak | Citation | CrossRef | InlineNote \
-    | NoteRef
+Inline = Text | NumberText | Emph | Strong | Code | Link | LineBreak | Citation | CrossRef \
+    | InlineNote | NoteRef
 
 
 @dataclass

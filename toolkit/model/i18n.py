@@ -8,11 +8,22 @@ from __future__ import annotations
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {"para": "para", "paras": "paras", "section": "section", "annex": "annex",
-           "page": "page", "of": "of"},
+           "page": "page", "of": "of", "contents": "Contents"},
     "ru": {"para": "п.", "paras": "пп.", "section": "раздел", "annex": "приложение",
-           "page": "стр.", "of": "из"},
+           "page": "стр.", "of": "из", "contents": "Содержание"},
 }
 
 
 def word(language: str, key: str) -> str:
     return WORDS.get(language, WORDS["en"]).get(key, WORDS["en"][key])
+
+
+# The regional form a document's language is tagged with (Word's spelling dictionaries and
+# PDF/UA readers want one); the drafts are written for Geneva and Brussels, hence en-GB.
+LANGUAGE_TAGS = {"en": "en-GB", "ru": "ru-RU", "fr": "fr-FR", "es": "es-ES"}
+
+
+def language_tag(language: str) -> str:
+    """"ru" -> "ru-RU"; a tag that already names a region, or an unknown language, is
+    kept as given."""
+    return LANGUAGE_TAGS.get(language.lower(), language) if "-" not in language else language

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from toolkit.model.document import Emph, Inline, Strong, Text
+from toolkit.model.document import Emph, Inline, NumberText, Strong, Text
 
 _DEBRIS = [
     (re.compile(r",?\s*\bVols?\b\.?(?!\s*\d)"), ""),  # "Vols" with no number after it
@@ -52,6 +52,9 @@ def clean_debris(fragment: str) -> str:
     return re.sub(r"<(i|b|em|strong)>\s*</\1>", "", "".join(out)).strip()
 
 
+NOTE_NUMBER_TAG = "note-number"
+
+
 class _Builder(HTMLParser):
     WRAPPERS = {"i": Emph, "em": Emph, "b": Strong, "strong": Strong}
 
@@ -67,6 +70,8 @@ class _Builder(HTMLParser):
             # Styles print "<URL>" through prefixes citeproc does not escape: keep as text.
             self.stack[-1].append(Text(self.get_starttag_text() or ""))
             return
+        if tag == "span" and ("class", "note-number") in attrs:
+            tag = NOTE_NUMBER_TAG
         self.tags.append(tag)
         self.stack.append([])
 
@@ -75,6 +80,11 @@ class _Builder(HTMLParser):
             return
         opened = self.tags.pop()
         children = self.stack.pop()
+        if opened == NOTE_NUMBER_TAG:  # citeproc_engine.NOTE_NUMBER: "(n 12)"'s number
+            number = "".join(c.text for c in children if isinstance(c, Text))
+            self.stack[-1].append(NumberText(number, note=int(number)) if number.isdigit()
+                                  else Text(number))
+            return
         wrapper = self.WRAPPERS.get(opened)
         self.stack[-1].append(wrapper(children) if wrapper and children else None) \
             if wrapper else self.stack[-1].extend(children)

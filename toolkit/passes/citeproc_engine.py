@@ -57,6 +57,9 @@ class Request:
 LOCATOR_SENTINEL = "90817"
 NOTE_SENTINEL = "70913"
 _NUMBER_FORM = r'<number\b[^>]*\bvariable="[^"]*\b{}\b'
+# The "(n 12)" number, marked so that the citations pass can tell it from other digits
+# (it becomes a NumberText, a NOTEREF field in Word); its text is the number alone.
+NOTE_NUMBER = '<span class="note-number">{}</span>'
 
 
 @dataclass(frozen=True)
@@ -141,7 +144,8 @@ class CiteprocEngine:
         # "(n 12)"), so it cannot change the text; twice: ambiguous, format it as is
         if all(html.count(sentinel) <= 1 for sentinel in stand_ins):
             for sentinel, value in stand_ins.items():
-                html = html.replace(sentinel, value)
+                html = html.replace(sentinel, NOTE_NUMBER.format(value)
+                                    if sentinel == NOTE_SENTINEL else value)
             return html
         return self._core(core)  # the style did something else with it: format it as is
 

@@ -76,7 +76,7 @@ def _citation_note_before(out: list[Inline]) -> Note | None:
 def _merge(nodes: list[Inline]) -> list[Inline]:
     merged: list[Inline] = []
     for node in nodes:
-        if isinstance(node, Text) and merged and isinstance(merged[-1], Text):
+        if type(node) is Text and merged and type(merged[-1]) is Text:
             merged[-1] = Text(merged[-1].text + node.text)
         elif not (isinstance(node, Text) and not node.text):
             merged.append(node)

@@ -1,5 +1,5 @@
 """Number top-level sections 1, 2, 3 and their numbered paragraphs 1.1, 1.2, 2.1 ...;
-record every anchor with the label a cross-reference to it prints.
+record every anchor with the word and number a cross-reference to it prints.
 
 Size: one module per pass, in the order run_passes names them."""
 
@@ -11,7 +11,7 @@ from toolkit.model.i18n import word
 
 def run(document: Document, context) -> None:
     section, paragraph = 0, 0
-    anchors: dict[str, str | None] = {}
+    anchors: dict[str, tuple[str, str] | None] = {}  # anchor: ("para", "4.13")
     for block in walk_blocks(document.blocks):
         if isinstance(block, Heading):
             if block.level == 1 and block.numbered:
@@ -19,13 +19,13 @@ def run(document: Document, context) -> None:
                 paragraph = 0
                 block.number = str(section)
             if block.anchor:
-                anchors[block.anchor] = (f"{word(context.language, 'section')} {block.number}"
+                anchors[block.anchor] = ((word(context.language, "section"), block.number)
                                          if block.number else None)
         elif isinstance(block, Paragraph):
             if block.numbered:
                 paragraph += 1
                 block.number = f"{section}.{paragraph}" if section else str(paragraph)
             if block.anchor:
-                anchors[block.anchor] = (f"{word(context.language, 'para')} {block.number}"
+                anchors[block.anchor] = ((word(context.language, "para"), block.number)
                                          if block.number else None)
     context.anchors = anchors

@@ -11,6 +11,7 @@ from toolkit.model.document import (
     Inline,
     InlineNote,
     Link,
+    NumberText,
     Text,
     block_inlines,
     walk_blocks,
@@ -19,14 +20,18 @@ from toolkit.model.i18n import word
 
 
 def _resolve(ref: CrossRef, context) -> list[Inline] | None:
-    """The label as inlines: a link to the numbered paragraph, or plain text for annexes."""
+    """The label as inlines: a link to the numbered paragraph whose number is marked as
+    that paragraph's (NumberText, a REF field in Word), or plain text for annexes."""
     if ref.kind == "annex":
         if ref.target in context.annexes:
             return [Text(f"{word(context.language, 'annex')} {ref.target}")]
         return None
     anchor = ref.target if ref.kind in ("para", "section") else f"{ref.kind}:{ref.target}"
     label = context.anchors.get(anchor)
-    return [Link(f"#{anchor}", [Text(label)])] if label else None
+    if not label:
+        return None
+    name, number = label
+    return [Link(f"#{anchor}", [Text(f"{name} "), NumberText(number, anchor=anchor)])]
 
 
 def _replace(inlines: list[Inline], context) -> None:
@@ -44,7 +49,7 @@ def _replace(inlines: list[Inline], context) -> None:
         resolved.append(node)
     merged: list[Inline] = []
     for node in resolved:
-        if isinstance(node, Text) and merged and isinstance(merged[-1], Text):
+        if type(node) is Text and merged and type(merged[-1]) is Text:
             merged[-1] = Text(merged[-1].text + node.text)
         else:
             merged.append(node)

@@ -93,6 +93,7 @@ class Settings:
     public: bool
     cache_dir: Path
     out: Path  # the output folder (drafts/): no draft is written outside it
+    writer_options: dict = field(default_factory=dict)  # {"pdf": {"variant": ...}}
 
 
 @dataclass
@@ -218,7 +219,7 @@ def _build(task: Task, settings: Settings, progress: Progress | None) -> Done | 
         return Failed(task.shown, task.kind, f"the {task.kind} could not be built; nothing "
                       "was written", report, task.order, peak_rss())
     rendered = render_formats(document, workspace.templates / task.kind, task.formats,
-                              task.folder, task.stem, timings)
+                              task.folder, task.stem, timings, settings.writer_options)
     write_drafts(rendered, settings.out)
     digests = {path: hashlib.sha256(data).hexdigest() for path, data in rendered.items()}
     return Done(task, list(rendered), digests, document.case_id, len(document.notes),
@@ -262,7 +263,8 @@ def _by_file(report: Report) -> dict[str, Report]:
 
 
 def plan(workspace: Workspace, paths: list[Path], kinds: list[str], formats: list[str],
-         out: Path, style: str, today: date, public: bool, force: bool) -> _Plan:
+         out: Path, style: str, today: date, public: bool, force: bool,
+         writer_options: dict | None = None) -> _Plan:
     from toolkit.passes.style_lookup import StyleError, find_style
 
     files = _split(workspace, paths, kinds)
@@ -284,10 +286,11 @@ def plan(workspace: Workspace, paths: list[Path], kinds: list[str], formats: lis
         raise CovenantError(f"--style: {exc}") from None
     if style_note:
         warnings.warning(style, 1, 1, style_note, "citation-style")
-    inputs = Inputs.of(workspace, kinds, style_path, style, public, today)
+    writer_options = writer_options or {}
+    inputs = Inputs.of(workspace, kinds, style_path, style, public, today, writer_options)
     manifest = Manifest(out)
     settings = Settings(workspace.root, checked.library, style, today, public,
-                        cache_folder(out), out)
+                        cache_folder(out), out, writer_options)
     tasks, fresh, failed = [], [], []
 
     def consider(task: Task) -> None:
@@ -336,7 +339,8 @@ def run_batch(workspace: Workspace, paths: list[Path], kinds: list[str], formats
               out: Path | None = None, style: str = DEFAULT_STYLE, today: date | None = None,
               public: bool = False, jobs: int = 1, force: bool = False,
               progress: Progress | None = None, warn: Callable[[Report], None] | None = None,
-              start_method: str | None = None) -> BatchResult:
+              start_method: str | None = None, pdf_variant: str | None = None
+              ) -> BatchResult:
     """Build `kinds` × the documents of `paths`; see the module's docstring."""
     started = time.perf_counter()
     unknown = [f for f in formats if f not in WRITERS]
@@ -354,8 +358,16 @@ def run_batch(workspace: Workspace, paths: list[Path], kinds: list[str], formats
     today = today or reference_date()
     refuse_output_inside_inputs(workspace, out)
     recovered = recover_tree(out)
+    writer_options = {}
+    if pdf_variant:
+        from toolkit.writers.pdf_archive import ArchiveError, variant_of
+
+        try:
+            writer_options["pdf"] = {"variant": variant_of(pdf_variant).name}
+        except ArchiveError as exc:
+            raise CovenantError(str(exc)) from None
     planned = plan(workspace, paths, list(dict.fromkeys(kinds)), formats, out, style, today,
-                   public, force)
+                   public, force, writer_options)
     if warn is not None and planned.warnings.items:
         warn(planned.warnings)
     result = BatchResult(up_to_date=planned.up_to_date, failed=list(planned.failed),

@@ -97,16 +97,19 @@ def draft_stem(kind: str, source, public: bool) -> str:
 
 
 def render_formats(document: Document, frame: Path, formats: list[str], folder: Path,
-                   stem: str, timings: dict[str, float]) -> dict[Path, bytes]:
+                   stem: str, timings: dict[str, float],
+                   options: dict[str, dict] | None = None) -> dict[Path, bytes]:
     """Every requested format of a finished document, in memory: {path: bytes}, with
     each writer's time in `timings` ("write-docx", ...). Nothing is written here. A
     public version is scanned for withheld names first (toolkit/redaction/scan.py):
-    one found raises, and nothing is returned to write."""
+    one found raises, and nothing is returned to write. `options`: writer name -> its
+    options ({"pdf": {"variant": "pdf/ua-1"}})."""
     rendered: dict[Path, bytes] = {}
     for name in formats:
         writer = WRITERS[name]
         started = time.perf_counter()
-        rendered[folder / f"{stem}.{writer.extension}"] = writer.write(document, frame)
+        rendered[folder / f"{stem}.{writer.extension}"] = writer.write(
+            document, frame, **(options or {}).get(name, {}))
         timings[f"write-{name}"] = time.perf_counter() - started
     if document.public and document.withheld is not None:
         from toolkit.redaction.scan import verify

@@ -74,7 +74,7 @@ class Inputs:
 
     @classmethod
     def of(cls, workspace, kinds: list[str], style_path: Path, style: str, public: bool,
-           today) -> Inputs:
+           today, writer_options: dict | None = None) -> Inputs:
         from toolkit.kinds.registry import KINDS
 
         templates = {kind: _tree_digest(workspace.templates, set(KINDS) - {kind})
@@ -82,7 +82,7 @@ class Inputs:
         options = json.dumps({
             "toolkit": toolkit_digest(), "style": style,
             "style-file": file_digest(style_path), "public": public,
-            "today": today.isoformat(),
+            "today": today.isoformat(), "writers": writer_options or {},
             "source-date-epoch": os.environ.get("SOURCE_DATE_EPOCH", ""),
         }, sort_keys=True)
         return cls(_tree_digest(workspace.citations), templates, options)

@@ -17,15 +17,16 @@ from toolkit.model.document import Document
 class Writer:
     name: str
     extension: str
-    target: str  # "module:function", function(document, frame_dir) -> bytes
+    target: str  # "module:function", function(document, frame_dir, **options) -> bytes
     description: str
 
-    def load(self) -> Callable[[Document, Path], bytes]:
+    def load(self) -> Callable[..., bytes]:
         module, function = self.target.split(":")
         return getattr(importlib.import_module(module), function)
 
-    def write(self, document: Document, frame_dir: Path) -> bytes:
-        return self.load()(document, frame_dir)
+    def write(self, document: Document, frame_dir: Path, **options) -> bytes:
+        """`options`: this writer's own (the PDF's `variant`), from the command line."""
+        return self.load()(document, frame_dir, **options)
 
 
 WRITERS: dict[str, Writer] = {w.name: w for w in [

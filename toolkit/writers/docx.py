@@ -4,7 +4,12 @@ Only the cover goes through Jinja (docxtpl, sandboxed, autoescaped); body and fo
 are added afterwards with python-docx, so claim text is never read as a template or as
 markup: a `{{ 7*7 }}` or a `<b>` in a claim appears in the draft exactly as typed.
 
-Footnotes are real Word footnotes (docx_footnotes.py). With SOURCE_DATE_EPOCH set, the
+Footnotes are real Word footnotes (docx_footnotes.py). Numbers stay right when the draft
+is edited in Word: sections and numbered paragraphs are a Word list (docx_numbering.py),
+cross-references REF fields and "(n 12)" NOTEREF fields whose cached results are the
+passes' numbers (docx_fields.py), and a frame's `{{ toc }}` becomes a TOC field
+(docx_toc.py); fonts are declared and, where licensed, embedded (docx_fonts.py); see
+docs/word-and-pdf.md. With SOURCE_DATE_EPOCH set, the
 same document gives byte-identical output (docx_package.py: fixed dates, zip entries and
 order). Styles are looked up by name in the frame, with fallbacks, so an editor's frame
 that lacks one degrades to Normal rather than failing.
@@ -24,12 +29,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu
-from docxtpl import DocxTemplate
-from jinja2 import TemplateError
 from lxml import etree
-from markupsafe import Markup, escape
 
-from toolkit.files.templates import RENDER_SECONDS, BoundedSandbox, bound_filters, time_limit
 from toolkit.model.document import (
     BlockQuote,
     Code,
@@ -40,15 +41,32 @@ from toolkit.model.document import (
     Link,
     ListBlock,
     NoteRef,
+    NumberText,
     PageBreak,
     Paragraph,
     Strong,
     Table,
     Text,
     UnknownNode,
+    plain_text,
 )
 from toolkit.model.errors import CovenantError
+from toolkit.writers.docx_cover import BODY_MARKER, body_marker, render_cover
+from toolkit.writers.docx_fields import (
+    add_field,
+    note_bookmark,
+    noteref_instruction,
+    paragraph_bookmark,
+    ref_instruction,
+)
+from toolkit.writers.docx_fonts import embed_fonts
 from toolkit.writers.docx_footnotes import Footnotes, append_text, reference_style
+from toolkit.writers.docx_numbering import (
+    add_list,
+    list_levels,
+    number_paragraph,
+    style_indent,
+)
 from toolkit.writers.docx_package import (
     build_time,
     fill_title_fields,
@@ -57,9 +75,9 @@ from toolkit.writers.docx_package import (
     set_properties,
     xml_safe,
 )
+from toolkit.writers.docx_toc import LEVELS as TOC_LEVELS
+from toolkit.writers.docx_toc import Entry, fill_toc, toc_paragraph
 
-BODY_MARKER = "COVENANT-BODY-MARKER"
-COVER_FIELDS = ("title", "subtitle", "case_title", "date", "confidentiality")
 LINK_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
 MONO = "DejaVu Sans Mono"
 # Runs and paragraphs are made with lxml directly (the same XML python-docx's setters
@@ -79,10 +97,10 @@ def write_docx(document: Document, frame_dir: Path) -> bytes:
     if not os.path.lexists(frame):
         raise CovenantError(f"{frame}: no Word frame here (make one with "
                             f"`python scripts/make_frames.py {document.kind}`)")
-    template = _render_cover(frame, read_frame(frame, Path(frame_dir).parent), document)
+    template = render_cover(frame, document, read_frame(frame, Path(frame_dir).parent))
     doc = template.docx
-    marker = _body_marker(doc, frame)
-    body = _BodyWriter(doc, marker)
+    marker = body_marker(doc, frame)
+    body = _BodyWriter(doc, marker, document)
     notes = Footnotes(doc.part, {"text": body.style("paragraph", "Footnote Text"),
                                  "reference": body.style("character", "Footnote Reference")})
     body.note_offset = notes.offset
@@ -92,68 +110,24 @@ def write_docx(document: Document, frame_dir: Path) -> bytes:
         paragraph = notes.add(note.number + notes.offset)
         body.inlines(paragraph, note.children, notes.part, in_note=True)
     notes.finish()
+    if body.toc_marker is not None:
+        fill_toc(doc, body.toc_marker, body.toc, document.language, body.toc_style,
+                 lambda p, t: body._run(p, t, set()))
     body.remove_marker()
     fill_title_fields(doc, xml_safe(document.title))
     when = build_time()
     set_properties(doc, document, when)
+    fonts = embed_fonts(doc)
     buffer = io.BytesIO()
     template.save(buffer)
-    return repack_zip(buffer.getvalue(), when)
-
-
-# ---------------------------------------------------------------- the cover (Jinja)
-
-
-def _render_cover(frame: Path, data: bytes, document: Document) -> DocxTemplate:
-    context = {key: _cover_value(value) for key, value in document.cover.items()}
-    for key in COVER_FIELDS:
-        context.setdefault(key, "")
-    context["body"] = BODY_MARKER
-    template = DocxTemplate(io.BytesIO(data))
-    env = BoundedSandbox(autoescape=True)
-    bound_filters(env)
-    try:
-        with time_limit(RENDER_SECONDS, str(frame)):
-            template.render(context, jinja_env=env, autoescape=True)
-    except MemoryError:
-        raise CovenantError(f"{frame}: a Jinja tag in the frame makes more text than fits "
-                            "in memory") from None
-    except TemplateError as exc:
-        where = " ".join(" ".join(getattr(exc, "docx_context", [])).split())
-        raise CovenantError(
-            f"{frame}: a Jinja tag in the frame is broken ({exc}); near: {where!r}. Retype "
-            "the tag in Word in one go (a tag split by spell-check or revisions breaks)"
-        ) from exc
-    return template
-
-
-def _cover_value(value: object) -> Markup:
-    """A cover value, escaped here rather than by autoescape so that braces and percent
-    signs go in as character references: docxtpl turns a rendered `{_{` into `{{`."""
-    text = str(escape("" if value is None else xml_safe(str(value))))
-    return Markup(text.replace("{", "&#123;").replace("}", "&#125;").replace("%", "&#37;"))
-
-
-def _text_of(paragraph) -> str:
-    return "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
-
-
-def _body_marker(doc, frame: Path):
-    found = [p for p in doc.element.body.iter(qn("w:p")) if BODY_MARKER in _text_of(p)]
-    whole = [p for p in found if _text_of(p).strip() == BODY_MARKER]
-    if len(found) != 1 or len(whole) != 1:
-        problem = "none" if not found else f"{len(found)}" if len(whole) == len(found) \
-            else "one that holds other text too"
-        raise CovenantError(f"{frame}: the frame needs exactly one paragraph whose whole "
-                            f"text is {{{{ body }}}}, where the body goes; found {problem}")
-    return whole[0]
+    return repack_zip(buffer.getvalue(), when, fonts)
 
 
 # ---------------------------------------------------------------- the body (python-docx)
 
 
 class _BodyWriter:
-    def __init__(self, doc, marker) -> None:
+    def __init__(self, doc, marker, document: Document) -> None:
         self.doc = doc
         self.marker = marker
         self.calls: list[int] = []
@@ -162,6 +136,19 @@ class _BodyWriter:
                         if s.name is not None}
         starts = doc.element.body.iter(qn("w:bookmarkStart"))
         self._bookmark_id = max([0, *(int(b.get(qn("w:id"), 0)) for b in starts)])
+        self._unnamed = 0  # bookmarks of numbered paragraphs that have no anchor
+        # Numbers as a Word list (docx_numbering.py) when it reproduces them exactly;
+        # then cross-references to them can be REF fields, else they stay links.
+        self.levels = list_levels(document)
+        self.num_id = add_list(doc, (
+            style_indent(doc, self.style("paragraph", "Heading 1")),
+            style_indent(doc, self.style("paragraph", "Numbered Paragraph")),
+        )) if self.levels else None
+        self.listed_anchors = {b.anchor for b in document.blocks
+                               if id(b) in self.levels and b.anchor}
+        self.note_numbers = {note.number for note in document.notes}
+        self.toc_marker = toc_paragraph(doc)  # the frame asks for a table of contents
+        self.toc: list[Entry] = []
 
     def style(self, kind: str, *names: str) -> str | None:
         """The id of the first of `names` that the frame defines (kind: paragraph,
@@ -189,14 +176,19 @@ class _BodyWriter:
     def block(self, block, quote: bool = False) -> None:
         if isinstance(block, Heading):
             level = min(max(block.level, 1), 9)
+            listed = self.levels.get(id(block))
+            fallback = None
+            if self.toc_marker is not None and level <= TOC_LEVELS:
+                fallback = self._toc_bookmark(block, listed)
             self.text_block(self._paragraph(self.style("paragraph", f"Heading {level}")),
-                             block.children, block.number, block.anchor)
+                             block.children, block.number, block.anchor, listed, fallback)
         elif isinstance(block, Paragraph):
             names = ([block.style] if block.style else []) + (
                 ["Block Quote", "Quote"] if quote else
                 ["Numbered Paragraph"] if block.number else [])
             self.text_block(self._paragraph(self.style("paragraph", *names)),
-                            block.children, block.number, block.anchor)
+                            block.children, block.number, block.anchor,
+                            self.levels.get(id(block)))
         elif isinstance(block, ListBlock):
             self.list(block, 1, quote)
         elif isinstance(block, BlockQuote):
@@ -208,25 +200,56 @@ class _BodyWriter:
         else:
             raise UnknownNode(block, "docx")
 
-    def text_block(self, p, inlines, number: str | None, anchor: str | None) -> None:
-        bookmark_id = self._bookmark_start(p, anchor)
-        if number:
+    def text_block(self, p, inlines, number: str | None, anchor: str | None,
+                   level: int | None = None, bookmark: str | None = None) -> None:
+        """`level`: the block's level in the Word list, which then shows its number (and
+        the block carries a bookmark, for REF fields); None: the number is typed.
+        `bookmark`: a name for the block's bookmark when it has no anchor."""
+        if level is not None:
+            number_paragraph(p.find(W_PPR) if p.find(W_PPR) is not None
+                             else p.get_or_add_pPr(), self.num_id, level)
+            if not anchor:
+                self._unnamed += 1
+                bookmark = paragraph_bookmark(self._unnamed)
+        bookmark_id = self._bookmark_start(p, anchor, bookmark)
+        if number and level is None:
             self._run(p, f"{number}\t", set())
         self.inlines(p, inlines, self.doc.part)
         if bookmark_id is not None:
-            end = OxmlElement("w:bookmarkEnd")
-            end.set(qn("w:id"), bookmark_id)
-            p.append(end)
+            self._bookmark_end(p, bookmark_id)
 
-    def _bookmark_start(self, p, anchor: str | None) -> str | None:
-        if not anchor:
+    def _bookmark_start(self, p, anchor: str | None, name: str | None = None) -> str | None:
+        if not anchor and not name:
             return None
         self._bookmark_id += 1
         start = OxmlElement("w:bookmarkStart")
         start.set(qn("w:id"), str(self._bookmark_id))
-        start.set(qn("w:name"), bookmark_name(anchor))
+        start.set(qn("w:name"), bookmark_name(anchor) if anchor else name)
         p.append(start)
         return str(self._bookmark_id)
+
+    def _toc_bookmark(self, block: Heading, listed: int | None) -> str | None:
+        """Record the heading's table-of-contents entry; return the bookmark name it
+        needs when it has no anchor (a listed one gets the next _Num name)."""
+        if block.anchor:
+            name, fallback = bookmark_name(block.anchor), None
+        elif listed is not None:
+            name, fallback = paragraph_bookmark(self._unnamed + 1), None
+        else:
+            name = fallback = f"_Toc{len(self.toc) + 1}"
+        self.toc.append(Entry(block.level, block.number, plain_text(block.children), name))
+        return fallback
+
+    def toc_style(self, level: int) -> str | None:
+        """The frame's style for the contents' heading (0) or an entry of `level`."""
+        if level == 0:
+            return self.style("paragraph", "TOC Heading", "Heading 1")
+        return self.style("paragraph", f"TOC {level}", f"toc {level}")
+
+    def _bookmark_end(self, parent, bookmark_id: str) -> None:
+        end = OxmlElement("w:bookmarkEnd")
+        end.set(qn("w:id"), bookmark_id)
+        parent.append(end)
 
     def list(self, block: ListBlock, level: int, quote: bool) -> None:
         kind = "Number" if block.ordered else "Bullet"
@@ -326,7 +349,10 @@ class _BodyWriter:
                 in_note: bool = False) -> None:
         fmt = fmt or set()
         for node in nodes:
-            if isinstance(node, Text):
+            if isinstance(node, NumberText) and self._is_note_number(node):
+                add_field(parent, noteref_instruction(note_bookmark(node.note)), node.text,
+                          lambda p, t: self._run(p, t, fmt))
+            elif isinstance(node, Text):
                 self._run(parent, node.text, fmt)
             elif isinstance(node, Emph):
                 self.inlines(parent, node.children, part, fmt | {"i"}, in_note)
@@ -342,12 +368,16 @@ class _BodyWriter:
                 if in_note:
                     raise CovenantError(f"footnote calls footnote {node.note.number}: Word "
                                         "has no notes inside notes")
+                # the call in a bookmark: what a NOTEREF field ("(n 12)") points at
+                bookmark_id = self._bookmark_start(parent, None,
+                                                   note_bookmark(node.note.number))
                 run = OxmlElement("w:r")
                 reference_style(run, self.style("character", "Footnote Reference"))
                 call = OxmlElement("w:footnoteReference")
                 call.set(qn("w:id"), str(node.note.number + self.note_offset))
                 run.append(call)
                 parent.append(run)
+                self._bookmark_end(parent, bookmark_id)
                 self.calls.append(node.note.number)
             else:
                 raise UnknownNode(node, "docx")
@@ -359,6 +389,9 @@ class _BodyWriter:
             # no links inside links, and no javascript:, file: or data: targets
             self.inlines(parent, node.children, part, fmt, in_note)
             return
+        if url.startswith("#") and url[1:] in self.listed_anchors:
+            self.cross_reference(parent, node, url[1:], part, fmt, in_note)
+            return
         hyperlink = OxmlElement("w:hyperlink")
         if url.startswith("#"):
             hyperlink.set(qn("w:anchor"), bookmark_name(url[1:]))
@@ -367,6 +400,22 @@ class _BodyWriter:
         hyperlink.set(qn("w:history"), "1")
         parent.append(hyperlink)
         self.inlines(hyperlink, node.children, part, fmt | {"link"}, in_note)
+
+    def cross_reference(self, parent, node: Link, anchor: str, part, fmt: set[str],
+                        in_note: bool) -> None:
+        """"para 4.13" as the word and a REF field whose cached result is the number:
+        Word's \\h makes it a link, as the hyperlink was (and the PDF's link is)."""
+        for child in node.children:
+            if isinstance(child, NumberText) and child.anchor == anchor:
+                add_field(parent, ref_instruction(bookmark_name(anchor)), child.text,
+                          lambda p, t: self._run(p, t, fmt))
+            else:
+                self.inlines(parent, [child], part, fmt, in_note)
+
+    def _is_note_number(self, node: NumberText) -> bool:
+        """A "(n 12)" number the body calls, still exactly the number's digits (a note's
+        closing full stop may have been added to the same text)."""
+        return node.note in self.note_numbers and node.text == str(node.note)
 
     def _run(self, parent, text: str, fmt: set[str]):
         run = _SUB(parent, W_R)

@@ -1,5 +1,7 @@
 """Package-level parts of the DOCX writer: XML-safe text, the TITLE field's shown
-result, document properties, and a deterministic zip (SOURCE_DATE_EPOCH)."""
+result, document properties (core.xml; a truthful app.xml; regional language tags;
+Word 2013+ compatibility mode and a schema-valid zoom in settings.xml), and a
+deterministic zip (SOURCE_DATE_EPOCH)."""
 
 from __future__ import annotations
 
@@ -13,10 +15,12 @@ from pathlib import Path
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml import etree
 
 from toolkit.files.reading import read_bytes
 from toolkit.model.document import Document
 from toolkit.model.errors import CovenantError
+from toolkit.model.i18n import language_tag
 
 # An editor's frame.docx is tens of kilobytes unpacked; a zip whose parts declare more
 # than this (a zip bomb) is refused before python-docx inflates any of it. zipfile stops
@@ -103,6 +107,53 @@ def _set_result(runs, field, title: str) -> None:
         run.getparent().remove(run)
 
 
+# CT_Settings' children before w:updateFields, in the schema's order
+SETTINGS_ORDER = (
+    "w:writeProtection", "w:view", "w:zoom", "w:removePersonalInformation",
+    "w:removeDateAndTime", "w:doNotDisplayPageBoundaries", "w:displayBackgroundShape",
+    "w:printPostScriptOverText", "w:printFractionalCharacterWidth", "w:printFormsData",
+    "w:embedTrueTypeFonts", "w:embedSystemFonts", "w:saveSubsetFonts",
+    "w:saveFormsData", "w:mirrorMargins", "w:alignBordersAndEdges",
+    "w:bordersDoNotSurroundHeader", "w:bordersDoNotSurroundFooter", "w:gutterAtTop",
+    "w:hideSpellingErrors", "w:hideGrammaticalErrors", "w:activeWritingStyle",
+    "w:proofState", "w:formsDesign", "w:attachedTemplate", "w:linkStyles",
+    "w:stylePaneFormatFilter", "w:stylePaneSortMethod", "w:documentType",
+    "w:mailMerge", "w:revisionView", "w:trackRevisions", "w:doNotTrackMoves",
+    "w:doNotTrackFormatting", "w:documentProtection", "w:autoFormatOverride",
+    "w:styleLockTheme", "w:styleLockQFSet", "w:defaultTabStop", "w:autoHyphenation",
+    "w:consecutiveHyphenLimit", "w:hyphenationZone", "w:doNotHyphenateCaps",
+    "w:showEnvelope", "w:summaryLength", "w:clickAndTypeStyle",
+    "w:defaultTableStyle", "w:evenAndOddHeaders", "w:bookFoldRevPrinting",
+    "w:bookFoldPrinting", "w:bookFoldPrintingSheets",
+    "w:drawingGridHorizontalSpacing", "w:drawingGridVerticalSpacing",
+    "w:displayHorizontalDrawingGridEvery", "w:displayVerticalDrawingGridEvery",
+    "w:doNotUseMarginsForDrawingGridOrigin", "w:drawingGridHorizontalOrigin",
+    "w:drawingGridVerticalOrigin", "w:doNotShadeFormData", "w:noPunctuationKerning",
+    "w:characterSpacingControl", "w:printTwoOnOne", "w:strictFirstAndLastChars",
+    "w:noLineBreaksAfter", "w:noLineBreaksBefore", "w:savePreviewPicture",
+    "w:doNotValidateAgainstSchema", "w:saveInvalidXml", "w:ignoreMixedContent",
+    "w:alwaysShowPlaceholderText", "w:doNotDemarcateInvalidXml",
+    "w:saveXmlDataOnly", "w:useXSLTWhenSaving", "w:saveThroughXslt",
+    "w:showXMLTags", "w:alwaysMergeEmptyNamespace", "w:updateFields")
+
+
+def add_setting(doc, tag: str, value: str | None = None) -> None:
+    """`<tag w:val=value/>` in settings.xml, in its schema place (once)."""
+    settings = doc.settings.element
+    if settings.find(qn(tag)) is not None:
+        return
+    element = OxmlElement(tag)
+    if value is not None:
+        element.set(qn("w:val"), value)
+    rank = SETTINGS_ORDER.index(tag)
+    earlier = {qn(t) for t in SETTINGS_ORDER[:rank]}
+    position = 0
+    for index, child in enumerate(settings):
+        if child.tag in earlier:
+            position = index + 1
+    settings.insert(position, element)
+
+
 def build_time() -> datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if not epoch:
@@ -118,29 +169,90 @@ def set_properties(doc, document: Document, when: datetime) -> None:
     props.title = xml_safe(document.title)[:255]
     props.subject = xml_safe(document.subject)[:255]
     props.author = props.last_modified_by = xml_safe(document.author)[:255]
-    props.language = xml_safe(document.language)[:255]
+    props.language = language_tag(xml_safe(document.language))[:255]
     props.created = props.modified = when
     props.revision = 1
     if os.environ.get("SOURCE_DATE_EPOCH"):
         props.last_printed = when
-    _set_spelling_language(doc, xml_safe(document.language))
+    _set_spelling_language(doc, language_tag(xml_safe(document.language)))
+    _modern_settings(doc)
+    _app_properties(doc, document)
 
 
 def _set_spelling_language(doc, language: str) -> None:
-    """The document's language for spell-checking, unless the frame already names a
-    regional form of it (en-GB stays for "en")."""
+    """The document's language for spell-checking, as a regional tag ("ru-RU"), unless
+    the frame already names a regional form of the same language (en-US stays)."""
     lang = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/"
                                    f"{qn('w:rPr')}/{qn('w:lang')}")
     if not language or lang is None:
         return
     current = lang.get(qn("w:val"), "")
-    if current.split("-")[0].lower() != language.split("-")[0].lower():
+    if current.split("-")[0].lower() != language.split("-")[0].lower() or "-" not in current:
         lang.set(qn("w:val"), language)
 
 
-def repack_zip(data: bytes, when: datetime) -> bytes:
+WORD_2013 = "15"  # compatibilityMode: Word 2013 and later lay the file out natively
+
+
+def _modern_settings(doc) -> None:
+    """Word 2013+ compatibility mode (python-docx's template says 14: Word 2010, which
+    opens the draft in Compatibility Mode), and a zoom the schema accepts (w:percent is
+    required)."""
+    settings = doc.settings.element
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), WORD_2013)
+    zoom = settings.find(qn("w:zoom"))
+    if zoom is not None and zoom.get(qn("w:percent")) is None:
+        zoom.set(qn("w:percent"), "100")
+
+
+_APP = ("http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+        "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes")
+
+
+def _app_properties(doc, document: Document) -> None:
+    """docProps/app.xml that tells the truth: made by Covenant, with the body's word,
+    character and paragraph counts (Word recounts pages, which only it can lay out)."""
+    package = doc.part.package
+    part = next((rel.target_part for rel in package.rels.values()
+                 if rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external), None)
+    if part is None:
+        return
+    texts = ["".join(t.text or "" for t in p.iter(qn("w:t")))
+             for p in doc.element.body.iter(qn("w:p"))]
+    text = " ".join(t for t in texts if t)
+    words = len(text.split())
+    counts = {
+        "TotalTime": "0", "Words": str(words),
+        "Characters": str(sum(len(w) for w in text.split())),
+        "Application": f"Covenant {_version()}", "DocSecurity": "0",
+        "Paragraphs": str(sum(1 for t in texts if t.strip())), "ScaleCrop": "false",
+        "LinksUpToDate": "false", "CharactersWithSpaces": str(len(text)),
+        "SharedDoc": "false", "HyperlinksChanged": "false",
+    }
+    root = etree.Element(f"{{{_APP[0]}}}Properties", nsmap={None: _APP[0], "vt": _APP[1]})
+    for name, value in counts.items():
+        etree.SubElement(root, f"{{{_APP[0]}}}{name}").text = value
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                standalone=True)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("covenant")
+    except PackageNotFoundError:
+        return "(not installed)"
+
+
+def repack_zip(data: bytes, when: datetime, fill: dict[str, bytes] | None = None) -> bytes:
     """The same package with every entry stamped `when` (UTC) and in a fixed order
-    ([Content_Types].xml first), so equal content gives equal bytes."""
+    ([Content_Types].xml first), so equal content gives equal bytes. `fill`: entries
+    written empty (embedded fonts) and their content, compressed fast (fonts shrink
+    little more at higher levels)."""
+    fill = fill or {}
     when = min(max(when.astimezone(UTC), datetime(1980, 1, 1, tzinfo=UTC)),
                datetime(2107, 12, 31, 23, 59, 58, tzinfo=UTC))  # what a zip can hold
     stamp = when.timetuple()[:6]
@@ -154,5 +266,8 @@ def repack_zip(data: bytes, when: datetime) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0
-            target.writestr(info, source.read(name), compresslevel=6)
+            if name in fill:
+                target.writestr(info, fill[name], compresslevel=1)
+            else:
+                target.writestr(info, source.read(name), compresslevel=6)
     return out.getvalue()

@@ -49,6 +49,7 @@ from toolkit.model.document import (
     plain_text,
 )
 from toolkit.model.errors import CovenantError
+from toolkit.model.i18n import language_tag, word
 
 FRAME = "frame.html"
 STYLE = "style.css"
@@ -76,7 +77,8 @@ def render_html(document: Document, frame_dir: Path) -> str:
         if os.path.lexists(style) and \
                 b"</style" in read_bytes(style, templates).lower():
             raise ValueError(f"{style}: a stylesheet may not contain '</style'")
-    body = render_body(document)
+    writer = _BodyWriter(document)
+    body = writer.body()
     env = BoundedSandbox(
         # The kind's folder first, then templates/ itself, for "base/frame.html" and
         # "base/style.css", which every kind's frame extends and includes; only files
@@ -95,11 +97,15 @@ def render_html(document: Document, frame_dir: Path) -> str:
             "title": str(document.title),
             "subject": str(document.subject),
             "author": str(document.author),
-            "language": str(document.language),
+            "language": language_tag(str(document.language)),
             "created": build_date(),
         },
         cover=cover,
         body=body,
+        # the table of contents a frame may show (the fairness report's and the
+        # briefing's do, as their Word frames do): headings of levels 1 and 2
+        contents=writer.contents,
+        contents_title=word(document.language, "contents"),
     )
     try:
         return render_bounded(env.get_template(FRAME), context, str(frame_dir / FRAME))
@@ -147,6 +153,7 @@ class _BodyWriter:
         self.document = document
         self.called = 0  # notes called so far, in HTML order
         self.in_note = False
+        self.contents: list[dict[str, str]] = []  # {id, number, text, level}
 
     def body(self) -> str:
         out: list[str] = []
@@ -165,11 +172,15 @@ class _BodyWriter:
         if isinstance(block, Heading):
             level = min(max(block.level, 1), 6)
             number = block.number if block.number else None
-            label = plain_text(block.children).strip()
-            if number:
-                label = f"{number} {label}"
+            text = plain_text(block.children).strip()
+            label = f"{number} {text}" if number else text
+            target = block.anchor
+            if level <= 2:  # an id for the contents' link when it has no anchor
+                target = target or f"h-{len(self.contents) + 1}"
+                self.contents.append({"id": target, "number": number or "", "text": text,
+                                      "level": str(level)})
             out.append(
-                f"<h{level}{_attr('id', block.anchor)}{_attr('data-label', label)}>"
+                f"<h{level}{_attr('id', target)}{_attr('data-label', label)}>"
                 f"{self._number(number)}{self.inlines(block.children)}</h{level}>")
         elif isinstance(block, Paragraph):
             classes = []

@@ -12,6 +12,8 @@
   build, naming it.
 - With SOURCE_DATE_EPOCH set, the same document gives the same bytes: the dates come from
   it (see html.build_date), and the /ID is a hash of the content.
+- Every PDF is tagged and carries XMP metadata; PDF/A-2b, PDF/A-3b and PDF/UA-1 are
+  WeasyPrint's variants, footnotes are Note structure elements (pdf_archive.py).
 """
 
 from __future__ import annotations
@@ -41,11 +43,14 @@ class MissingFootnotes(RuntimeError):
     """WeasyPrint's layout lost a note body or call: the PDF would be wrong."""
 
 
-def write_pdf(document: Document, frame_dir: Path) -> bytes:
-    """The finished document as PDF bytes, laid out in `frame_dir` (templates/<kind>/)."""
-    from toolkit.writers import weasyprint_fix
+def write_pdf(document: Document, frame_dir: Path, variant: str | None = None) -> bytes:
+    """The finished document as PDF bytes, laid out in `frame_dir` (templates/<kind>/):
+    tagged, with XMP metadata, and as `variant` ("pdf/a-2b", "pdf/a-3b", "pdf/ua-1";
+    pdf_archive.py) when one is asked for."""
+    from toolkit.writers import pdf_archive, weasyprint_fix
     from toolkit.writers.weasyprint_loader import weasyprint
 
+    chosen = pdf_archive.variant_of(variant)
     weasyprint_fix.apply()
     frame_dir = Path(frame_dir).resolve()
     html = render_html(document, frame_dir)
@@ -59,7 +64,8 @@ def write_pdf(document: Document, frame_dir: Path) -> bytes:
             + ", ".join(fetcher.refused)
             + ": the PDF may use only files inside " + str(frame_dir.parent))
     check_footnotes(rendered, len(document.notes))
-    return rendered.write_pdf(pdf_identifier=True)
+    data = rendered.write_pdf(**pdf_archive.write_options(chosen))
+    return pdf_archive.finish(data, document.language, len(document.notes), chosen)
 
 
 # ---------------------------------------------------------------- fetching
@@ -129,19 +135,18 @@ def footnote_placement(rendered) -> FootnotePlacement:
     the calls are `::footnote-call` pseudo-boxes in the page's flow."""
     from weasyprint.formatting_structure.boxes import FootnoteAreaBox, TextBox
 
+    from toolkit.writers.pdf_archive import note_box
+
     found = FootnotePlacement()
     for page_number, page in enumerate(rendered.pages, start=1):
         texts: dict[tuple[str, int], str] = {}
         for area in page._page_box.children:
             in_notes = isinstance(area, FootnoteAreaBox)
             for box in area.descendants():
-                element = getattr(box, "element", None)
-                if element is None or not hasattr(element, "get"):
+                found_note = note_box(box)
+                if found_note is None:
                     continue
-                match = _NOTE_ID.match(element.get("id") or "")
-                if match is None:
-                    continue
-                number, tag = int(match[1]), box.element_tag or ""
+                number, tag = found_note
                 if in_notes and "::" not in tag:
                     kind, pages = "body", found.bodies
                 elif in_notes and tag.endswith("::footnote-marker"):
