@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """How toolkit/covenant/data/states.yaml was first made (issue 15). Kept for provenance:
 the YAML file is the catalogue now, edited by hand (docs/states.md); running this again
 would overwrite those edits, so it refuses to write over an existing file without --force.
@@ -108,7 +109,7 @@ CONFIRMED: dict[str, dict] = {
                                  "is wrong"))]},
     "BY": {"covenant": dict(deposit=D(1973, 11, 12), how="ratification", source="untc-iv4"),
            "protocol": [dict(deposit=D(1992, 9, 30), how="accession",
-                             in_force=D(1992, 12, 30), source="nl-op",
+                             in_force=D(1992, 12, 30), source="untc-iv5; paclii-op; nl-op",
                              denounced=dict(notified=D(2022, 11, 8),
                                             effective=D(2023, 2, 8),
                                             source="by-denunciation"))]},
@@ -119,14 +120,14 @@ CONFIRMED: dict[str, dict] = {
     "TM": {"protocol": [dict(deposit=D(1997, 5, 1), how="ratification-or-accession", source="at-op")]},
     "AZ": {"covenant": dict(deposit=D(1992, 8, 13), how="accession", source="untc-iv4"),
            "protocol": [dict(deposit=D(2001, 11, 27), how="accession",
-                             in_force=D(2002, 2, 27), source="nl-op")]},
+                             in_force=D(2002, 2, 27), source="untc-iv5; nl-op")]},
     "LK": {"covenant": dict(deposit=D(1980, 6, 11), how="accession", source="lk-untc"),
            "protocol": [dict(deposit=D(1997, 10, 3), how="ratification-or-accession", source="at-op")],
            "declarations": [dict(kind="other", summary=(
                "Sri Lanka made a declaration on acceding to the Optional Protocol; its "
                "terms were not read for this catalogue: confirm them in UN Treaty "
                "Collection chapter IV.5 before relying on the dates of the facts"),
-               source="lk-untc")]},
+               source="lk-untc", terms_read=False)]},
     "DE": {"covenant": dict(deposit=D(1973, 12, 17), how="ratification", source="unts-999"),
            "protocol": [dict(deposit=D(1993, 8, 25), how="accession",
                              in_force=D(1993, 11, 25), source="de-bgbl")],
@@ -145,7 +146,7 @@ CONFIRMED: dict[str, dict] = {
                    "Covenant"), source="de-bgbl")]},
     "JM": {"protocol": [dict(deposit=1975, source="datalab",
                              denounced=dict(notified=1997, effective=D(1998, 1, 23),
-                                            source="jm-a53-40"))]},
+                                            source="jm-a53-40; jm-ajil"))]},
     "TT": {"protocol": [
         dict(deposit=D(1980, 11, 14), how="accession", source="tt-untc",
              denounced=dict(notified=D(1998, 5, 26), effective=D(1998, 8, 26),
@@ -170,7 +171,7 @@ CONFIRMED: dict[str, dict] = {
            "declarations": [dict(kind="other", summary=(
                "On re-acceding in 1999 Guyana made a reservation on death-penalty cases; "
                "its terms were not read for this catalogue: confirm them in UN Treaty "
-               "Collection chapter IV.5"), source="gy-chronicle")]},
+               "Collection chapter IV.5"), source="gy-chronicle", terms_read=False)]},
 }
 
 # Optional Protocol deposits read in the copies of the depositary's list, and entry into
@@ -281,8 +282,7 @@ def main() -> None:
     from babel import Locale
 
     locales = {lang: Locale(lang) for lang in ("en", "ru", "fr", "es")}
-    iccpr = {r["iso2"].replace("TP", "TL"): r for r in csv.DictReader(open(args.iccpr_csv))}
-    op = {r["iso2"].replace("TP", "TL"): r for r in csv.DictReader(open(args.op_csv))}
+    iccpr, op = (_rows(Path(p)) for p in (args.iccpr_csv, args.op_csv))
     states = {}
     for iso, row in sorted(iccpr.items()):
         country = pycountry.countries.get(alpha_2=iso)
@@ -308,6 +308,12 @@ def main() -> None:
                            allow_unicode=True, width=92)
     OUT.write_text(text, encoding="utf-8")
     print(f"wrote {OUT}: {len(states)} States")
+
+
+def _rows(path: Path) -> dict[str, dict]:
+    """The data set's rows by ISO code (its 'TP' for Timor-Leste is the old code)."""
+    with path.open(encoding="utf-8") as handle:
+        return {r["iso2"].replace("TP", "TL"): r for r in csv.DictReader(handle)}
 
 
 def _covenant(iso: str, row: dict, confirmed: dict) -> dict:

@@ -87,7 +87,7 @@ def describe_states() -> str:
 def _participation(label: str, found: Participation) -> list[str]:
     how = f" ({found.how})" if found.how else ""
     rule = "stated by the source" if found.stated else (
-        "computed: three months after deposit" if found.in_force
+        "computed: three months after deposit, not before 23 March 1976" if found.in_force
         and found.in_force.earliest else "not confirmed")
     lines = [f"  {label}: deposit {found.deposit}{how}; in force "
              f"{found.in_force or 'not confirmed'} ({rule})"]
@@ -103,7 +103,7 @@ def _participation(label: str, found: Participation) -> list[str]:
 
 def describe_state(state: StateStatus) -> str:
     names = ", ".join(f"{state.names[lang]} ({lang})" for lang in ("ru", "fr", "es"))
-    lines = [f"{state.name} ({state.iso}, {state.iso3})", f"  also: {names}"]
+    lines = [f"{state.name} ({state.iso}, {state.iso3})", f"  names: {names}"]
     if state.covenant:
         lines += _participation("Covenant", state.covenant)
     else:

@@ -142,6 +142,7 @@ class Declaration:
     kind: str  # TEMPORAL, EXAMINED, OTHER
     summary: str
     source: str
+    terms_read: bool = True  # False: its existence is sourced, its terms were not read
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,7 @@ class StateStatus:
     covenant_status: str = PARTY
     protocol: tuple[Participation, ...] = ()
     protocol_status_given: str = ""  # signed, not-party, unknown: when `protocol` is empty
+    protocol_status_source: str = ""  # its source
 
     def declaration(self, kind: str) -> Declaration | None:
         return next((d for d in self.declarations if d.kind == kind), None)
@@ -183,7 +185,7 @@ class StateStatus:
     def protocol_sources(self) -> list[str]:
         found = [p.source for p in self.protocol]
         found += [p.denounced.source for p in self.protocol if p.denounced]
-        return list(dict.fromkeys(found))
+        return list(dict.fromkeys(found)) or [self.protocol_status_source]
 
 
 # --- the catalogue ----------------------------------------------------------------------
@@ -277,16 +279,17 @@ def _state(iso: str, raw: dict, sources: dict[str, str]) -> StateStatus:
         _cite(cov_raw.get("source", ""), sources, f"{iso} covenant")
     proto_raw = raw.get("protocol")
     periods: tuple[Participation, ...] = ()
-    given = ""
+    given = given_source = ""
     if isinstance(proto_raw, list):
         periods = tuple(_participation(p, sources, f"{iso} protocol[{i}]")
                         for i, p in enumerate(proto_raw))
     else:
         given = str(proto_raw.get("status", UNKNOWN))
-        _cite(proto_raw.get("source", ""), sources, f"{iso} protocol")
+        given_source = _cite(proto_raw.get("source", ""), sources, f"{iso} protocol")
     declarations = tuple(
         Declaration(str(d["kind"]), str(d["summary"]),
-                    _cite(d.get("source", ""), sources, f"{iso} declaration"))
+                    _cite(d.get("source", ""), sources, f"{iso} declaration"),
+                    bool(d.get("terms_read", True)))
         for d in raw.get("declarations") or ())
     for d in declarations:
         if d.kind not in KINDS:
@@ -304,7 +307,7 @@ def _state(iso: str, raw: dict, sources: dict[str, str]) -> StateStatus:
         declarations=declarations, iso3=str(raw.get("iso3", "")), names=names,
         also=tuple(str(a) for a in raw.get("also") or ()), covenant=covenant,
         covenant_status=cov_status if covenant is None else PARTY,
-        protocol=periods, protocol_status_given=given)
+        protocol=periods, protocol_status_given=given, protocol_status_source=given_source)
 
 
 def parse_catalogue(data: dict) -> Catalogue:
