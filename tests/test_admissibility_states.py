@@ -146,7 +146,7 @@ def _state_paragraph(dump: str) -> str:
     return line
 
 
-def test_the_draft_prints_a_placeholder_where_only_the_year_is_confirmed(build_ws):
+def test_the_draft_prints_a_placeholder_where_only_the_year_is_confirmed(build_ws):  # noqa: F811
     from tests.admissibility_cases import native
 
     case = _against("Spain")
@@ -157,7 +157,7 @@ def test_the_draft_prints_a_placeholder_where_only_the_year_is_confirmed(build_w
     assert "orld-politics-datalab" in native(build_ws, case)  # the footnote's source
 
 
-def test_the_draft_states_the_dates_and_the_declaration_with_their_sources(build_ws):
+def test_the_draft_states_the_dates_and_the_declaration_with_their_sources(build_ws):  # noqa: F811
     from tests.admissibility_cases import native
 
     dump = native(build_ws, _against("Kazakhstan"))
@@ -170,7 +170,7 @@ def test_the_draft_states_the_dates_and_the_declaration_with_their_sources(build
     assert "to be confirmed" not in line
 
 
-def test_the_draft_marks_an_unread_reservation_to_be_confirmed(build_ws):
+def test_the_draft_marks_an_unread_reservation_to_be_confirmed(build_ws):  # noqa: F811
     from tests.admissibility_cases import native
 
     line = _state_paragraph(native(build_ws, _against("Guyana")))
