@@ -25,14 +25,19 @@ def test_the_minimal_case_is_admissible_and_clean(case_ws):
 # ------------------------------------------------------------ OP art 1: the State
 
 
-def test_a_state_not_recorded_as_a_party_is_an_error(case_ws):
-    """OP art 1: nothing is received against a State not party to the Protocol."""
+@pytest.mark.parametrize("state, name", [
+    ("United States", "United States of America"),
+    ("United Kingdom", "United Kingdom of Great Britain and Northern Ireland"),
+])
+def test_a_state_not_party_to_the_protocol_is_an_error(case_ws, state, name):
+    """OP art 1: nothing is received against a State party to the Covenant that is not
+    party to the Protocol (the catalogue: toolkit/covenant/data/states.yaml)."""
     case = minimal_case()
-    case["case"]["state"] = "United States"
+    case["case"]["state"] = state
     checked = check(case_ws, case)
     expect(checked, ("error", "admissibility-state",
-                     "United States is not recorded as a party to the Optional Protocol",
-                     checked.line("state: United States")))
+                     f"{name} is not a party to the Optional Protocol",
+                     checked.line(f"state: {state}")))
 
 
 def test_the_state_may_be_given_by_its_iso_code(case_ws):

@@ -174,7 +174,8 @@ def test_notes_use_russian_terms_and_docx_and_pdf_carry_the_same_notes(russian):
     assert any(re.search(r"\bп\. \d", note) for note in notes)
     assert any(re.search(r"\bпп\. \d", note) for note in notes)
     assert any(re.search(r"\(сн\. \d+\)", note) for note in notes)
-    assert "ICCPR (сн. 2) ст. 15." in notes
+    # note 2 is Kazakhstan's declaration on the Optional Protocol (issue 15)
+    assert "ICCPR (сн. 3) ст. 15." in notes
     assert any("(принят 16.12.1966, вступил в силу 23.03.1976)" in note for note in notes)
     assert any("ср. " in note for note in notes) and any(n.startswith("См. ") for n in notes)
     for note in notes:

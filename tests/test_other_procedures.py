@@ -20,7 +20,13 @@ from tests.admissibility_cases import (
     native,
     procedure,
 )
-from toolkit.covenant.states import EXAMINED, Declaration, StateStatus
+from toolkit.covenant.states import (
+    EXAMINED,
+    Declaration,
+    Participation,
+    StateStatus,
+    TreatyDate,
+)
 from toolkit.kinds.communication import admissibility
 
 # ------------------------------------------------------------ what bars
@@ -74,10 +80,15 @@ def test_a_procedure_not_examining_the_matter_now_is_no_bar(case_ws, status):
 def _examined_reservation(monkeypatch) -> None:
     """A fictional State party with a reservation extending art 5(2)(a) to matters
     already examined (as several European States made, DOMAIN §1.5)."""
+    protocol = Participation(TreatyDate.on(date(1991, 1, 1)), "accession",
+                             TreatyDate.on(date(1991, 4, 1)), True, "test data")
+    covenant = Participation(TreatyDate.on(date(1990, 1, 1)), "accession",
+                             TreatyDate.on(date(1990, 4, 1)), True, "test data")
     state = StateStatus("Examplestan", "XS", date(1990, 1, 1), date(1991, 1, 1),
                         date(1991, 4, 1), "test data", declarations=(Declaration(
                             EXAMINED, "matters examined elsewhere excluded",
-                            "Examplestan's reservation (test data)"),))
+                            "Examplestan's reservation (test data)"),),
+                        covenant=covenant, protocol=(protocol,))
     monkeypatch.setattr(admissibility, "state_status", lambda name: state)
 
 

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from toolkit.model.errors import Report
+from toolkit.model.errors import CovenantError, Report
 
 if TYPE_CHECKING:
     from toolkit.workspace.batch import BatchResult
@@ -23,6 +23,23 @@ from toolkit.workspace.folders import Workspace
 def workspace_of(start: Path | None = None) -> Workspace:
     """The workspace `start` (a file or folder; default: the current folder) is in."""
     return Workspace.find(start)
+
+
+def describe_states(name: str | None = None) -> str:
+    """The text of `covenant states [NAME]`: the list, or one State's record with its
+    sources; CovenantError (with the closest names) if NAME is no State's."""
+    from toolkit.covenant import state_status, suggestions
+    from toolkit.covenant.render import describe_state
+    from toolkit.covenant.render import describe_states as listing
+
+    if name is None:
+        return listing()
+    status = state_status(name)
+    if status is None:
+        close = suggestions(name)
+        hint = f"; did you mean {' or '.join(close)}?" if close else ""
+        raise CovenantError(f"no State named '{name}' in the catalogue{hint}")
+    return describe_state(status)
 
 
 def check(workspace: Workspace, paths: Iterable[Path] = (), *, kind: str | None = None,

@@ -109,6 +109,17 @@ def articles(ref: str | None) -> None:
         raise CovenantError(f"unknown covenant provision: {exc}") from None
 
 
+@cli.command(short_help="List the States parties, or show one State's record.")
+@click.argument("name", required=False)
+def states(name: str | None) -> None:
+    """List every State with its Optional Protocol status, or show one State's record
+    (NAME: in English, Russian, French or Spanish, or its ISO code) with the source of
+    each date and how precisely it is confirmed."""
+    from toolkit import api
+
+    click.echo(api.describe_states(name))
+
+
 def _formats(ctx, param, value: str) -> list[str]:
     from toolkit.writers import WRITERS
 

@@ -7,7 +7,7 @@ from toolkit.covenant.catalogue import (
     ProvisionError,
     parse_provision,
 )
-from toolkit.covenant.states import OPTIONAL_PROTOCOL_STATUS, StateStatus, state_status
+from toolkit.covenant.states import StateStatus, all_states, state_status, suggestions
 
 __all__ = ["ARTICLES", "Article", "Provision", "ProvisionError", "parse_provision",
-           "OPTIONAL_PROTOCOL_STATUS", "StateStatus", "state_status"]
+           "StateStatus", "all_states", "state_status", "suggestions"]

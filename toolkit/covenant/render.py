@@ -1,11 +1,18 @@
-"""Text for `covenant articles`.
+"""Text for `covenant articles` and `covenant states`.
 
-Size: the text `covenant articles` prints, apart from the treaty data."""
+Size: the text the two commands print, apart from the treaty data."""
 
 from __future__ import annotations
 
 from toolkit.covenant.catalogue import ARTICLES, Provision, all_provisions, parse_provision
-from toolkit.covenant.states import OPTIONAL_PROTOCOL_STATUS
+from toolkit.covenant.states import (
+    DAY,
+    DENOUNCED,
+    PARTY,
+    Participation,
+    StateStatus,
+    all_states,
+)
 
 
 def describe_all() -> str:
@@ -13,11 +20,8 @@ def describe_all() -> str:
     for art in ARTICLES.values():
         gc = f"  [GC {art.general_comment}]" if art.general_comment else ""
         lines.append(f"{art.number:>3}  {art.title}{gc}")
-    lines += ["", "Optional Protocol in force for:"]
-    for state in OPTIONAL_PROTOCOL_STATUS.values():
-        lines.append(f"  {state.name} ({state.iso}): {state.protocol_in_force:%d %B %Y}"
-                     f" — source: {state.source}")
-    lines.append("\nShow one provision: covenant articles 14(3)(b)")
+    lines.append("\nShow one provision: covenant articles 14(3)(b); the States parties and "
+                 "their dates: covenant states")
     return "\n".join(lines)
 
 
@@ -44,3 +48,77 @@ def describe_provision(ref: str) -> str:
 def _within(part: Provision, whole: Provision) -> bool:
     return all(getattr(whole, f) in (None, getattr(part, f))
                for f in ("paragraph", "subparagraph", "item")) and part != whole
+
+
+def _protocol_summary(state: StateStatus) -> str:
+    current = state.current_protocol
+    if current is None:
+        return {"signed": "signed only"}.get(state.protocol_status, state.protocol_status)
+    text = f"in force {current.in_force}" if current.in_force else "in force: not confirmed"
+    if state.protocol_status == DENOUNCED:
+        text += f", denounced with effect from {current.denounced.effective}"
+    return text
+
+
+def _precision(state: StateStatus) -> str:
+    current = state.current_protocol
+    if current is None or current.in_force is None:
+        return "-"
+    return "day" if current.in_force.precision == DAY else "year only"
+
+
+def describe_states() -> str:
+    """The list: every State in the catalogue, its Optional Protocol status and how
+    precisely the entry into force is confirmed."""
+    states = all_states()
+    lines = [f"{'':2}{'ISO':<4}{'State':<44}{'Optional Protocol':<58}precision"]
+    for state in states:
+        lines.append(f"  {state.iso:<4}{state.name[:43]:<44}{_protocol_summary(state)[:57]:<58}"
+                     f"{_precision(state)}")
+    parties = [s for s in states if s.protocol_status == PARTY]
+    day = [s for s in parties if _precision(s) == "day"]
+    lines += ["", f"{len(states)} States; {len(parties)} parties to the Optional Protocol, "
+              f"{len(day)} of them with the entry into force confirmed to the day",
+              "One State's record and sources: covenant states NAME (any of its names, "
+              "in English, Russian, French or Spanish, or its ISO code)"]
+    return "\n".join(lines)
+
+
+def _participation(label: str, found: Participation) -> list[str]:
+    how = f" ({found.how})" if found.how else ""
+    rule = "stated by the source" if found.stated else (
+        "computed: three months after deposit, not before 23 March 1976" if found.in_force
+        and found.in_force.earliest else "not confirmed")
+    lines = [f"  {label}: deposit {found.deposit}{how}; in force "
+             f"{found.in_force or 'not confirmed'} ({rule})"]
+    if found.denounced:
+        lines.append(f"    denounced: notified {found.denounced.notified}, effective "
+                     f"{found.denounced.effective}")
+        lines.append(f"      source: {found.denounced.source}")
+    if found.note:
+        lines.append(f"    note: {found.note}")
+    lines.append(f"    source: {found.source}")
+    return lines
+
+
+def describe_state(state: StateStatus) -> str:
+    names = ", ".join(f"{state.names[lang]} ({lang})" for lang in ("ru", "fr", "es"))
+    lines = [f"{state.name} ({state.iso}, {state.iso3})", f"  names: {names}"]
+    if state.covenant:
+        lines += _participation("Covenant", state.covenant)
+    else:
+        lines.append(f"  Covenant: {state.covenant_status}")
+    if not state.protocol:
+        lines.append(f"  Optional Protocol: {_protocol_summary(state)}")
+    for number, period in enumerate(state.protocol, start=1):
+        label = "Optional Protocol" if len(state.protocol) == 1 else \
+            f"Optional Protocol ({number} of {len(state.protocol)})"
+        lines += _participation(label, period)
+    for declaration in state.declarations:
+        lines += [f"  {declaration.kind} declaration or reservation: {declaration.summary}",
+                  f"    source: {declaration.source}"]
+    current = state.current_protocol
+    if current and current.in_force and current.in_force.precision != DAY:
+        lines.append("  Only the year is confirmed: confirm the day in the UN Treaty "
+                     "Collection (chapter IV.5) before relying on it.")
+    return "\n".join(lines)

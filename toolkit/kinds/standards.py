@@ -147,10 +147,13 @@ def local_state(state, catalogue: dict, language: str) -> dict | None:
     document's language."""
     if state is None:
         return None
-    english = {"name": state.name, "genitive": state.name, "source": state.source}
+    english = {"name": state.name, "genitive": state.name, "source": state.source,
+               "declaration": "", "declaration_source": ""}
     if language == "en":
         return english
     local = (catalogue.get("states") or {}).get(state.iso) or {}
+    named = state.name_in(language)
+    english.update(name=named, genitive=named)
     return {key: str(local.get(key) or english[key]) for key in english}
 
 

@@ -6,7 +6,11 @@ Each rule is a function registered with `@rule`; each message names its source (
 legal_sources.py and the table in docs/communication.md). The pieces: remedies.py
 (exhaustion per proceeding), time_limits.py (rule 99(c)), procedures.py (OP art
 5(2)(a)), scope.py (ratione temporis and materiae). `Admissibility` is what the checks
-found, for the draft's wording: it never states what the file does not show."""
+found, for the draft's wording: it never states what the file does not show.
+
+Size: every rule in one place, in the order they run (the State party from the States
+catalogue, ratione temporis and materiae, remedies, other procedures, the time limit,
+the author, the claims); what each rule computes is in the modules beside it."""
 
 from __future__ import annotations
 
@@ -15,8 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from toolkit.covenant import StateStatus, state_status
-from toolkit.covenant.states import EXAMINED, TEMPORAL, Declaration
+from toolkit.covenant import StateStatus, state_status, suggestions
+from toolkit.covenant.states import DAY, EXAMINED, OTHER, SIGNED, TEMPORAL, Declaration
 from toolkit.kinds.communication import procedures, remedies, scope, time_limits
 from toolkit.kinds.communication.legal_sources import cite
 from toolkit.model.case import CaseFile
@@ -99,28 +103,104 @@ def _day(day: date) -> str:
 
 @rule
 def state_is_party(ctx: AdmissibilityContext) -> None:
-    status = state_status(ctx.case.case.state)
+    """OP art 1: a party to the Covenant and to the Protocol, the Protocol in force on the
+    filing date (art 9(2)) and not denounced before it (art 12(2)); what the catalogue
+    (toolkit/covenant/data/states.yaml) confirms only to the year is a warning."""
+    named = ctx.case.case.state
+    status = state_status(named)
     ctx.result.state = status
-    if status is None or status.protocol_in_force is None:
-        ctx.error(("case", "state"), f"{ctx.case.case.state} is not recorded as a party to "
-                  "the Optional Protocol, and a communication against a non-party is "
-                  f"inadmissible ({cite('op-1')}); if it is a party, add it with its source "
-                  "to toolkit/covenant/states.py", "admissibility-state")
+    where = ("case", "state")
+    if status is None:
+        close = suggestions(named)
+        hint = f"; did you mean {' or '.join(close)}?" if close else ""
+        ctx.error(where, f"'{named}' is not a State the catalogue knows (give its name in "
+                  f"English, Russian, French or Spanish, or its ISO code){hint} "
+                  f"({cite('op-1')})", "admissibility-state")
+        return
+    if status.covenant is None:
+        ctx.error(where, f"{status.name} is not a party to the Covenant "
+                  f"({status.covenant_status}; {status.source or _catalogue_source(status)}), "
+                  "and the Committee receives communications only against a State party to "
+                  f"both the Covenant and the Optional Protocol ({cite('op-1')})",
+                  "admissibility-state")
+        return
+    current = status.current_protocol
+    if current is None:
+        how = "has signed but not ratified" if status.protocol_status == SIGNED else \
+            "is not a party to"
+        ctx.error(where, f"{status.name} {how} the Optional Protocol "
+                  f"({_catalogue_source(status)}): the Committee receives no communication "
+                  f"concerning a State party to the Covenant that is not a party to the "
+                  f"Protocol ({cite('op-1')})", "admissibility-state")
         return
     ctx.result.temporal_declaration = status.declaration(TEMPORAL)
-    if ctx.filing < status.protocol_in_force:
+    in_force = current.in_force
+    if in_force is None or in_force.precision != DAY:
+        ctx.warning(where, f"only the year of {status.name}'s accession to the Optional "
+                    f"Protocol is confirmed (deposit {current.deposit}; {current.source}): "
+                    f"it entered into force {in_force or 'on a day not confirmed'} "
+                    f"({cite('op-9-2')}); confirm the day in the UN Treaty Collection "
+                    "(chapter IV.5) and add it to toolkit/covenant/data/states.yaml — the "
+                    "draft prints '[to be confirmed: day]'", "admissibility-state-date")
+    elif ctx.filing < in_force.latest:
         ctx.error(("filing", "date"), "the filing date precedes the Optional Protocol's "
-                  f"entry into force for {status.name} ({_day(status.protocol_in_force)}; "
+                  f"entry into force for {status.name} ({_day(in_force.latest)}; "
                   f"{cite('op-9-2')})", "admissibility-state")
+    if current.denounced:
+        _denounced(ctx, status, current.denounced)
+    for declaration in status.declarations:
+        if declaration.kind == OTHER:
+            ctx.warning(where, f"{status.name} made a declaration or reservation that may "
+                        f"bear on this communication: {declaration.summary} "
+                        f"({declaration.source})", "admissibility-reservation")
+
+
+def _catalogue_source(status: StateStatus) -> str:
+    return "; ".join(s for s in status.protocol_sources if s)
+
+
+def _denounced(ctx: AdmissibilityContext, status: StateStatus, denounced) -> None:
+    """OP art 12: a denunciation takes effect three months after its receipt, and the
+    Protocol goes on applying to communications submitted before then."""
+    effective = denounced.effective
+    took = f"{status.name}'s denunciation of the Optional Protocol took effect on " \
+        f"{effective} ({denounced.source})"
+    if ctx.filing >= effective.latest:
+        ctx.error(("filing", "date"), f"the filing date ({_day(ctx.filing)}) is after "
+                  f"{took}: the Committee examines only communications submitted before "
+                  f"then ({cite('op-12-2')})", "admissibility-denounced")
+    elif effective.earliest and ctx.filing >= effective.earliest:
+        ctx.warning(("filing", "date"), f"the filing date ({_day(ctx.filing)}) may be after "
+                    f"{took}; confirm the day ({cite('op-12-2')})", "admissibility-denounced")
+    used = {f for claim in ctx.case.claims for f in claim.facts}
+    for index, fact in enumerate(ctx.case.facts):
+        if fact.id in used and parse_date(fact.date).start >= effective.latest:
+            ctx.error(("facts", index, "date"), f"fact '{fact.id}' "
+                      f"({format_date(parse_date(fact.date))}) is after {took}: the "
+                      f"Committee cannot examine it ({cite('op-12-1')})",
+                      "admissibility-denounced")
 
 
 @rule
 def facts_within_time(ctx: AdmissibilityContext) -> None:
-    """Ratione temporis (see scope.py)."""
+    """Ratione temporis (see scope.py), against the entry into force confirmed to the day;
+    where only the year is, the facts before its latest possible day are flagged."""
     status = ctx.result.state
-    if status is None or status.protocol_in_force is None:
+    current = status.current_protocol if status else None
+    if current is None or current.in_force is None:
         return
-    in_force = status.protocol_in_force
+    if current.in_force.precision != DAY:
+        latest = current.in_force.latest
+        used = {f for claim in ctx.case.claims for f in claim.facts}
+        for index, fact in enumerate(ctx.case.facts):
+            if fact.id in used and parse_date(fact.date).start < latest:
+                ctx.warning(("facts", index, "date"), f"fact '{fact.id}' "
+                            f"({format_date(parse_date(fact.date))}) may predate the "
+                            f"Optional Protocol's entry into force for {status.name} "
+                            f"({current.in_force}): confirm the day it entered into force",
+                            "admissibility-ratione-temporis")
+        return
+    in_force = current.in_force.latest
     declared = ctx.result.temporal_declaration
     limit = f"the Optional Protocol's entry into force for {status.name} ({_day(in_force)})"
     if declared:

@@ -30,6 +30,13 @@ SOURCES: dict[str, LegalSource] = {
     "op-5-2-a": LegalSource("Optional Protocol, art 5(2)(a)"),
     "op-5-2-b": LegalSource("Optional Protocol, art 5(2)(b)"),
     "op-9-2": LegalSource("Optional Protocol, art 9(2)"),
+    "op-12-1": LegalSource(
+        "Optional Protocol, art 12(1) (a denunciation takes effect three months after the "
+        "Secretary-General receives it)",
+        seen="https://www.defendersbelarus.org/tpost/60cz4d3ts1-the-last-day-for-belarusians-to-lodge-a"),
+    "op-12-2": LegalSource(
+        "Optional Protocol, art 12(2) (the Protocol goes on applying to communications "
+        "submitted before the denunciation takes effect)", status="K"),
     "iccpr-49-2": LegalSource("Covenant, art 49(2)"),
     "rule-99-c": LegalSource(
         "Rules of procedure of the Human Rights Committee, rule 99(c) (CCPR/C/3/Rev.11; "
