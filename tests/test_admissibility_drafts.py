@@ -27,26 +27,28 @@ def admissibility_section(dump: str) -> str:
     return "\n".join(lines[start:end]) + "\n"
 
 
-def later_administrative(case: dict) -> dict:
-    """A ten-day detention for breaching a ban, two years after the criminal case."""
+def _beside_an_administrative_case(case: dict, ident: str, judged: str,
+                                   outcome: str) -> dict:
+    """The criminal case's charge rests on the claim's fact; an administrative case with
+    its own judgment stands beside it."""
     case["proceedings"][0]["charges"] = [{"law": "Criminal Code", "article": "400",
                                           "description": "unlawful assembly",
                                           "facts": ["arrest"]}]
     case["proceedings"].append({
-        "id": "ban-breach", "kind": "administrative", "court": "Administrative Court",
-        "judgment": {"date": "2023-05-02", "outcome": "ten days' detention"}})
+        "id": ident, "kind": "administrative", "court": "Administrative Court",
+        "judgment": {"date": judged, "outcome": outcome}})
     return case
+
+
+def later_administrative(case: dict) -> dict:
+    """A ten-day detention for breaching a ban, two years after the criminal case."""
+    return _beside_an_administrative_case(case, "ban-breach", "2023-05-02",
+                                          "ten days' detention")
 
 
 def earlier_administrative(case: dict) -> dict:
     """An earlier administrative case, dated only as a range that ends late."""
-    case["proceedings"][0]["charges"] = [{"law": "Criminal Code", "article": "400",
-                                          "description": "unlawful assembly",
-                                          "facts": ["arrest"]}]
-    case["proceedings"].append({
-        "id": "fine", "kind": "administrative", "court": "Administrative Court",
-        "judgment": {"date": "2016-01-01/2021-12-31", "outcome": "a fine"}})
-    return case
+    return _beside_an_administrative_case(case, "fine", "2016-01-01/2021-12-31", "a fine")
 
 
 def wgad_opinion(case: dict) -> dict:

@@ -54,6 +54,10 @@ def _markup_text(markup: str, breaks: re.Pattern | None = None) -> str:
 def docx_streams(data: bytes) -> Streams:
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         for name in package.namelist():
+            if name.startswith("word/fonts/") and name.endswith(".odttf"):
+                # An embedded font is a copy of a system font file (docx_fonts.py), no
+                # case data: its glyph names ("sigma", "omega") are not names of people.
+                continue
             raw = package.read(name)
             if not (name.endswith((".xml", ".rels")) or name == "[Content_Types].xml"):
                 yield name, raw.decode("latin-1")  # images, fonts: their bytes as text
