@@ -15,7 +15,7 @@ from toolkit.model.errors import CovenantError, Report
 
 if TYPE_CHECKING:
     from toolkit.workspace.batch import BatchResult
-from toolkit.workspace.build import DEFAULT_STYLE
+DEFAULT_STYLE = "covenant-oscola"  # as toolkit.workspace.build; not imported: `check` stays light
 from toolkit.workspace.check import CheckResult, check_workspace
 from toolkit.workspace.folders import Workspace
 
