@@ -15,9 +15,11 @@ from toolkit.model.errors import CovenantError, Report
 
 if TYPE_CHECKING:
     from toolkit.workspace.batch import BatchResult
-DEFAULT_STYLE = "covenant-oscola"  # as toolkit.workspace.build; not imported: `check` stays light
 from toolkit.workspace.check import CheckResult, check_workspace
 from toolkit.workspace.folders import Workspace
+
+# As in toolkit.workspace.build, not imported from it, so that `check` stays light.
+DEFAULT_STYLE = "covenant-oscola"
 
 
 def workspace_of(start: Path | None = None) -> Workspace:
