@@ -92,6 +92,27 @@ def _environment(folder: str, root: str, language: str) -> ImmutableSandboxedEnv
     return env
 
 
+_LANGUAGE_FOLDER = re.compile(r"[a-z]{2,3}")
+
+
+def section_languages(folder: Path) -> list[str]:
+    """'en' if `folder` holds section templates itself, and the name of each subfolder
+    named like a language code that holds some ('ru', 'fr'); not 'partials'."""
+    if not folder.is_dir():
+        return []
+    found = {"en"} if any(folder.glob("*.md.j2")) else set()
+    found |= {sub.name for sub in folder.iterdir() if sub.is_dir()
+              and _LANGUAGE_FOLDER.fullmatch(sub.name) and any(sub.glob("*.md.j2"))}
+    return sorted(found)
+
+
+def language_error(kind: str, language: str, languages: list[str], folder: Path) -> str:
+    have = ", ".join(f"'{x}'" for x in languages) or "none"
+    return (f"the {kind} has no templates in '{language}' (case.language); it can be "
+            f"written in {have}. Write the case file in one of those, build another "
+            f"kind, or add the templates in {folder / language}/")
+
+
 @dataclass
 class KindEnv:
     templates: Path  # the workspace's templates/ folder
@@ -109,11 +130,21 @@ class KindEnv:
         folder = folder or self.templates / kind / "sections"
         return _environment(str(folder), str(self.templates), language)
 
+    def languages(self, kind: str) -> list[str]:
+        """The languages the kind has section templates in: one per folder
+        sections/<language>/, and English for templates directly in sections/."""
+        return section_languages(self.templates / kind / "sections")
+
     def render_sections(self, kind: str, context: dict, language: str = "en") -> list[Block]:
-        """Render sections/<language>/ if the kind has one, else sections/."""
+        """Render sections/<language>/ if the kind has one, else, for English,
+        sections/. A language the kind has no templates in is an error naming those
+        it has: a document is never drafted in another language's wording."""
         folder = self.templates / kind / "sections"
         if (folder / language).is_dir():
             folder = folder / language
+        elif language != "en" and folder.is_dir():
+            raise CovenantError(language_error(kind, language, section_languages(folder),
+                                               folder))
         env = self.environment(kind, language, folder)
         names = sorted(p.name for p in folder.glob("*.md.j2")) if folder.is_dir() else []
         if not names:

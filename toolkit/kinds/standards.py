@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.covenant import Provision, parse_provision
+from toolkit.covenant import Provision, parse_provision, state_status
 from toolkit.covenant.comments import GENERAL_COMMENTS
 from toolkit.kinds.sections import KindEnv
 from toolkit.model.case import Claim
@@ -89,12 +89,7 @@ _RU_PARAGRAPH = {"nom": "пункт", "gen": "пункта", "dat": "пункт�
                  "ins": "пунктом", "pre": "пункте"}
 
 
-def provision_ref(provision: Provision, language: str = "en", case: str = "nom") -> str:
-    """'article 14(3)(b)'; in Russian, as the Committee writes it, declined:
-    'пункт 3 b) статьи 14' (case 'gen': 'пункта 3 b) статьи 14'), 'статья 21', with
-    no-break spaces so that a line never ends inside the reference's parts."""
-    if language != "ru":
-        return f"article {provision}"
+def _ru_ref(provision: Provision, case: str) -> str:
     nbsp = "\u00a0"
     if not provision.paragraph and not provision.subparagraph:
         return f"{_RU_ARTICLE[case]}{nbsp}{provision.article}"
@@ -102,6 +97,47 @@ def provision_ref(provision: Provision, language: str = "en", case: str = "nom")
     parts += [f"{x})" for x in (provision.subparagraph, provision.item) if x]
     return (f"{_RU_PARAGRAPH[case]}{nbsp}{nbsp.join(parts)} "
             f"статьи{nbsp}{provision.article}")
+
+
+def _letters(provision: Provision) -> str:
+    return " ".join(f"{x})" for x in (provision.subparagraph, provision.item) if x)
+
+
+def _fr_ref(provision: Provision, case: str) -> str:
+    """'article 19 (par. 2)', 'article 14 (par. 3 b))', 'article 25 a)'."""
+    nbsp = "\u00a0"
+    head = f"article{nbsp}{provision.article}"
+    if provision.paragraph:
+        inner = f"par.{nbsp}{provision.paragraph}" + (f" {_letters(provision)}"
+                                                     if provision.subparagraph else "")
+        return f"{head} ({inner})"
+    return f"{head} {_letters(provision)}" if provision.subparagraph else head
+
+
+def _es_ref(provision: Provision, case: str) -> str:
+    """'artículo 19, párrafo 2', 'artículo 14, párrafo 3 b)', 'artículo 25 a)'; case
+    'mid' (followed by 'del Pacto') closes the apposition: 'artículo 19, párrafo 2,'."""
+    nbsp = "\u00a0"
+    head = f"artículo{nbsp}{provision.article}"
+    if provision.paragraph:
+        text = f"{head}, párrafo{nbsp}{provision.paragraph}" + (
+            f" {_letters(provision)}" if provision.subparagraph else "")
+        return text + ("," if case == "mid" else "")
+    return f"{head} {_letters(provision)}" if provision.subparagraph else head
+
+
+# How a provision is referred to in each language, as the Committee writes it.
+_REFERENCES = {"ru": _ru_ref, "fr": _fr_ref, "es": _es_ref}
+
+
+def provision_ref(provision: Provision, language: str = "en", case: str = "nom") -> str:
+    """'article 14(3)(b)'; in Russian, as the Committee writes it, declined:
+    'пункт 3 b) статьи 14' (case 'gen': 'пункта 3 b) статьи 14'), 'статья 21'; in
+    French 'article 14 (par. 3 b))'; in Spanish 'artículo 14, párrafo 3 b)'. No-break
+    spaces keep a line from ending inside the reference's parts."""
+    if language not in _REFERENCES:
+        return f"article {provision}"
+    return _REFERENCES[language](provision, case)
 
 
 def load_catalogue(env: KindEnv, language: str) -> dict:
@@ -143,18 +179,32 @@ def local_points(view: ClaimView, catalogue: dict, language: str) -> ClaimView:
 
 
 def local_state(state, catalogue: dict, language: str) -> dict | None:
-    """The State's name (nominative, genitive) and the source of its dates, in the
-    document's language."""
+    """The State's name (nominative, genitive, and with its article where the language
+    gives one: French 'le Kazakhstan') and the source of its dates, in the document's
+    language."""
     if state is None:
         return None
-    english = {"name": state.name, "genitive": state.name, "source": state.source,
-               "declaration": "", "declaration_source": ""}
+    english = {"name": state.name, "genitive": state.name, "article": state.name,
+               "source": state.source, "declaration": "", "declaration_source": ""}
     if language == "en":
         return english
     local = (catalogue.get("states") or {}).get(state.iso) or {}
-    named = state.name_in(language)
-    english.update(name=named, genitive=named)
+    named = str(local.get("name") or state.name_in(language))
+    english.update(name=named, genitive=named, article=named)
     return {key: str(local.get(key) or english[key]) for key in english}
+
+
+def country_name(text, language: str, catalogue: dict | None = None) -> str:
+    """A nationality or country as the case file gives it ('Kazakhstan', 'KZ'), named in
+    the document's language: the language catalogue's name for the State, else the
+    States catalogue's; text that names no State is kept as written."""
+    if not text:
+        return ""
+    state = state_status(str(text))
+    if state is None:
+        return str(text)
+    local = ((catalogue or {}).get("states") or {}).get(state.iso) or {}
+    return str(local.get("name") or state.name_in(language))
 
 
 def standard_sentence(provision: Provision, standards: dict[str, str], language: str,
@@ -170,8 +220,21 @@ def standard_sentence(provision: Provision, standards: dict[str, str], language:
             return standards[str(candidate)]
     title = title if title is not None else provision.title
     title = title[:1].lower() + title[1:]
-    if language == "ru":
-        ref = provision_ref(provision, "ru")
-        return f"{ref[:1].upper()}{ref[1:]} Пакта касается следующего: {title}." if title \
-            else f"{ref[:1].upper()}{ref[1:]} Пакта имеет отношение к настоящему делу."
+    if language in _FALLBACKS:
+        with_title, without = _FALLBACKS[language]
+        ref = provision_ref(provision, language, "mid")
+        ref = ref[:1].upper() + ref[1:] if language == "ru" else ref
+        return with_title.format(ref=ref, title=title) if title else without.format(ref=ref)
     return f"Article {provision} of the Covenant concerns {title}."
+
+
+# The sentence for a provision that standards.<language>.yaml does not list: with its
+# short title, and without one.
+_FALLBACKS = {
+    "ru": ("{ref} Пакта касается следующего: {title}.",
+           "{ref} Пакта имеет отношение к настоящему делу."),
+    "fr": ("L’{ref} du Pacte porte sur la question suivante\u00a0: {title}.",
+           "L’{ref} du Pacte intéresse la présente affaire."),
+    "es": ("El {ref} del Pacto se refiere a la cuestión siguiente: {title}.",
+           "El {ref} del Pacto guarda relación con el presente caso."),
+}

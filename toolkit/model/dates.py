@@ -162,23 +162,58 @@ def _ru(d: date, precision: str, with_year: bool = True) -> str:
     return f"{d.day} {RU_MONTHS_GENITIVE[d.month - 1]}{year}"
 
 
-_FORMATS = {"en": (_en, "on or about "), "ru": (_ru, "около ")}
+FR_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+             "septembre", "octobre", "novembre", "décembre"]
+ES_MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+             "septiembre", "octubre", "noviembre", "diciembre"]
+
+
+def _fr(d: date, precision: str, with_year: bool = True) -> str:
+    """'1er mai 2020', '19 mai 2020', 'mai 2020', '2020', as French writes them."""
+    year = f" {d.year}" if with_year else ""
+    if precision == "year":
+        return str(d.year)
+    if precision == "month":
+        return f"{FR_MONTHS[d.month - 1]}{year}"
+    return f"{'1er' if d.day == 1 else d.day} {FR_MONTHS[d.month - 1]}{year}"
+
+
+def _es(d: date, precision: str, with_year: bool = True) -> str:
+    """'19 de mayo de 2020', 'mayo de 2020', '2020'."""
+    year = f" de {d.year}" if with_year else ""
+    if precision == "year":
+        return str(d.year)
+    if precision == "month":
+        return f"{ES_MONTHS[d.month - 1]}{year}"
+    return f"{d.day} de {ES_MONTHS[d.month - 1]}{year}"
+
+
+# language -> (one date, "on or about", the first day of a range within one month)
+_FORMATS = {"en": (_en, "on or about ", lambda d: str(d.day)),
+            "ru": (_ru, "около ", lambda d: str(d.day)),
+            "fr": (_fr, "vers le ", lambda d: "1er" if d.day == 1 else str(d.day)),
+            "es": (_es, "hacia el ", lambda d: str(d.day))}
+_RANGE_DASH = {"es": " a "}  # "1 a 6 de junio de 2020", as the Committee's Spanish has it
 
 
 def format_date(value: FuzzyDate, language: str = "en") -> str:
     """'19 May 2020', 'May 2020', '2020', '1–6 June 2020', 'on or about 30 June 2020';
-    in Russian '19 мая 2020 г.', 'май 2020 г.', '1–6 июня 2020 г.', 'около ...'."""
-    one, approx = _FORMATS.get(language, _FORMATS["en"])
+    in Russian '19 мая 2020 г.', 'май 2020 г.', '1–6 июня 2020 г.', 'около ...'; in
+    French '1er mai 2020', '1er–6 juin 2020'; in Spanish '19 de mayo de 2020',
+    '1 a 6 de junio de 2020'."""
+    one, approx, first_day = _FORMATS.get(language, _FORMATS["en"])
     if value.precision == "range":
         s, e = value.start, value.end
         if (s.year, s.month) == (e.year, e.month):
-            text = f"{s.day}–{one(e, 'day')}"
+            text = f"{first_day(s)}{_RANGE_DASH.get(language, '–')}{one(e, 'day')}"
         elif s.year == e.year:
             text = f"{one(s, 'day', with_year=False)} – {one(e, 'day')}"
         else:
             text = f"{one(s, 'day')} – {one(e, 'day')}"
     else:
         text = one(value.start, value.precision)
+    if value.approximate and value.precision != "day":
+        approx = {"fr": "vers ", "es": "hacia "}.get(language, approx)
     return f"{approx}{text}" if value.approximate else text
 
 
@@ -186,10 +221,39 @@ RU_MONTHS_PREPOSITIONAL = ["январе", "феврале", "марте", "ап
                            "августе", "сентябре", "октябре", "ноябре", "декабре"]
 
 
+# language -> how a date reads in a sentence: (day, month, year, range, "on or about")
+_WHEN = {
+    "fr": ("le {d}", "en {d}", "en {y}", "entre le {s} et le {e}", "vers {t}"),
+    "es": ("el {d}", "en {d}", "en {y}", "entre el {s} y el {e}", "hacia {t}"),
+}
+
+
+def _format_when_table(value: FuzzyDate, language: str) -> str:
+    one = _FORMATS[language][0]
+    day, month, year, between, about = _WHEN[language]
+    if value.precision == "range":
+        s, e = value.start, value.end
+        text = between.format(s=one(s, "day", with_year=s.year != e.year),
+                              e=one(e, "day"))
+    elif value.precision == "month":
+        text = month.format(d=one(value.start, "month"))
+    elif value.precision == "year":
+        text = year.format(y=value.start.year)
+    else:
+        text = day.format(d=one(value.start, "day"))
+    if value.approximate:
+        text = about.format(t=text if value.precision in ("day", "range")
+                            else one(value.start, value.precision))
+    return text
+
+
 def format_when(value: FuzzyDate, language: str = "en") -> str:
     """A date as it reads in a sentence: 'on 19 May 2020', 'in May 2020',
     'between 6 April and 23 November 2021'; in Russian '19 мая 2020 г.', 'в мае 2020 г.',
-    'в период с 6 апреля по 23 ноября 2021 г.'."""
+    'в период с 6 апреля по 23 ноября 2021 г.'; in French 'le 19 mai 2020', 'en mai
+    2020'; in Spanish 'el 19 de mayo de 2020', 'en mayo de 2020'."""
+    if language in _WHEN:
+        return _format_when_table(value, language)
     ru = language == "ru"
     if value.precision == "range":
         s, e = value.start, value.end

@@ -11,6 +11,10 @@ WORDS: dict[str, dict[str, str]] = {
            "page": "page", "of": "of", "contents": "Contents"},
     "ru": {"para": "п.", "paras": "пп.", "section": "раздел", "annex": "приложение",
            "page": "стр.", "of": "из", "contents": "Содержание"},
+    "fr": {"para": "par.", "paras": "par.", "section": "section", "annex": "annexe",
+           "page": "page", "of": "sur", "contents": "Table des matières"},
+    "es": {"para": "párr.", "paras": "párrs.", "section": "sección", "annex": "anexo",
+           "page": "página", "of": "de", "contents": "Índice"},
 }
 
 

@@ -147,7 +147,8 @@ def run(document: Document, context) -> None:
     keys = {item.key.lower() for note in document.notes for item in _items(note.children)}
     items = {e.key.lower(): e.item for e in context.library.entries.values()
              if e.key.lower() in keys}
-    locale = {"ru": "ru-RU", "en": "en-GB"}.get(document.language)
+    locale = {"ru": "ru-RU", "en": "en-GB", "fr": "fr-FR", "es": "es-ES"}.get(
+        document.language)
     cache = None
     if context.cache_dir is not None:
         from toolkit.passes import citeproc_engine

@@ -29,6 +29,10 @@ OUR_LABELS = {"article": ("art", "arts"), "annex": ("annex", "annexes"), "rule":
 OUR_LABELS_BY_LANGUAGE = {
     "ru": {"article": ("ст.", "ст."), "annex": ("прил.", "прил."),
            "rule": ("правило", "правила")},
+    "fr": {"article": ("art.", "art."), "annex": ("annexe", "annexes"),
+           "rule": ("art.", "art.")},  # the Committee's rules of procedure have "articles"
+    "es": {"article": ("art.", "arts."), "annex": ("anexo", "anexos"),
+           "rule": ("art.", "arts.")},
 }
 
 POSITIONS = ("first", "subsequent", "ibid", "ibid-with-locator")

@@ -149,7 +149,7 @@ def build_briefing(briefing: BriefingFile, cases: list[CaseFile], env: KindEnv,
         "rows": [case_row(c) for c in included],
         "state": info.state,
     }
-    blocks = env.render_sections(KIND, context)
+    blocks = env.render_sections(KIND, context, info.language)
     for table in (b for b in walk_blocks(blocks) if isinstance(b, Table)):
         if not table.widths and len(table.header) == len(CASE_TABLE_WIDTHS):
             table.widths = list(CASE_TABLE_WIDTHS)

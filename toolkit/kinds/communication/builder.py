@@ -20,6 +20,7 @@ from toolkit.kinds.communication.admissibility import (
 from toolkit.kinds.sections import KindEnv, claims_in_order, facts_in_order
 from toolkit.kinds.standards import (
     claim_view,
+    country_name,
     load_catalogue,
     load_standards,
     local_points,
@@ -31,18 +32,56 @@ from toolkit.kinds.standards import (
 from toolkit.model.case import CaseFile
 from toolkit.model.dates import parse_date
 from toolkit.model.document import Document
-from toolkit.model.errors import Report
+from toolkit.model.errors import CovenantError, Report
 from toolkit.model.i18n import word
 from toolkit.readers.claims import LoadedCase
 
-TITLES = {
-    "en": ("Communication to the Human Rights Committee",
-           "submitted under the Optional Protocol to the International Covenant on Civil "
-           "and Political Rights"),
-    "ru": ("Сообщение в Комитет по правам человека",
-           "представленное в соответствии с Факультативным протоколом к Международному "
-           "пакту о гражданских и политических правах"),
+
+@dataclass(frozen=True)
+class CoverWords:
+    """The cover's words in one language: title, subtitle, the word between the victims
+    and the State in the case title ("X v Kazakhstan", "X c. Kazakhstan"), and the
+    confidentiality labels."""
+
+    title: str
+    subtitle: str
+    versus: str
+    confidentiality: dict[str, str]
+    colon: str = ": "  # between the title and the case title; French spaces it
+
+
+# One entry per language the communication is written in (with its templates in
+# templates/communication/sections/<language>/); the Committee's own names of the
+# Covenant and the Optional Protocol in each language.
+COVERS = {
+    "en": CoverWords(
+        "Communication to the Human Rights Committee",
+        "submitted under the Optional Protocol to the International Covenant on Civil and "
+        "Political Rights", "v", {"public": "Public", "confidential": "Confidential"}),
+    "ru": CoverWords(
+        "Сообщение в Комитет по правам человека",
+        "представленное в соответствии с Факультативным протоколом к Международному пакту "
+        "о гражданских и политических правах", "против",
+        {"public": "Общедоступно", "confidential": "Конфиденциально"}),
+    "fr": CoverWords(
+        "Communication au Comité des droits de l’homme",
+        "présentée en vertu du Protocole facultatif se rapportant au Pacte international "
+        "relatif aux droits civils et politiques", "c.",
+        {"public": "Document public", "confidential": "Confidentiel"}, "\u00a0: "),
+    "es": CoverWords(
+        "Comunicación al Comité de Derechos Humanos",
+        "presentada con arreglo al Protocolo Facultativo del Pacto Internacional de "
+        "Derechos Civiles y Políticos", "c.",
+        {"public": "Documento público", "confidential": "Confidencial"}),
 }
+
+
+def cover_words(language: str) -> CoverWords:
+    if language not in COVERS:
+        raise CovenantError(f"the communication has no templates in '{language}' "
+                            f"(case.language); it can be written in "
+                            f"{', '.join(repr(x) for x in COVERS)}")
+    return COVERS[language]
 
 
 @dataclass
@@ -75,7 +114,8 @@ def domestic_steps(case: CaseFile) -> list[Step]:
 
 
 def build_communication(case: CaseFile, env: KindEnv) -> Document:
-    language = case.case.language if case.case.language in TITLES else "en"
+    language = case.case.language
+    words = cover_words(language)
     admissibility: Admissibility = check_admissibility(
         LoadedCase(None, "", None, case), Report(), env.today_date)
     standards = load_standards(env, language)
@@ -104,24 +144,22 @@ def build_communication(case: CaseFile, env: KindEnv) -> Document:
         "short_title": lambda provision: local_title(provision, catalogue, language),
         "ref": lambda provision, case="nom": provision_ref(provision, language, case),
         "state_words": local_state(admissibility.state, catalogue, language),
+        "country": lambda text: country_name(text, language, catalogue),
     }
     blocks = env.render_sections("communication", context, language)
-    title, subtitle = TITLES[language]
     names = ", ".join(p.name for p in victims) or ", ".join(p.name for p in authors)
     state_words = context["state_words"]
-    case_title = f"{names} v {case.case.state}" if language == "en" else \
-        f"{names} против {state_words['genitive'] if state_words else case.case.state}"
+    case_title = f"{names} {words.versus} " + (
+        case.case.state if language == "en" or not state_words else state_words["genitive"])
     # The frames' footer ("page N of M") in the document's language; English by default.
     labels = {} if language == "en" else {"page_label": word(language, "page"),
                                           "of_label": word(language, "of")}
     return Document(
-        kind="communication", title=f"{title}: {case_title}", blocks=blocks,
-        language=language, subject=subtitle, author=signatory.name if signatory else "",
-        case_id=case.case.id,
-        cover={"title": title, "subtitle": subtitle, "case_title": case_title,
+        kind="communication", title=f"{words.title}{words.colon}{case_title}", blocks=blocks,
+        language=language, subject=words.subtitle,
+        author=signatory.name if signatory else "", case_id=case.case.id,
+        cover={"title": words.title, "subtitle": words.subtitle, "case_title": case_title,
                "date": env.format_date(filing_date, language),
-               "confidentiality": case.case.confidentiality.capitalize()
-               if language == "en" else {"public": "Общедоступно",
-                                         "confidential": "Конфиденциально"}[
-                   case.case.confidentiality], **labels},
+               "confidentiality": words.confidentiality[case.case.confidentiality],
+               **labels},
     )

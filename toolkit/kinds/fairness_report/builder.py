@@ -202,7 +202,7 @@ def build_fairness_report(case: CaseFile, env: KindEnv) -> Document:
         "words": number_words,
         "standard": lambda provision: standard_sentence(provision, standards, "en"),
     }
-    blocks = env.render_sections(KIND, context)
+    blocks = env.render_sections(KIND, context, case.case.language)
     fit_columns(blocks)
     heading = f"{context['state_name']}: {trial}"
     public = bool(env.extra.get("public"))

@@ -20,7 +20,7 @@ def build_memo(case: CaseFile, env: KindEnv) -> Document:
         "state": state_status(case.case.state),
         "people": {p.id: p for p in case.people},
     }
-    blocks = env.render_sections("memo", context)
+    blocks = env.render_sections("memo", context, case.case.language)
     title = f"Case memorandum: {case.case.title}"
     return Document(
         kind="memo", title=title, blocks=blocks, language=case.case.language,
