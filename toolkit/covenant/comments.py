@@ -123,7 +123,7 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
                    unchecked=frozenset({"13", "19", "21", "25", "26", "30", "33", "39"})),
     GeneralComment(33, 2008, "The obligations of States parties under the Optional Protocol "
                    "to the International Covenant on Civil and Political Rights",
-                   "CCPR/C/GC/33", "hrc-gc-33", {
+                   "CCPR/C/GC/33", None, {
                        "2": "the Optional Protocol is not in force for every State party to the "
                             "Covenant: a State becomes bound by it only by a separate consent",
                        "3": "the Optional Protocol sets out a procedure and imposes obligations "

@@ -22,8 +22,7 @@ def describe_all() -> str:
         gc = f"  [GC {art.general_comment}]" if art.general_comment else ""
         lines.append(f"{art.number:>3}  {art.title}{gc}")
     lines.append("\nNot tied to an article: General Comment No 33 (2008), the obligations of "
-                 "States parties under the Optional Protocol (CCPR/C/GC/33) "
-                 "[cite as @hrc-gc-33]")
+                 "States parties under the Optional Protocol (CCPR/C/GC/33)")
     lines.append("\nShow one provision: covenant articles 14(3)(b); the States parties and "
                  "their dates: covenant states")
     return "\n".join(lines)
