@@ -165,3 +165,17 @@ def test_the_examples_cite_general_comment_paragraphs_the_catalogue_summarises(c
                     if any(i.key in gc_keys for i in parse_group(a))], claim.id
         keys = {i.key for a in claim.authorities for i in parse_group(a)}
         assert keys <= gc_keys | views | {"iccpr", "iccpr-op1"}, (claim.id, keys)
+
+
+def test_docs_sources_lists_every_example_fact_and_every_standards_entry():
+    """docs/sources.md is the audit's record: a fact or a standards entry added without
+    its row there fails here."""
+    text = (REPO / "docs" / "sources.md").read_text(encoding="utf-8")
+    for case in ("zheksebaev", "zheksebaev-ru", "sultanov", "onerkhan", "abishev",
+                 "zhakupova", "demeuova"):
+        loaded = load_case(REPO / "claims" / f"{case}.yaml", Report()).case
+        missing = [f.id for f in loaded.facts if f"`{f.id}`" not in text]
+        assert not missing, (case, missing)
+    rows = {line.split("|")[1].strip() for line in text.splitlines()
+            if line.startswith("| ") and line.count("|") == 4}
+    assert set(PINNED) <= rows
