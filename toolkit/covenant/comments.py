@@ -162,7 +162,7 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
                        "46": "offences such as 'extremist activity' must be clearly defined so "
                              "that they do not interfere unnecessarily or disproportionately with "
                              "expression",
-                   }, read_at="http://www.derechos.org/nizkor/ley/doc/obgen34en.html",
+                   }, read_at="https://iranrights.org/library/document/2907",
                    unchecked=frozenset({"9", "11", "12", "22", "23", "25", "34", "35", "38",
                                         "46"})),
     GeneralComment(35, 2014, "Article 9: Liberty and security of person", "CCPR/C/GC/35",
