@@ -212,11 +212,12 @@ def build(claims, kinds, formats, out, style, workspace, public, jobs, force, pd
         sys.exit(1)
 
 
-@cli.command(short_help="Create a new workspace with an example case.")
+@cli.command(short_help="Create a new workspace with the example cases.")
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
 def init(directory: Path) -> None:
     """Create a new workspace in DIRECTORY with the default templates, the citation
-    library and one example case."""
+    library, the example cases (English and Russian) and briefing, and the JSON Schemas
+    in docs/ that the examples' modelines point to."""
     from toolkit.workspace.folders import create_workspace
 
     created = create_workspace(directory)

@@ -5,6 +5,7 @@ Size: the text the two commands print, apart from the treaty data."""
 from __future__ import annotations
 
 from toolkit.covenant.catalogue import ARTICLES, Provision, all_provisions, parse_provision
+from toolkit.covenant.comments import GeneralComment
 from toolkit.covenant.states import (
     DAY,
     DENOUNCED,
@@ -20,6 +21,8 @@ def describe_all() -> str:
     for art in ARTICLES.values():
         gc = f"  [GC {art.general_comment}]" if art.general_comment else ""
         lines.append(f"{art.number:>3}  {art.title}{gc}")
+    lines.append("\nNot tied to an article: General Comment No 33 (2008), the obligations of "
+                 "States parties under the Optional Protocol (CCPR/C/GC/33)")
     lines.append("\nShow one provision: covenant articles 14(3)(b); the States parties and "
                  "their dates: covenant states")
     return "\n".join(lines)
@@ -41,8 +44,21 @@ def describe_provision(ref: str) -> str:
         lines += ["", f"General Comment No {comment.number} ({comment.year}): {comment.title}",
                   f"  {comment.symbol}" + (f"  [cite as @{comment.citation_key}]"
                                            if comment.citation_key else "")]
-        lines.extend(f"  para {para:<4} {text}" for para, text in comment.key_paragraphs.items())
+        lines += _summaries(comment)
     return "\n".join(lines)
+
+
+def _summaries(comment: GeneralComment) -> list[str]:
+    """Each paragraph summary, then where it comes from: the copy of the text it was
+    written from, and whether it has been re-read against it."""
+    lines = []
+    if comment.key_paragraphs:
+        lines.append(f"  the text: {comment.read_at or 'no public copy recorded yet'}")
+    for para, text in comment.key_paragraphs.items():
+        lines.append(f"  para {para:<4} {text}")
+        if not comment.checked(para):
+            lines.append(f"  {'':9} (not yet re-read against the text: confirm it there)")
+    return lines
 
 
 def _within(part: Provision, whole: Provision) -> bool:
