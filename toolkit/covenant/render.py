@@ -119,6 +119,8 @@ def describe_state(state: StateStatus) -> str:
                   f"    source: {declaration.source}"]
     current = state.current_protocol
     if current and current.in_force and current.in_force.precision != DAY:
-        lines.append("  Only the year is confirmed: confirm the day in the UN Treaty "
+        what = "The day the succession took effect is not" \
+            if current.how == "succession" else "Only the year is"
+        lines.append(f"  {what} confirmed: confirm the day in the UN Treaty "
                      "Collection (chapter IV.5) before relying on it.")
     return "\n".join(lines)

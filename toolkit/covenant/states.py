@@ -157,6 +157,7 @@ class StateStatus:
     declarations: tuple[Declaration, ...] = ()
     iso3: str = ""
     names: dict[str, str] = field(default_factory=dict)
+    genitive: dict[str, str] = field(default_factory=dict)  # by language: "против Беларуси"
     also: tuple[str, ...] = ()
     covenant: Participation | None = None
     covenant_status: str = PARTY
@@ -169,6 +170,11 @@ class StateStatus:
 
     def name_in(self, language: str) -> str:
         return self.names.get(language) or self.name
+
+    def genitive_in(self, language: str) -> str:
+        """The name in the genitive ('против Беларуси', 'для Беларуси'), in a language
+        whose drafts need it; else the name as it is."""
+        return self.genitive.get(language) or self.name_in(language)
 
     @property
     def current_protocol(self) -> Participation | None:
@@ -246,7 +252,8 @@ def _participation(raw: dict, sources: dict[str, str], where: str) -> Participat
     if raw.get("in_force") is not None:
         in_force, stated = _date(raw["in_force"], f"{where}: in_force"), True
     elif how == "succession":
-        in_force, stated = TreatyDate(None, deposit.latest, deposit.precision), False
+        # From independence, at the latest on deposit: a span, never a day.
+        in_force, stated = TreatyDate(None, deposit.latest, YEAR), False
     elif how is None and deposit.precision == YEAR:
         # A ratification or accession in force three months later; a succession from
         # independence, at the latest on deposit: the latest day is the same bound.
@@ -305,6 +312,7 @@ def _state(iso: str, raw: dict, sources: dict[str, str]) -> StateStatus:
         protocol_in_force=in_force, source=source,
         covenant_in_force=covenant.in_force.day if covenant and covenant.in_force else None,
         declarations=declarations, iso3=str(raw.get("iso3", "")), names=names,
+        genitive={str(k): str(v) for k, v in (raw.get("genitive") or {}).items() if v},
         also=tuple(str(a) for a in raw.get("also") or ()), covenant=covenant,
         covenant_status=cov_status if covenant is None else PARTY,
         protocol=periods, protocol_status_given=given, protocol_status_source=given_source)
