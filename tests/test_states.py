@@ -323,6 +323,18 @@ def test_covenant_states_lists_and_shows_one_record(tmp_path):
     assert "Only the year" not in spain.output
 
 
+def test_covenant_states_shows_a_non_partys_sources_and_the_genitive():
+    from click.testing import CliRunner
+
+    from toolkit.cli import cli
+
+    out = CliRunner().invoke(cli, ["states", "US"]).output
+    assert "Optional Protocol: not-party" in out and "IV.5" in out  # the depositary list
+    assert "genitive: Соединенных Штатов Америки (ru)" in out
+    tuvalu = CliRunner().invoke(cli, ["states", "Tuvalu"]).output
+    assert "Covenant: not-party" in tuvalu and "predates independence" in tuvalu
+
+
 def test_covenant_states_with_an_unknown_name_fails_with_a_suggestion():
     from toolkit import api
     from toolkit.model.errors import CovenantError

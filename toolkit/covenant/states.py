@@ -164,6 +164,8 @@ class StateStatus:
     protocol: tuple[Participation, ...] = ()
     protocol_status_given: str = ""  # signed, not-party, unknown: when `protocol` is empty
     protocol_status_source: str = ""  # its source
+    covenant_status_source: str = ""  # the source of covenant_status when not a party
+    status_notes: dict[str, str] = field(default_factory=dict)  # covenant/protocol -> note
 
     def declaration(self, kind: str) -> Declaration | None:
         return next((d for d in self.declarations if d.kind == kind), None)
@@ -282,8 +284,9 @@ def _state(iso: str, raw: dict, sources: dict[str, str]) -> StateStatus:
     cov_status = str(cov_raw.get("status", PARTY))
     if "deposit" in cov_raw:
         covenant = _participation(cov_raw, sources, f"{iso} covenant")
-    else:
-        _cite(cov_raw.get("source", ""), sources, f"{iso} covenant")
+    cov_source = ""
+    if "deposit" not in cov_raw:
+        cov_source = _cite(cov_raw.get("source", ""), sources, f"{iso} covenant")
     proto_raw = raw.get("protocol")
     periods: tuple[Participation, ...] = ()
     given = given_source = ""
@@ -315,7 +318,11 @@ def _state(iso: str, raw: dict, sources: dict[str, str]) -> StateStatus:
         genitive={str(k): str(v) for k, v in (raw.get("genitive") or {}).items() if v},
         also=tuple(str(a) for a in raw.get("also") or ()), covenant=covenant,
         covenant_status=cov_status if covenant is None else PARTY,
-        protocol=periods, protocol_status_given=given, protocol_status_source=given_source)
+        protocol=periods, protocol_status_given=given, protocol_status_source=given_source,
+        covenant_status_source=cov_source,
+        status_notes={k: str(v["note"]) for k, v in (("covenant", cov_raw),
+                                                     ("protocol", proto_raw))
+                      if isinstance(v, dict) and "deposit" not in v and v.get("note")})
 
 
 def parse_catalogue(data: dict) -> Catalogue:
