@@ -282,10 +282,10 @@ def _state(iso: str, raw: dict, sources: dict[str, str]) -> StateStatus:
     cov_raw = raw["covenant"]
     covenant = None
     cov_status = str(cov_raw.get("status", PARTY))
+    cov_source = ""
     if "deposit" in cov_raw:
         covenant = _participation(cov_raw, sources, f"{iso} covenant")
-    cov_source = ""
-    if "deposit" not in cov_raw:
+    else:
         cov_source = _cite(cov_raw.get("source", ""), sources, f"{iso} covenant")
     proto_raw = raw.get("protocol")
     periods: tuple[Participation, ...] = ()
