@@ -16,7 +16,8 @@ date of independence, which the three-month rule does not give).
 (`protocol_in_force` and the others are the dates confirmed to the day, or None), and
 adds the full record: `covenant`, `protocol` (one `Participation` for each period of
 participation, so a denunciation and a re-accession are both kept), `names` in the
-secretariat's four languages, and `declarations`."""
+secretariat's four languages, `genitive` in the languages whose drafts need it (Russian:
+'против Беларуси'), and `declarations`."""
 
 from __future__ import annotations
 
