@@ -253,7 +253,8 @@ def test_guyana_re_acceded_with_a_reservation():
 
 
 @pytest.mark.parametrize("name, status", [
-    ("United Kingdom", NOT_PARTY), ("United States", NOT_PARTY), ("Cambodia", SIGNED)])
+    ("United Kingdom", NOT_PARTY), ("United States", NOT_PARTY), ("Cambodia", SIGNED),
+    ("Palestine", NOT_PARTY)])
 def test_non_parties_and_a_signatory(name, status):
     state = state_status(name)
     assert state.covenant is not None  # a party to the Covenant all the same
