@@ -117,15 +117,25 @@ def _participation(label: str, found: Participation) -> list[str]:
     return lines
 
 
+def _status_lines(state: StateStatus, treaty: str, source: str) -> list[str]:
+    note = state.status_notes.get(treaty)
+    return ([f"    note: {note}"] if note else []) + ([f"    source: {source}"] if source else [])
+
+
 def describe_state(state: StateStatus) -> str:
     names = ", ".join(f"{state.names[lang]} ({lang})" for lang in ("ru", "fr", "es"))
     lines = [f"{state.name} ({state.iso}, {state.iso3})", f"  names: {names}"]
+    if state.genitive:
+        lines.append("  genitive: " + ", ".join(f"{word} ({lang})"
+                                                for lang, word in state.genitive.items()))
     if state.covenant:
         lines += _participation("Covenant", state.covenant)
     else:
         lines.append(f"  Covenant: {state.covenant_status}")
+        lines += _status_lines(state, "covenant", state.covenant_status_source)
     if not state.protocol:
         lines.append(f"  Optional Protocol: {_protocol_summary(state)}")
+        lines += _status_lines(state, "protocol", state.protocol_status_source)
     for number, period in enumerate(state.protocol, start=1):
         label = "Optional Protocol" if len(state.protocol) == 1 else \
             f"Optional Protocol ({number} of {len(state.protocol)})"
@@ -135,6 +145,8 @@ def describe_state(state: StateStatus) -> str:
                   f"    source: {declaration.source}"]
     current = state.current_protocol
     if current and current.in_force and current.in_force.precision != DAY:
-        lines.append("  Only the year is confirmed: confirm the day in the UN Treaty "
+        what = "The day the succession took effect is not" \
+            if current.how == "succession" else "Only the year is"
+        lines.append(f"  {what} confirmed: confirm the day in the UN Treaty "
                      "Collection (chapter IV.5) before relying on it.")
     return "\n".join(lines)

@@ -264,8 +264,7 @@ def local_state(state, catalogue: dict, language: str) -> dict | None:
     if language == "en":
         return english
     local = (catalogue.get("states") or {}).get(state.iso) or {}
-    named = state.name_in(language)
-    english.update(name=named, genitive=named)
+    english.update(name=state.name_in(language), genitive=state.genitive_in(language))
     return {key: str(local.get(key) or english[key]) for key in english}
 
 
