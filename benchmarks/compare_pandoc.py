@@ -50,7 +50,7 @@ from toolkit.readers.library import Library  # noqa: E402
 from toolkit.readers.markdown import parse_markdown  # noqa: E402
 
 DEFAULT_STYLES = ["european-journal-of-international-law", "mhra-notes",
-                  "chicago-notes-bibliography", "oscola", "covenant-oscola"]
+                  "chicago-notes-bibliography", "oscola", "oscola-no-ibid", "covenant-oscola"]
 LOCALE = "en-GB"
 
 # ------------------------------------------------------------------ the document

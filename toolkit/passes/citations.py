@@ -66,14 +66,15 @@ class PositionTracker:
         return position, self.first_note[key]
 
 
-def _note_end(inlines: list[Inline]) -> list[Inline]:
-    """Capitalise the note's first letter (not OSCOLA's lower-case "ibid"; Russian usage
-    does capitalise «Там же») and end it with a full
-    stop."""
+def _note_end(inlines: list[Inline], house: bool = True) -> list[Inline]:
+    """Capitalise the note's first letter and end it with a full stop. The house style
+    keeps OSCOLA's lower-case "ibid" (OSCOLA 4th edn 1.3); any other style is capitalised
+    as pandoc's citeproc and citeproc-js capitalise a note (published OSCOLA's "Ibid")."""
     first = inlines[0] if inlines else None
     while isinstance(first, Emph | Strong) and first.children:
         first = first.children[0]
-    if isinstance(first, Text) and first.text and not first.text.startswith("ibid"):
+    if isinstance(first, Text) and first.text and not (house and
+                                                       first.text.startswith("ibid")):
         first.text = first.text[0].upper() + first.text[1:]
     last = inlines[-1] if inlines else None
     innermost = last
@@ -118,7 +119,9 @@ def _format_citation(node: Citation, tracker: PositionTracker, engine: CiteprocE
             fragments.append(f"[@{item.key}?]")
             continue
         try:
-            fragments.append(engine.format(to_request(item, position, first)))
+            ambiguous = position == "subsequent" and _ambiguous(item.key, first, tracker,
+                                                                 context.library)
+            fragments.append(engine.format(to_request(item, position, first, ambiguous)))
         except Exception as exc:  # noqa: BLE001 - citeproc-py fails in many ways on styles
             context.report.error(str(context.style), 1, 1, f"the citation style could not "
                                  f"format '@{item.key}' ({type(exc).__name__}: {exc})",
@@ -129,6 +132,24 @@ def _format_citation(node: Citation, tracker: PositionTracker, engine: CiteprocE
     cleaned = [_cleaned(f) for f in fragments]
     joined = "; ".join(cleaned)
     return html_to_inlines(joined)
+
+
+def _authors(entry) -> tuple:
+    names = entry.item.get("author") or entry.item.get("editor") or []
+    return tuple((n.get("family") or n.get("literal") or "", n.get("given") or "")
+                 for n in names if isinstance(n, dict))
+
+
+def _ambiguous(key: str, first: int, tracker: PositionTracker, library) -> bool:
+    """Another source by the same author first cited in the same note: "Author (n 4)"
+    alone would not say which (CSL's disambiguate="true", used by published OSCOLA)."""
+    entries = library.entries
+    own = entries.get(key) or entries.get(key.lower())
+    if own is None or not _authors(own):
+        return False
+    return any(other != key.lower() and note == first and other in entries
+               and _authors(entries[other]) == _authors(own)
+               for other, note in tracker.first_note.items())
 
 
 def _replace(inlines: list[Inline], tracker, engine, context) -> list[Inline]:
@@ -150,11 +171,12 @@ def run(document: Document, context) -> None:
     locale = {"ru": "ru-RU", "en": "en-GB"}.get(document.language)
     cache = None
     if context.cache_dir is not None:
-        from toolkit.passes import citeproc_engine
+        from toolkit.passes import citeproc_engine, citeproc_patches
         from toolkit.passes.citation_cache import CitationCache
 
         cache = CitationCache(context.cache_dir, context.style, locale,
-                              Path(citeproc_engine.__file__))
+                              (Path(citeproc_engine.__file__),
+                               Path(citeproc_patches.__file__)))
         if cache.problem:
             context.report.warning(str(cache.path), 1, 1, f"the citation cache "
                                    f"{cache.problem}; ignored it, formatting again",
@@ -163,7 +185,8 @@ def run(document: Document, context) -> None:
     tracker = PositionTracker()
     for note in document.notes:
         tracker.start_note(note.number)
-        note.children = _note_end(_replace(note.children, tracker, engine, context))
+        note.children = _note_end(_replace(note.children, tracker, engine, context),
+                                  engine.house)
     engine.save()
     context.stats["distinct_citations"] = len(engine._cache)
     context.stats["citeproc_renders"] = engine.renders

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.model.citation_syntax import CitationItem
+from toolkit.passes import citeproc_patches
 from toolkit.passes.style_lookup import StyleError, find_style
 
 __all__ = ["CiteprocEngine", "Request", "StyleError", "resolve_style", "to_request"]
@@ -49,6 +50,7 @@ class Request:
     prefix: str
     suffix: str
     first_note: int  # note number of the first full citation, for "(n 12)"
+    ambiguous: bool = False  # another source, same author, same first note (disambiguate)
 
 
 # Stand-ins formatted in place of a plain-number pinpoint and of the "(n 12)" note number,
@@ -72,6 +74,7 @@ class _Core:
     locator: str | None
     prefix: str
     first_note: int
+    ambiguous: bool = False
 
 
 class CiteprocEngine:
@@ -124,7 +127,7 @@ class CiteprocEngine:
                 f", {word} {request.locator}"
         suffix = extra + (f", {request.suffix}" if request.suffix else "")
         core = _Core(request.key.lower(), position, csl_label, locator, request.prefix,
-                     request.first_note)
+                     request.first_note, request.ambiguous)
         return _append_suffix(self._with_stand_ins(core), suffix)
 
     def _with_stand_ins(self, core: _Core) -> str:
@@ -138,7 +141,7 @@ class CiteprocEngine:
         general = _Core(core.key, core.position, core.label,
                         LOCATOR_SENTINEL if LOCATOR_SENTINEL in stand_ins else core.locator,
                         core.prefix, int(NOTE_SENTINEL) if NOTE_SENTINEL in stand_ins
-                        else core.first_note)
+                        else core.first_note, core.ambiguous)
         html = self._core(general)
         # once: put it in; never: this form does not print it (ibid, a style without
         # "(n 12)"), so it cannot change the text; twice: ambiguous, format it as is
@@ -161,7 +164,8 @@ class CiteprocEngine:
 
                 digest = self._digests[core.key] = entry_digest(self.items[core.key])
             key = "\x1f".join([digest, core.position, core.label or "", core.locator or "",
-                               core.prefix, str(core.first_note)])
+                               core.prefix, str(core.first_note),
+                               "a" if core.ambiguous else ""])
             found = self.cache.get(key)
         if found is None:
             found = self._render(core)
@@ -173,6 +177,7 @@ class CiteprocEngine:
     def _load(self):
         if self._citeproc is None:
             _memoize_style_lookups()
+            citeproc_patches.apply()
             from citeproc import CitationStylesBibliography, CitationStylesStyle, formatter
             from citeproc.source.json import CiteProcJSON
 
@@ -201,6 +206,7 @@ class CiteprocEngine:
         bibliography.register(citation)
         reference = source[core.key]
         reference["first_reference_note_number"] = str(core.first_note)
+        reference[citeproc_patches.AMBIGUOUS] = core.ambiguous
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             history = self._history(core.position, item)
@@ -285,6 +291,9 @@ def _append_suffix(html: str, suffix: str) -> str:
     return body + escape(suffix, quote=False) + end
 
 
-def to_request(item: CitationItem, position: str, first_note: int) -> Request:
+def to_request(item: CitationItem, position: str, first_note: int,
+               ambiguous: bool = False) -> Request:
+    """The note of the first citation goes with every later position: a style without
+    ibid prints "(n 12)" where we decided "ibid" (oscola-no-ibid printed "(n 0)")."""
     return Request(item.key, position, item.locator_label, item.locator, item.prefix,
-                   item.suffix, first_note if position == "subsequent" else 0)
+                   item.suffix, first_note if position != "first" else 0, ambiguous)
