@@ -13,6 +13,7 @@ from pathlib import Path
 
 from toolkit.model.citation_syntax import CitationItem
 from toolkit.model.document import Citation, Document, Emph, Inline, Note, Strong, Text
+from toolkit.passes.citation_language import KEEPS_ITS_STOP
 from toolkit.passes.citation_markup import clean_debris, html_to_inlines
 from toolkit.passes.citeproc_engine import CiteprocEngine, to_request
 
@@ -99,8 +100,11 @@ def _cleaned(fragment: str) -> str:
 
 
 def _drop_final_stop(fragment: str) -> str:
-    """Drop a style's closing full stop; one inside italics ("*Ibid.*") is the word's."""
+    """Drop a style's closing full stop; one inside italics ("*Ibid.*") or ending an
+    abbreviation ("Указ. соч.", "et al.") is the word's."""
     stripped = fragment.rstrip()
+    if stripped.endswith(KEEPS_ITS_STOP):
+        return stripped
     if stripped.endswith(".") and not stripped.endswith(".."):
         return stripped[:-1]
     return stripped
@@ -121,6 +125,8 @@ def _format_citation(node: Citation, tracker: PositionTracker, engine: CiteprocE
         try:
             ambiguous = position == "subsequent" and _ambiguous(item.key, first, tracker,
                                                                  context.library)
+            if first == tracker.current_number:
+                first = 0  # cited earlier in this very note: the short form, no "(n 32)"
             fragments.append(engine.format(to_request(item, position, first, ambiguous)))
         except Exception as exc:  # noqa: BLE001 - citeproc-py fails in many ways on styles
             context.report.error(str(context.style), 1, 1, f"the citation style could not "

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from toolkit.model.citation_syntax import CitationItem
 from toolkit.passes import citeproc_patches
+from toolkit.passes.citation_language import adapt_fragment, adapt_item, rules_for
 from toolkit.passes.style_lookup import StyleError, find_style
 
 __all__ = ["CiteprocEngine", "Request", "StyleError", "resolve_style", "to_request"]
@@ -89,12 +90,14 @@ class CiteprocEngine:
     def __init__(self, style_path: Path, items: dict[str, dict], locale: str | None = None,
                  cache=None):
         self.style_path = Path(style_path)
-        self.items = {key.lower(): dict(item, id=key.lower()) for key, item in items.items()}
         self.locale = locale
         language = (locale or "en").split("-")[0].lower()
         self.labels = {**OUR_LABELS, **OUR_LABELS_BY_LANGUAGE.get(language, {})}
         text = self.style_path.read_text(encoding="utf-8")
         self.house = 'id="covenant-' in text[:4000] or "<id>covenant-" in text[:4000]
+        # the house style's rules for the document's language (citation_language.py)
+        self.rules = rules_for(locale) if self.house else None
+        self.items = {key.lower(): self._prepared(key, item) for key, item in items.items()}
         self.stand_in_locator = not re.search(_NUMBER_FORM.format("locator"), text)
         self.stand_in_note = not re.search(
             _NUMBER_FORM.format("first-reference-note-number"), text)
@@ -104,6 +107,14 @@ class CiteprocEngine:
         self._digests: dict[str, str] = {}
         self._citeproc = None
         self.renders = 0  # calls into citeproc-py
+
+    def _prepared(self, key: str, item: dict) -> dict:
+        """What citeproc-py is given: never `annote` (the library's internal remarks), and
+        for the house style the entry as its language rules want it."""
+        item = {k: v for k, v in item.items() if k != "annote"}
+        if self.rules is not None:
+            item = adapt_item(item, self.rules)
+        return dict(item, id=key.lower())
 
     def format(self, request: Request) -> str:
         cached = self._cache.get(request)
@@ -126,9 +137,15 @@ class CiteprocEngine:
             extra = f" {word} {request.locator}".rstrip() if self.house else \
                 f", {word} {request.locator}"
         suffix = extra + (f", {request.suffix}" if request.suffix else "")
+        first_note = request.first_note
+        if self.rules is not None and not self.rules.cross_reference:
+            first_note = 0  # GOST: a repeated citation without the note's number
         core = _Core(request.key.lower(), position, csl_label, locator, request.prefix,
-                     request.first_note, request.ambiguous)
-        return _append_suffix(self._with_stand_ins(core), suffix)
+                     first_note, request.ambiguous)
+        html = _append_suffix(self._with_stand_ins(core), suffix)
+        if self.rules is not None and request.position != "first":
+            html = adapt_fragment(html, self.rules)
+        return html
 
     def _with_stand_ins(self, core: _Core) -> str:
         stand_ins = {}
@@ -205,7 +222,10 @@ class CiteprocEngine:
         citation = Citation([item])
         bibliography.register(citation)
         reference = source[core.key]
-        reference["first_reference_note_number"] = str(core.first_note)
+        if core.first_note:
+            reference["first_reference_note_number"] = str(core.first_note)
+        else:  # no "(n 0)": the group that prints it is left out
+            reference.pop("first_reference_note_number", None)
         reference[citeproc_patches.AMBIGUOUS] = core.ambiguous
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -16,6 +16,9 @@ citeproc-py") describes each one as an upstream report.
    "Five-Year", "‘Extremist’", "800 m".
 5. A macro is not an implicit group: a macro whose variables are all empty still prints
    its terms (EJIL's "Vols"). Now it is suppressed, as a cs:group would be.
+6. A label's plural is chosen for any two digit runs with anything between them, so a
+   communication number "2441/2014" read as two ("Communications No"). Now, as CSL says,
+   only numbers joined by a comma, "&", "and" or a range dash are plural.
 
 Applied once, only to the citeproc-py versions checked (PATCHED_VERSIONS)."""
 
@@ -26,6 +29,8 @@ import re
 PATCHED_VERSIONS = ("0.11.1",)
 AMBIGUOUS = "covenant_ambiguous"  # item variable set by the engine for fix 2
 
+# fix 6: "3-5", "2, 4", "3 and 4", "2257/2013, 2334/2014"; not "2441/2014", "11.4"
+MULTIPLE_NUMBERS = re.compile(r"\d+[A-Za-z]*\s*(?:[,&–-]|\band\b)\s*[A-Za-z]*\d")
 _LEADING = re.compile(r"^([\"'“‘«(\[]*)(.*)$", re.S)
 
 
@@ -43,6 +48,7 @@ def apply() -> bool:
     _patch_conditions(model)
     _patch_title_case(model)
     _patch_macro_group(model)
+    model.Label.RE_MULTIPLE_NUMBERS = MULTIPLE_NUMBERS
     model.covenant_patched = True
     return True
 
