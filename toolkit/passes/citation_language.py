@@ -12,6 +12,8 @@ for house styles only (an id beginning with `covenant-`), each language has rule
 - `name_delimiter`: several authors printed as one list with this delimiter (GOST lists
   authors with commas, with no conjunction: a Russian "и" between English names read
   "… Human Rights и Kazakhstan International Bureau …");
+- an entry in the document's language with an `original-title` (a law of Kazakhstan,
+  its official Russian title) is cited by that title, its English translation set aside;
 - `pinpoint_labels`: the pinpoint labels that, after «Там же.» or a short form, open a new
   element of the reference and so take a full stop before and a capital ("Там же. П. 2.",
   GOST R 7.0.5-2008, examples of repeated references).
@@ -28,6 +30,7 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class LanguageRules:
+    code: str  # the language, as an entry's `language` gives it ("ru", "ru-RU")
     genres: dict[str, str]  # lower-case genre -> words printed before the date
     cross_reference: bool = True
     name_delimiter: str | None = None
@@ -35,12 +38,13 @@ class LanguageRules:
 
 
 RULES = {
-    "en": LanguageRules(genres={
+    "en": LanguageRules("en", genres={
         "views": "Views adopted", "decision": "Decision adopted",
         "decision on admissibility": "Decision on admissibility adopted",
         "inadmissibility decision": "Decision adopted",
     }),
     "ru": LanguageRules(
+        "ru",
         genres={
             "views": "Соображения, принятые", "decision": "Решение, принятое",
             "decision on admissibility": "Решение о приемлемости, принятое",
@@ -72,6 +76,10 @@ def _name_text(name: dict) -> str:
 def adapt_item(item: dict, rules: LanguageRules) -> dict:
     """The entry as the house style should see it in this language."""
     adapted = dict(item)
+    language = str(item.get("language", "")).split("-")[0].lower()
+    if item.get("original-title") and language == rules.code:
+        adapted["title"] = adapted.pop("original-title")
+        adapted.pop("title-short", None)  # the English short title would not do
     genre = str(item.get("genre", "")).strip()
     if item.get("type") == "legal_case" and genre.lower() in rules.genres:
         adapted["genre"] = rules.genres[genre.lower()]
