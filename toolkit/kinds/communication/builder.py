@@ -17,7 +17,7 @@ from toolkit.kinds.communication.admissibility import (
     Admissibility,
     check_admissibility,
 )
-from toolkit.kinds.sections import KindEnv, claims_in_order, cite_list, facts_in_order
+from toolkit.kinds.sections import KindEnv, cite_list, claims_in_order, facts_in_order
 from toolkit.kinds.standards import (
     _template_data,
     claim_view,
