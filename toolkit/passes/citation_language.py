@@ -12,6 +12,8 @@ for house styles only (an id beginning with `covenant-`), each language has rule
 - `name_delimiter`: several authors printed as one list with this delimiter (GOST lists
   authors with commas, with no conjunction: a Russian "и" between English names read
   "… Human Rights и Kazakhstan International Bureau …");
+- without a cross-reference, a case is named in full in a repeated citation ("Narymbaev v
+  Kazakhstan", not "Narymbaev");
 - an entry in the document's language with an `original-title` (a law of Kazakhstan,
   its official Russian title) is cited by that title, its English translation set aside;
 - `pinpoint_labels`: the pinpoint labels that, after «Там же.» or a short form, open a new
@@ -77,6 +79,8 @@ def adapt_item(item: dict, rules: LanguageRules) -> dict:
     """The entry as the house style should see it in this language."""
     adapted = dict(item)
     language = str(item.get("language", "")).split("-")[0].lower()
+    if item.get("type") == "legal_case" and not rules.cross_reference:
+        adapted.pop("title-short", None)  # without "(n 3)", "Narymbaev" alone says too little
     if item.get("original-title") and language == rules.code:
         adapted["title"] = adapted.pop("original-title")
         adapted.pop("title-short", None)  # the English short title would not do

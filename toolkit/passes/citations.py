@@ -123,8 +123,9 @@ def _format_citation(node: Citation, tracker: PositionTracker, engine: CiteprocE
             fragments.append(f"[@{item.key}?]")
             continue
         try:
-            ambiguous = position == "subsequent" and _ambiguous(item.key, first, tracker,
-                                                                 context.library)
+            ambiguous = position == "subsequent" and _ambiguous(
+                item.key, first, tracker, context.library,
+                engine.cited if engine.house else None)
             if first == tracker.current_number:
                 first = 0  # cited earlier in this very note: the short form, no "(n 32)"
             fragments.append(engine.format(to_request(item, position, first, ambiguous)))
@@ -146,16 +147,21 @@ def _authors(entry) -> tuple:
                  for n in names if isinstance(n, dict))
 
 
-def _ambiguous(key: str, first: int, tracker: PositionTracker, library) -> bool:
-    """Another source by the same author first cited in the same note: "Author (n 4)"
-    alone would not say which (CSL's disambiguate="true", used by published OSCOLA)."""
+def _ambiguous(key: str, first: int, tracker: PositionTracker, library,
+               cited: set[str] | None = None) -> bool:
+    """CSL's disambiguate="true": whether "Author (n 4)" alone would leave the reader
+    unsure which work is meant. For a published style (`cited` None), as pandoc decides
+    it: another work by the same author first cited in the same note. For the house style
+    (`cited`: every key the document cites), as OSCOLA 4th edn 1.3 does: another work by
+    the same author cited anywhere in the document."""
     entries = library.entries
-    own = entries.get(key) or entries.get(key.lower())
+    own = entries.get(key.lower())
     if own is None or not _authors(own):
         return False
-    return any(other != key.lower() and note == first and other in entries
-               and _authors(entries[other]) == _authors(own)
-               for other, note in tracker.first_note.items())
+    others = cited if cited is not None else {
+        other for other, note in tracker.first_note.items() if note == first}
+    return any(other != key.lower() and other in entries
+               and _authors(entries[other]) == _authors(own) for other in others)
 
 
 def _replace(inlines: list[Inline], tracker, engine, context) -> list[Inline]:

@@ -107,6 +107,7 @@ class CiteprocEngine:
         self._digests: dict[str, str] = {}
         self._citeproc = None
         self.renders = 0  # calls into citeproc-py
+        self.cited = set(self.items)  # the keys this document cites (for disambiguation)
 
     def _prepared(self, key: str, item: dict) -> dict:
         """What citeproc-py is given: never `annote` (the library's internal remarks), and
