@@ -4,7 +4,9 @@ day it was read, a report without its publisher), at the entry's line.
 
 The rules follow OSCOLA 4th edition, as the house style prints it. A rule applies only if
 the chosen style prints that variable at all (the style file names it), so a published
-style that prints no access date is not asked for one. Registry: NEEDS, by CSL type."""
+style that prints no access date is not asked for one. Registry: NEEDS, by CSL type.
+
+Size: one registry and the loop that applies it; the rules of other checks are elsewhere."""
 
 from __future__ import annotations
 
