@@ -19,6 +19,8 @@ citeproc-py") describes each one as an upstream report.
 6. A label's plural is chosen for any two digit runs with anything between them, so a
    communication number "2441/2014" read as two ("Communications No"). Now, as CSL says,
    only numbers joined by a comma, "&", "and" or a range dash are plural.
+7. cs:number looks up a hyphenated variable under its CSL name ("collection-number")
+   where citeproc-py keeps it as "collection_number", so it never prints. Now it does.
 
 Applied once, only to the citeproc-py versions checked (PATCHED_VERSIONS)."""
 
@@ -49,6 +51,7 @@ def apply() -> bool:
     _patch_title_case(model)
     _patch_macro_group(model)
     model.Label.RE_MULTIPLE_NUMBERS = MULTIPLE_NUMBERS
+    _patch_number_variable(model)
     model.covenant_patched = True
     return True
 
@@ -204,3 +207,21 @@ def _patch_macro_group(model) -> None:
         return model.join(output, "")
 
     model.Macro.render = render
+
+
+# ------------------------------------------------------- 7. hyphenated cs:number
+
+def _patch_number_variable(model) -> None:
+    original = model.Number.process
+
+    def process(self, item, context=None, **kwargs):
+        variable = self.get("variable", "")
+        if "-" in variable and variable not in ("page-first",):
+            try:
+                value = item.reference[variable.replace("-", "_")]
+            except (KeyError, model.VariableError):
+                raise model.VariableError(variable) from None
+            return self._process(value, variable)
+        return original(self, item, context=context, **kwargs)
+
+    model.Number.process = process
