@@ -10,6 +10,7 @@ from tests.conftest import REPO
 from toolkit.model.document import Document, NoteRef, Paragraph, Text
 from toolkit.model.errors import Report
 from toolkit.passes import PassContext, run_passes
+from toolkit.passes.citeproc_engine import resolve_style
 from toolkit.readers.library import Library
 from toolkit.readers.markdown import parse_markdown
 from toolkit.writers.native import inline_text, render_native
@@ -140,6 +141,14 @@ def test_article_pinpoints_print_without_csl_support(library):
     assert notes(doc)[0].endswith("999 UNTS 171 (ICCPR) art 15.")
     assert notes(doc)[1] == "ibid art 19."
     assert notes(doc)[3] == "ICCPR (n 1) art 2."
+
+
+def test_the_same_article_again_is_plain_ibid_in_the_house_style(library):
+    doc, _ = build("A [@treaty, art 15]. B [@treaty, art 15].\n", library)
+    assert notes(doc)[1] == "ibid."
+    published, _ = build("A [@treaty, art 15]. B [@treaty, art 15].\n", library,
+                         style=resolve_style("oscola-no-ibid", REPO / "templates"))
+    assert notes(published)[1].endswith(", art 15.")
 
 
 def test_prefixes_capitalise_the_note_and_italics_survive(library):

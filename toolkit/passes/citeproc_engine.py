@@ -137,6 +137,9 @@ class CiteprocEngine:
             word = plural if re.search(r"[-–,&]|\band\b", request.locator) else single
             extra = f" {word} {request.locator}".rstrip() if self.house else \
                 f", {word} {request.locator}"
+            if self.house and request.position == "ibid":
+                extra = ""  # the same article again: OSCOLA's plain "ibid" (the house
+                # style has ibid; a style without it needs the article, so keeps it)
         suffix = extra + (f", {request.suffix}" if request.suffix else "")
         first_note = request.first_note
         if self.rules is not None and not self.rules.cross_reference:
