@@ -82,6 +82,8 @@ TERMS = [
     ("A [@two-authors].", 0, "First Org, Second Org, *A joint report*".replace("*", ""),
      "First Org и Second Org"),
     ("A [@iphr-kibhr-2020-eu-briefing].", 0, "(IPHR and KIBHR 2020)", "11.2020"),
+    ("A [@hrw-2021-kazakhstan-extremism].", 0, "(Human Rights Watch, 2021).", "2021 г."),
+    ("A [@cfj-2021-zheksebaev].", 0, "23 ноября 2021 г.)", "23 November 2021"),
 ]
 
 

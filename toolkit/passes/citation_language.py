@@ -16,6 +16,9 @@ for house styles only (an id beginning with `covenant-`), each language has rule
   Kazakhstan", not "Narymbaev");
 - an entry in the document's language with an `original-title` (a law of Kazakhstan,
   its official Russian title) is cited by that title, its English translation set aside;
+- `year_word`: the locale's dates end with it ("25 октября 2018 г."); a year without its
+  day and month is written alone, "(Human Rights Watch, 2021)", as GOST gives a year of
+  publication;
 - `pinpoint_labels`: the pinpoint labels that, after «Там же.» or a short form, open a new
   element of the reference and so take a full stop before and a capital ("Там же. П. 2.",
   GOST R 7.0.5-2008, examples of repeated references).
@@ -37,6 +40,7 @@ class LanguageRules:
     cross_reference: bool = True
     name_delimiter: str | None = None
     pinpoint_labels: tuple[str, ...] = field(default_factory=tuple)
+    year_word: str = ""  # after a full date only ("23 ноября 2021 г."; a year alone: "2021")
 
 
 RULES = {
@@ -56,6 +60,7 @@ RULES = {
         name_delimiter=", ",
         pinpoint_labels=("пп.", "п.", "с.", "ст.", "гл.", "разд.", "т.", "прил.", "строка",
                          "строки", "правило", "правила"),
+        year_word="г.",
     ),
 }
 
@@ -95,6 +100,20 @@ def adapt_item(item: dict, rules: LanguageRules) -> dict:
                 adapted[variable] = [{"literal": rules.name_delimiter.join(
                     _name_text(n) for n in names)}]
     return adapted
+
+
+def year_alone(html: str, rules: LanguageRules) -> str:
+    """ "(Human Rights Watch, 2021 г.)" -> "(Human Rights Watch, 2021)"; a year after its
+    month keeps the word ("23 ноября 2021 г.")."""
+    if not rules.year_word:
+        return html
+    word = re.escape(rules.year_word)
+
+    def keep_after_month(match: re.Match) -> str:
+        before = html[:match.start()]
+        return match.group(0) if re.search(r"[^\W\d_]{3,} $", before) else match["year"]
+
+    return re.sub(r"(?P<year>\b\d{4}) " + word, keep_after_month, html)
 
 
 def adapt_fragment(html: str, rules: LanguageRules) -> str:

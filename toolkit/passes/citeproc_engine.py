@@ -19,7 +19,7 @@ from pathlib import Path
 
 from toolkit.model.citation_syntax import CitationItem
 from toolkit.passes import citeproc_patches
-from toolkit.passes.citation_language import adapt_fragment, adapt_item, rules_for
+from toolkit.passes.citation_language import adapt_fragment, adapt_item, rules_for, year_alone
 from toolkit.passes.style_lookup import StyleError, find_style
 
 __all__ = ["CiteprocEngine", "Request", "StyleError", "resolve_style", "to_request"]
@@ -147,8 +147,10 @@ class CiteprocEngine:
         core = _Core(request.key.lower(), position, csl_label, locator, request.prefix,
                      first_note, request.ambiguous)
         html = _append_suffix(self._with_stand_ins(core), suffix)
-        if self.rules is not None and request.position != "first":
-            html = adapt_fragment(html, self.rules)
+        if self.rules is not None:
+            html = year_alone(html, self.rules)
+            if request.position != "first":
+                html = adapt_fragment(html, self.rules)
         return html
 
     def _with_stand_ins(self, core: _Core) -> str:
