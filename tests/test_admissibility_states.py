@@ -206,6 +206,28 @@ def test_the_draft_states_the_dates_and_the_declaration_with_their_sources(build
     assert "to be confirmed" not in line
 
 
+def test_each_date_of_the_state_paragraph_cites_the_library_entry_that_states_it(build_ws):  # noqa: F811
+    import shutil
+
+    from tests.admissibility_cases import native
+    from tests.conftest import REPO
+
+    shutil.copy(REPO / "citations" / "state-party-sources.yaml",
+                build_ws / "citations" / "state-party-sources.yaml")
+    dump = native(build_ws, _against("Kazakhstan"))
+    line = _state_paragraph(dump)
+    assert "ratified the Covenant on 24 January 2006^1 and the Optional Protocol on 30 June " \
+           "2009;^2 the Optional Protocol entered into force for it on 30 September 2009.^3" \
+           in line
+    notes = dump[dump.index("\nNotes ") + 1:].splitlines()
+    assert notes[1].startswith('  1 "Law of the Republic of Kazakhstan No 91-III of 28 November')
+    assert "No 130-IV" in notes[2] and "BGBl III Nr 51/2017" in notes[2]
+    # the Views state the Protocol's entry into force, and are cited for that alone
+    assert notes[3].startswith('  3 "*Ibragimov v Kazakhstan* (Communication No 2452/2014)')
+    assert "Views" not in notes[1] + notes[2]
+    assert "DOMAIN.md" not in dump and "BGBl III No 51/2017" not in dump
+
+
 def test_the_draft_marks_an_unread_reservation_to_be_confirmed(build_ws):  # noqa: F811
     from tests.admissibility_cases import native
 
