@@ -162,13 +162,25 @@ def test_a_year_only_deposit_gives_an_entry_into_force_span_not_a_day():
 
 def test_a_succession_is_in_force_on_or_before_its_deposit_never_on_a_day():
     """A succession takes effect from independence, which the three-month rule does not
-    give: the deposit bounds it, and no day is presented as fact."""
+    give: the deposit bounds it, and no day is presented as fact (Slovakia: notified
+    28 May 1993, the day it took effect not confirmed by a source read)."""
+    sk = state_status("Slovaquie")
+    current = sk.current_protocol
+    assert current.how == "succession" and current.deposit == TreatyDate.on(date(1993, 5, 28))
+    assert current.in_force.earliest is None and current.in_force.latest == date(1993, 5, 28)
+    assert current.in_force.precision != DAY and sk.protocol_in_force is None
+    assert str(current.in_force) == "on or before 28 May 1993"
+
+
+def test_the_czech_republic_is_bound_from_the_dissolution_of_czechoslovakia():
+    """The Czech Republic notified its succession on 22 February 1993 (UNTC IV.5) and
+    declared itself bound from 1 January 1993, the date of the dissolution, by every
+    multilateral treaty Czechoslovakia was party to (its note of 24 March 1993): a day
+    stated by a source, so the Views against it get no placeholder."""
     cz = state_status("Czechia")
-    current = cz.current_protocol
-    assert current.how == "succession" and current.deposit == TreatyDate.on(date(1993, 2, 22))
-    assert current.in_force.earliest is None and current.in_force.latest == date(1993, 2, 22)
-    assert current.in_force.precision != DAY and cz.protocol_in_force is None
-    assert str(current.in_force) == "on or before 22 February 1993"
+    assert cz.current_protocol.deposit == TreatyDate.on(date(1993, 2, 22))
+    assert cz.protocol_in_force == date(1993, 1, 1) and cz.current_protocol.stated
+    assert "24 March 1993" in cz.current_protocol.source
 
 
 def test_spain_is_confirmed_to_the_day_from_the_depositary_list():
