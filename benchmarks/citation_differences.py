@@ -166,19 +166,19 @@ CLASSES = [
     DiffClass("H", "stray 'Vols' removed with the style's comma before a bracketed date",
               _date_comma),
     # citeproc-py.
-    DiffClass("I", "citeproc-py's title case: no capital after a hyphen or a quotation mark",
+    DiffClass("I", "FIXED citeproc-py's title case: no capital after a hyphen or a quote",
               _title_case),
-    DiffClass("J", "citeproc-py drops the chapter/line label (is-numeric on the locator)",
+    DiffClass("J", "FIXED citeproc-py drops the chapter/line label (is-numeric on the locator)",
               _chapter_label),
     DiffClass("K", "citeproc-py repeats a title that replaced a missing author",
               _repeated_title),
-    DiffClass("L", "citeproc-py ignores disambiguate=\"true\": the short form keeps the title",
-              _disambiguate),
-    # Our bugs, open.
-    DiffClass("M", "OPEN BUG: the style's full stop stays after a citation inside a footnote",
+    DiffClass("L", "house style: author and title when one author has several works "
+              "(OSCOLA 1.3)", _disambiguate),
+    # Our bugs, fixed (kept to catch a regression).
+    DiffClass("M", "FIXED the style's full stop stays after a citation inside a footnote",
               _stray_stop),
-    DiffClass("N", "OPEN BUG: the space before a <URL> is lost", _url_space),
-    DiffClass("O", "OPEN BUG: an article pinpoint is lost in a style without ibid",
+    DiffClass("N", "FIXED the space before a <URL> is lost", _url_space),
+    DiffClass("O", "FIXED an article pinpoint is lost in a style without ibid",
               _article_lost),
 ]
 

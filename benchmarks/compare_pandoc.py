@@ -18,7 +18,9 @@ terms pandoc's locale parser recognises ("para 12" -> "paragraph 12", "p 7" -> "
 "s 3" -> "section 3"...), and citations written side by side ("[@a] [@b]"), which we put in
 one footnote, are written as one group ("[@a; @b]"). Article pinpoints ("art 19") are left
 as they are: pandoc has no article locator and reads them as a suffix, as CSL 1.0.1 would.
-Both sides use the en-GB locale (our engine's locale for English documents).
+Both sides use the en-GB locale (our engine's locale for English documents). For the house
+style pandoc is also given the library as the house style sees it (its language rules,
+toolkit/passes/citation_language.py: genre "Views" -> "Views adopted").
 
 A difference is put in a class when undoing that one cause (e.g. pandoc's capital on
 "Ibid") brings the two texts closer; a note is "explained" when its classes account for
@@ -50,7 +52,7 @@ from toolkit.readers.library import Library  # noqa: E402
 from toolkit.readers.markdown import parse_markdown  # noqa: E402
 
 DEFAULT_STYLES = ["european-journal-of-international-law", "mhra-notes",
-                  "chicago-notes-bibliography", "oscola", "covenant-oscola"]
+                  "chicago-notes-bibliography", "oscola", "oscola-no-ibid", "covenant-oscola"]
 LOCALE = "en-GB"
 
 # ------------------------------------------------------------------ the document
@@ -327,10 +329,25 @@ class Row:
         return runs(self.ours) == runs(self.theirs)
 
 
+def _house_bibliography(bibliography: Path) -> Path:
+    """The library as the house style sees it in English (toolkit/passes/citation_language.py:
+    what CSL cannot say, e.g. genre "Views" -> "Views adopted"): pandoc is given the same."""
+    from toolkit.passes.citation_language import adapt_item, rules_for
+
+    items = json.loads(bibliography.read_text(encoding="utf-8"))
+    adapted = bibliography.with_name("library-house.json")
+    adapted.write_text(json.dumps([adapt_item(i, rules_for(LOCALE)) for i in items],
+                                  ensure_ascii=False, indent=1), encoding="utf-8")
+    return adapted
+
+
 def compare(style_name: str, markdown: str, plan: list[Planned], library: Library,
             bibliography: Path, show_all: bool) -> dict:
     style = resolve_style(style_name, REPO / "templates")
     ours, problems = run_ours(markdown, library, style)
+    if 'id="covenant-' in style.read_text(encoding="utf-8")[:4000] or \
+            "<id>covenant-" in style.read_text(encoding="utf-8")[:4000]:
+        bibliography = _house_bibliography(bibliography)
     theirs = run_pandoc(pandoc_markdown(markdown), bibliography, style)
     print(f"\n=== style: {style_name}  ({style})")
     for problem in problems:
@@ -415,7 +432,9 @@ def main() -> None:
     if report.errors:
         sys.exit("the citation library has errors:\n" + "\n".join(
             f"{d.file}:{d.line}: {d.message}" for d in report.errors))
-    items = {entry.key: dict(entry.item, id=entry.key) for entry in library.entries.values()}
+    # `annote` (the library's internal remarks) is never given to a style (citeproc_engine)
+    items = {entry.key: {k: v for k, v in dict(entry.item, id=entry.key).items()
+                         if k != "annote"} for entry in library.entries.values()}
     markdown, plan = build_markdown(items)
     cited = {i.key.lower() for m in find_citations(markdown) for i in m.items}
     print(f"library: {len(items)} entries, {len(cited)} cited; "

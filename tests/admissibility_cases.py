@@ -130,6 +130,11 @@ def build_ws(case_ws: Path) -> Path:
     (ws / "citations" / "protocol.yaml").write_text(
         "- id: iccpr-op1\n  type: treaty\n  title: Optional Protocol to the International "
         "Covenant on Civil and Political Rights\n", encoding="utf-8")
+    # The General Comments the standards data cites (templates/communication/standards.*).
+    comments = [item for item in yaml.safe_load((REPO / "citations/un-documents.yaml")
+                                                .read_text(encoding="utf-8"))
+                if item["id"].startswith("hrc-gc-")]
+    (ws / "citations" / "comments.yaml").write_text(yaml.safe_dump(comments), encoding="utf-8")
     return ws
 
 

@@ -5,6 +5,8 @@ reservation, and a name the catalogue does not know. Both sides of every date.""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.admissibility_cases import (  # noqa: F401
@@ -81,10 +83,7 @@ def test_the_other_denunciations_bar_a_communication_filed_now(case_ws, state, e
                checked.line("date: 2024-01-10")),
               ("error", "admissibility-denounced", "fact 'arrest' (19 May 2020) is after",
                checked.line("date: 2020-05-19"))]
-    if state == "Jamaica":  # its accession is confirmed only to the year
-        wanted.append(("warning", "admissibility-state-date", "only the year of Jamaica's",
-                       checked.line(f"state: {state}")))
-    else:  # the reservation made on re-acceding in 1998
+    if state == "Trinidad and Tobago":  # the reservation made on re-acceding in 1998
         wanted.append(("warning", "admissibility-reservation", "under sentence of death",
                        checked.line(f"state: {state}")))
     expect(checked, *wanted)
@@ -111,20 +110,57 @@ def test_kyrgyzstan_from_the_day_its_views_give(case_ws, filed, early):  # noqa:
     assert bool(found) is early, checked.listing()
 
 
-@pytest.mark.parametrize("fact, flagged", [("1986-03-30", True), ("1986-03-31", False)])
+@pytest.mark.parametrize("fact, flagged", [("2018-03-30", True), ("2018-03-31", False)])
 def test_a_state_known_only_to_the_year_warns_and_flags_facts_that_may_be_early(
         case_ws, fact, flagged):  # noqa: F811
-    """Spain: deposit in 1985, so in force on 31 March 1986 at the latest."""
+    """Sao Tome and Principe: deposit in 2017, so in force on 31 March 2018 at the latest."""
+    case = _against("Sao Tome and Principe", fact=fact)
+    case["people"][0]["birth_date"] = "1960-02-14"
+    checked = check(case_ws, case)
+    wanted = [("warning", "admissibility-state-date", "only the year of Sao Tome and "
+               "Principe's accession", checked.line("state: Sao Tome and Principe"))]
+    if flagged:
+        wanted.append(("warning", "admissibility-ratione-temporis", "may predate the "
+                       "Optional Protocol's entry into force for Sao Tome and Principe",
+                       checked.line(f"date: {fact}")))
+    expect(checked, *wanted)
+
+
+def test_a_succession_not_confirmed_to_the_day_warns(case_ws):  # noqa: F811
+    checked = check(case_ws, _against("Slovakia"))
+    expect(checked, ("warning", "admissibility-state-date", "the day Slovakia's succession "
+                     "to the Optional Protocol took effect is not confirmed",
+                     checked.line("state: Slovakia")))
+
+
+@pytest.mark.parametrize("fact, early", [("1985-04-24", True), ("1985-04-25", False)])
+def test_spain_from_the_day_the_depositary_list_gives(case_ws, fact, early):  # noqa: F811
+    """Spain: accession deposited 25 January 1985, in force 25 April 1985 (OP art 9(2))."""
     case = _against("Spain", fact=fact)
     case["people"][0]["birth_date"] = "1960-02-14"
     checked = check(case_ws, case)
-    wanted = [("warning", "admissibility-state-date", "only the year of Spain's accession",
-               checked.line("state: Spain"))]
-    if flagged:
-        wanted.append(("warning", "admissibility-ratione-temporis", "may predate the "
-                       "Optional Protocol's entry into force for Spain",
-                       checked.line(f"date: {fact}")))
-    expect(checked, *wanted)
+    assert not [d for d in checked.admissibility if d.code == "admissibility-state-date"]
+    found = [d for d in checked.admissibility if d.code == "admissibility-ratione-temporis"]
+    assert bool(found) is early, checked.listing()
+
+
+def test_spains_examined_reservation_bars_a_case_the_european_court_decided(case_ws):  # noqa: F811
+    case = _against("Spain")
+    case["international_procedures"] = [procedure("European Court of Human Rights")]
+    checked = check(case_ws, case)
+    expect(checked,
+           ("error", "admissibility-other-procedure", "has been examined by European Court "
+            "of Human Rights, and Spain excluded matters already examined elsewhere",
+            checked.line("status: concluded")))
+
+
+def test_a_state_without_an_examined_reservation_is_not_barred_by_a_concluded_case(
+        case_ws):  # noqa: F811
+    case = _against("Ukraine")
+    case["international_procedures"] = [procedure("European Court of Human Rights")]
+    checked = check(case_ws, case)
+    assert not [d for d in checked.admissibility if d.code == "admissibility-other-procedure"
+                and d.severity.value == "error"], checked.listing()
 
 
 def test_germanys_examined_reservation_bars_a_case_the_european_court_decided(case_ws):  # noqa: F811
@@ -149,10 +185,10 @@ def _state_paragraph(dump: str) -> str:
 def test_the_draft_prints_a_placeholder_where_only_the_year_is_confirmed(build_ws):  # noqa: F811
     from tests.admissibility_cases import native
 
-    case = _against("Spain")
+    case = _against("Sao Tome and Principe")
     line = _state_paragraph(native(build_ws, case))
-    assert "became a party to the Covenant in 1977 [to be confirmed: day]" in line
-    assert "the Optional Protocol in 1985 [to be confirmed: day]" in line
+    assert "became a party to the Covenant in 2017 [to be confirmed: day]" in line
+    assert "the Optional Protocol in 2017 [to be confirmed: day]" in line
     assert "entered into force for it [to be confirmed: date]" in line
     assert "orld-politics-datalab" in native(build_ws, case)  # the footnote's source
 
@@ -170,6 +206,28 @@ def test_the_draft_states_the_dates_and_the_declaration_with_their_sources(build
     assert "to be confirmed" not in line
 
 
+def test_each_date_of_the_state_paragraph_cites_the_library_entry_that_states_it(build_ws):  # noqa: F811
+    import shutil
+
+    from tests.admissibility_cases import native
+    from tests.conftest import REPO
+
+    shutil.copy(REPO / "citations" / "state-party-sources.yaml",
+                build_ws / "citations" / "state-party-sources.yaml")
+    dump = native(build_ws, _against("Kazakhstan"))
+    line = _state_paragraph(dump)
+    assert "ratified the Covenant on 24 January 2006^1 and the Optional Protocol on 30 June " \
+           "2009;^2 the Optional Protocol entered into force for it on 30 September 2009.^3" \
+           in line
+    notes = dump[dump.index("\nNotes ") + 1:].splitlines()
+    assert notes[1].startswith('  1 "Law of the Republic of Kazakhstan No 91-III of 28 November')
+    assert "No 130-IV" in notes[2] and "BGBl III Nr 51/2017" in notes[2]
+    # the Views state the Protocol's entry into force, and are cited for that alone
+    assert notes[3].startswith('  3 "*Ibragimov v Kazakhstan* (Communication No 2452/2014)')
+    assert "Views" not in notes[1] + notes[2]
+    assert "DOMAIN.md" not in dump and "BGBl III No 51/2017" not in dump
+
+
 def test_the_draft_marks_an_unread_reservation_to_be_confirmed(build_ws):  # noqa: F811
     from tests.admissibility_cases import native
 
@@ -177,3 +235,25 @@ def test_the_draft_marks_an_unread_reservation_to_be_confirmed(build_ws):  # noq
     assert "acceded to the Optional Protocol on 5 January 1999" in line
     assert "entered into force for it on 5 April 1999" in line
     assert "[To be confirmed: the terms of the declaration or reservation Guyana made" in line
+
+
+# ------------------------------------------------------------------ the Russian draft
+
+@pytest.mark.parametrize("state, genitive", [
+    ("Беларусь", "Беларуси"), ("Belarus", "Беларуси"), ("Кыргызстан", "Кыргызстана"),
+    ("Russian Federation", "Российской Федерации"), ("Spain", "Испании"),
+    ("Republic of Moldova", "Республики Молдова")])
+def test_the_russian_draft_names_the_state_in_the_genitive(build_ws, state, genitive):  # noqa: F811
+    """'против Беларуси', not 'против Беларусь': the genitive comes from the catalogue
+    (genitive: ru) for every State, in the paragraph, the title and 'для ...'."""
+    from tests.admissibility_cases import native
+
+    case = _against(state, filed="2023-01-10")  # before Belarus's denunciation took effect
+    case["case"]["language"] = "ru"
+    dump = native(build_ws, case)
+    assert f"Сообщение направлено против {genitive}." in dump
+    assert f"против {genitive}" in dump.split("Сообщение направлено")[0]  # the title
+    assert f"для {genitive}" in dump
+    nominative = {"Беларуси": "Беларусь", "Кыргызстана": "Кыргызстан"}.get(genitive)
+    if nominative:
+        assert not re.search(rf"(против|для) {nominative}\b", dump)

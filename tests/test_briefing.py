@@ -162,6 +162,34 @@ def test_cases_are_assigned_to_themes_by_provision(ws):
     assert "refused access to the expert report" not in section(dump, "Theme association")
 
 
+@pytest.mark.parametrize(("status", "sentence", "row"), [
+    ("unknown", "Whether an appeal was lodged, and how it ended, is not known.",
+     "Convicted (1 March 2021); appeal: not known whether lodged or how it ended"),
+    ("pending", "An appeal is pending.", "Convicted (1 March 2021); appeal pending"),
+    ("refused", "An appeal was refused.", "Convicted (1 March 2021); appeal refused"),
+])
+def test_an_appeal_whose_fate_is_not_a_decision_reads_as_english(ws, status, sentence, row):
+    """Issue 22: "An appeal was unknown." said nothing a reader could use."""
+    case = case_file("alpha", "Aliya Alpha", [("19(2)", ["arrest"])])
+    appeal = case["proceedings"][0]["appeals"][0]
+    appeal.update(status=status)
+    del appeal["decided"], appeal["outcome"]
+    dump = native(ws, write(ws, [case], briefing_file([theme("expression", ["19"])])))
+    assert sentence in dump and row in dump
+    assert "was unknown" not in dump
+
+
+@pytest.mark.parametrize(("date", "phrase"), [
+    ("2027-03", "held online in March 2027."), ("2027-03-09", "held online on 9 March 2027."),
+    ("2027", "held online in 2027.")])
+def test_the_dialogue_date_takes_in_for_a_month_or_a_year(ws, date, phrase):
+    briefing = briefing_file([theme("expression", ["19"])])
+    briefing["dialogue"]["date"] = date
+    briefing["briefing"]["date"] = "2028-01"
+    dump = native(ws, write(ws, TWO_CASES, briefing))
+    assert phrase in dump and " on March" not in dump
+
+
 def test_cases_can_be_listed_by_id_in_order_or_all_taken(ws):
     path = write(ws, TWO_CASES, briefing_file([
         theme("listed", [], cases=["beta", "alpha"]), theme("every", [], cases="all")]))

@@ -69,3 +69,11 @@ def test_a_style_is_found_by_path_by_local_name_and_by_published_name(tmp_path):
     assert resolve_style("mhra-notes", None).name == "mhra-notes.csl"
     with pytest.raises(ValueError, match="not found"):
         resolve_style("no-such-style", None)
+
+
+def test_a_number_ending_the_segment_before_it_is_not_a_repeated_title():
+    # MHRA prints a View's symbol, then its communication number: both stay
+    raw = "<i>Esergepov v Kazakhstan</i>, Views CCPR/C/116/D/2129/2012, 2129/2012, 2016"
+    assert clean_debris(raw) == raw
+    assert fragment_text(clean_debris("<i>Some Title Here</i>, <i>Some Title Here</i>, 2016")) \
+        == "Some Title Here, 2016"

@@ -194,7 +194,8 @@ def test_every_case_check_warns_of_a_monitor_who_would_be_named_and_of_bare_find
     text = claim.read_text()
     text = text.replace("    name: Monitor-Placeholder Bravo\n    roles: [trial-monitor]",
                         "    name: Monitor-Placeholder Bravo\n    roles: [other]")
-    text = text.replace('      sources: ["@trialwatch-speech-bans", "@cfj-2023-update"]\n', "")
+    text = text.replace('      sources: ["@trialwatch-speech-bans", '
+                        '"@cfj-zheksebaev-fairness-report"]\n', "")
     text = text.replace("      facts: [judgment-2021, sentence-suspended]\n      text: |\n"
                         "        The ban on social", "      text: |\n        The ban on social")
     claim.write_text(text)
@@ -207,7 +208,7 @@ def test_every_case_check_warns_of_a_monitor_who_would_be_named_and_of_bare_find
 def test_a_monitoring_session_in_the_future_is_an_error(tmp_path):
     ws = copy_workspace(tmp_path)
     claim = ws.claims / "zheksebaev.yaml"
-    claim.write_text(claim.read_text().replace("- date: 2021-11-09", "- date: 2027-01-12"))
+    claim.write_text(claim.read_text().replace("- date: 2021-09-21", "- date: 2027-01-12"))
     errors = check_workspace(ws, [claim], TODAY).report.errors
     assert [e.code for e in errors] == ["future-date"]
     assert "monitoring session date 12 January 2027 lies in the future" in errors[0].message
@@ -405,8 +406,9 @@ def test_the_confidential_pdf_names_them_in_text_and_metadata(reports):
 def test_the_public_version_shows_role_labels_and_keeps_public_names(reports):
     text = native(reports, public=True)
     assert "Row 24 August 2021 | Monitor 1; Monitor 3 |" in text
-    assert "Stephanie Farrior" in text and "Askhat Zheksebaev" in text
-    assert 'cover.confidentiality "Public version"' in text
+    assert "Expert-Placeholder Echo" in text and "Askhat Zheksebaev" in text
+    assert 'cover.confidentiality "Illustrative example, not a real report — Public version"' \
+        in text
     fictional = native(reports, "fictional", public=True)
     assert "Alleged victim A" in fictional and "Witness A" in fictional
 
@@ -446,10 +448,54 @@ def test_every_session_is_reported_in_date_order_with_who_monitored_it(reports):
     text = native(reports)
     sessions = re.findall(r'Heading3 "(\d+ \w+ 2021)"\n  Para \.lead "([^"]+)"', text)
     assert [date for date, _ in sessions] == ["8 June 2021", "13 July 2021", "24 August 2021",
-                                             "21 September 2021", "9 November 2021"]
+                                             "21 September 2021"]
     assert sessions[2][1] == ("Monitor-Placeholder Alpha and Monitor-Placeholder Delta "
                               "followed the hearing online. Language of the hearing: Russian.")
     assert "The monitoring data in this report are illustrative." in text
+
+
+def test_the_example_gives_its_findings_to_no_real_person_and_marks_them(reports):
+    """DOMAIN.md §1.5: the example's findings and grade are its own, so its expert is a
+    fictional placeholder, and every section built from illustrative data says so: the
+    summary, the methodology, the proceedings, each finding, the conclusion, the cover
+    and the running title (every page). The conviction, whose date is known only as a
+    range, is placed in no illustrative session."""
+    case = load_case(REPO / "claims/zheksebaev.yaml", Report()).case
+    expert = next(p for p in case.people if p.id == case.monitoring.expert)
+    assert expert.name.startswith("Expert-Placeholder")
+    assert not any("Farrior" in p.name for p in case.people)
+    text = native(reports)
+    assert 'title "Trial fairness report (illustrative example) — ' in text
+    assert 'cover.confidentiality "Illustrative example, not a real report' in text
+    sections = re.split(r"\n  Heading1 ", text)
+    marked = {s.split('"')[1]: "illustrative" in s.lower() for s in sections[1:]}
+    assert marked == {"Summary and conclusions": True, "Background": False,
+                      "Methodology": True, "The proceedings": True, "Analysis": True,
+                      "Conclusion and grade": True, "Annex: the grading scale": False}
+    assert text.count("**Finding (illustrative).**") == len(case.monitoring.findings)
+    assert text.count("**Grade D (illustrative):") == 2
+    assert all("convicted" not in (s.notes or "") for s in case.monitoring.sessions)
+
+
+def test_the_annex_and_the_methodology_say_whose_scale_it_is(reports):
+    text = native(reports)
+    annex = text[text.index('"Annex: the grading scale"'):]
+    assert f"This scale is {SCALE.owner}." in annex
+    assert "not the published grading scale of TrialWatch" in SCALE.owner
+    methodology = text[text.index('"Methodology"'):text.index('"The proceedings"')]
+    assert f"That scale is {SCALE.owner}." in methodology
+    assert "scale reproduced in the annex" not in text
+
+
+def test_a_scale_without_its_owner_is_refused(tmp_path):
+    folder = tmp_path / "fairness-report"
+    folder.mkdir()
+    text = (REPO / "templates/fairness-report/grading.yaml").read_text()
+    start = text.index("owner: >")
+    (folder / "grading.yaml").write_text(text[:start] + text[text.index("effects:"):])
+    with pytest.raises(CovenantError) as info:
+        load_scale(tmp_path)
+    assert "owner" in info.value.report.as_text()
 
 
 def test_the_annex_prints_the_scale_file_in_full(reports):
@@ -471,7 +517,8 @@ def test_the_cover_shows_court_dates_and_the_grade_large(reports):
     cover = PdfReader(str(paths[".pdf"])).pages[0].extract_text()
     for wanted in ("Trial fairness report", "Kazakhstan: the trial of Askhat Zheksebaev",
                    "Court of first instance, Almaty",
-                   "Sessions monitored: 8 June – 9 November 2021 (illustrative)",
+                   "Sessions monitored: 8 June – 21 September 2021 (illustrative)",
+                   "ILLUSTRATIVE EXAMPLE, NOT A REAL REPORT",
                    "GRADE", "Violations that affected the outcome"):
         assert wanted in " ".join(cover.split()), wanted
     assert re.search(r"GRADE\s*D", cover)

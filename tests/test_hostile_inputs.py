@@ -371,3 +371,34 @@ def test_a_code_fence_never_closed_in_a_fact_is_an_error_at_the_fence(ws):
     closed = with_fact_text(ws, "```\n      arrested Mr Sultanov",
                             "```\n      arrested\n      ```\n\n      Mr Sultanov")
     assert errors_of(ws, closed) == []
+
+
+def test_markdown_problems_skip_only_text_that_cannot_have_them():
+    """`covenant check` parses a text for dropped or merged Markdown only when it has
+    block-quote, list, fence or note markup; every text it skips must give no problem
+    when parsed in full, and each kind of markup must still be looked at."""
+    from toolkit.readers import markdown
+
+    full = markdown._parser()
+
+    def parsed(text):
+        env: dict = {}
+        full.parse(text, env)
+        problems, labels = markdown._problems(text, env.get("covenant", markdown.Survey()))
+        return [(p.message, p.start) for p in problems], labels
+
+    def skipped_or_not(text):
+        problems, labels = markdown.markdown_problems(text)
+        return [(p.message, p.start) for p in problems], labels
+
+    plain = ["A plain sentence, with *emphasis*, [a link](https://example.org) and 3.5.",
+             "Two lines\nof prose - with a dash, 1990. and + signs",
+             "Carriage\rreturns\r\nonly", ""]
+    for text in plain:
+        assert skipped_or_not(text) == ([], {}) == parsed(text)
+    looked_at = ["> " * 120 + "deep", "- " * 120 + "deep", "```\nopen fence",
+                 "Note^[outer ^[inner]]", "[^a]: one\n\n[^a]: two", "x\r1. item\r  - " * 60,
+                 "\t* item"]
+    for text in looked_at:
+        assert skipped_or_not(text) == parsed(text)
+    assert all(skipped_or_not(t)[0] for t in looked_at[:5])

@@ -10,6 +10,7 @@ from tests.conftest import REPO
 from toolkit.model.document import Document, NoteRef, Paragraph, Text
 from toolkit.model.errors import Report
 from toolkit.passes import PassContext, run_passes
+from toolkit.passes.citeproc_engine import resolve_style
 from toolkit.readers.library import Library
 from toolkit.readers.markdown import parse_markdown
 from toolkit.writers.native import inline_text, render_native
@@ -28,15 +29,17 @@ LIBRARY = """\
   title: Zhagiparov v Kazakhstan
   title-short: Zhagiparov
   authority: Human Rights Committee
+  genre: Views
+  collection-number: 2441/2014
   number: CCPR/C/124/D/2441/2014
-  note: Communication No 2441/2014
+  annote: an internal remark, never printed
   issued: {date-parts: [[2018, 10, 25]]}
 - id: treaty
   type: treaty
   title: International Covenant on Civil and Political Rights
   title-short: ICCPR
   issued: {date-parts: [[1966, 12, 16]]}
-  note: entered into force 23 March 1976
+  submitted: {date-parts: [[1976, 3, 23]]}
   container-title: United Nations Treaty Series
   container-title-short: UNTS
   volume: "999"
@@ -106,8 +109,8 @@ def test_a_citation_inside_a_footnote_stays_in_that_footnote(library):
 def test_first_citation_is_full_then_short_form_with_note_number(library):
     doc, _ = build("A [@case, para 13.3]. B [@gc, para 2]. C [@case, para 9].\n", library)
     first, _, third = notes(doc)
-    assert first == ("*Zhagiparov v Kazakhstan* (25 October 2018) Communication No "
-                     "2441/2014, UN Doc CCPR/C/124/D/2441/2014, para 13.3.")
+    assert first == ("*Zhagiparov v Kazakhstan* (Communication No 2441/2014) Views adopted "
+                     "25 October 2018, UN Doc CCPR/C/124/D/2441/2014, para 13.3.")
     assert third == "*Zhagiparov* (n 1) para 9."
 
 
@@ -138,6 +141,14 @@ def test_article_pinpoints_print_without_csl_support(library):
     assert notes(doc)[0].endswith("999 UNTS 171 (ICCPR) art 15.")
     assert notes(doc)[1] == "ibid art 19."
     assert notes(doc)[3] == "ICCPR (n 1) art 2."
+
+
+def test_the_same_article_again_is_plain_ibid_in_the_house_style(library):
+    doc, _ = build("A [@treaty, art 15]. B [@treaty, art 15].\n", library)
+    assert notes(doc)[1] == "ibid."
+    published, _ = build("A [@treaty, art 15]. B [@treaty, art 15].\n", library,
+                         style=resolve_style("oscola-no-ibid", REPO / "templates"))
+    assert notes(published)[1].endswith(", art 15.")
 
 
 def test_prefixes_capitalise_the_note_and_italics_survive(library):
@@ -182,3 +193,10 @@ def test_an_article_pinpoint_survives_in_styles_without_ibid(library):
     doc, _ = build("A [@treaty, art 19]. B [@treaty, art 19].\n", library,
                    style=_published("mhra-notes"))
     assert "art 19" in notes(doc)[1]
+
+
+def test_a_source_cited_twice_in_one_note_never_refers_to_that_note(library):
+    doc, _ = build("A [@gc, para 4; @case; @gc, para 6].\n", library)
+    (note,) = notes(doc)
+    assert note.endswith("; General Comment 34 para 6.")
+    assert "(n 1)" not in note

@@ -408,3 +408,20 @@ def test_a_surname_the_dictionary_cannot_read_is_withheld_in_every_case(text, ex
     version = public_version([Person(id="w", name="Елена Полянина", roles=["witness"],
                                      confidential=True)], "ru")
     assert _withheld(version, text) == expected
+
+
+def test_the_english_word_lookup_agrees_with_pyspellchecker_on_its_own_list():
+    """The start-up path reads pyspellchecker's frequency list as bytes instead of
+    building its dictionary; both must give the same count for any word, present or not
+    (words.py's WORD_FREQUENCY bar decides "May", "One" are words, "Dana" is not)."""
+    import random
+
+    from spellchecker import SpellChecker
+
+    from toolkit.redaction import words
+
+    frequency = SpellChecker(language="en", distance=1).word_frequency
+    sample = random.Random(7).sample(sorted(frequency.dictionary), 500)
+    for word in [*sample, "a", "may", "zürich", "dana", "zheksebaev", "notaword"]:
+        assert words.english_frequency(word) == frequency[word], word
+    assert words.is_word("May") and not words.is_word("Dana")

@@ -38,7 +38,10 @@ RAW = yaml.safe_load(catalogue_module.DATA.read_text(encoding="utf-8"))
 # Every State against which the Committee adopted Views in the last decade that the
 # catalogue has to the day (docs/states.md lists those it has only to the year).
 DAY_PRECISE = ["BY", "KG", "UZ", "TJ", "RU", "AZ", "TM", "KZ", "DZ", "FR", "AU", "CA",
-               "LK", "CO", "CM", "GE", "AM", "DE", "EC", "AR", "PY", "MX", "DK"]
+               "LK", "CO", "CM", "GE", "AM", "DE", "EC", "AR", "PY", "MX", "DK",
+               "ES", "NP", "LY", "UA", "LT", "PH", "KR", "NL", "NO", "SE", "LV", "NZ",
+               "PE", "UY", "VE", "MD", "RO", "PL", "PT", "TR", "TN", "ZM", "NI", "PA",
+               "MA"]
 
 
 # ------------------------------------------------------------------ the file itself
@@ -57,6 +60,19 @@ def test_every_state_builds_and_every_fact_has_a_source():
             assert declaration.source.strip() and declaration.summary.strip(), state.iso
         if not state.protocol:
             assert state.protocol_status_source.strip(), state.iso
+
+
+def test_every_state_has_its_russian_genitive():
+    """The Russian draft prints 'против <genitive>' and 'для <genitive>' (templates/
+    communication/sections/ru): every entry carries the form, as data."""
+    for iso, entry in RAW["states"].items():
+        genitive = (entry.get("genitive") or {}).get("ru", "")
+        assert genitive.strip() and re.fullmatch(r"[А-ЯЁа-яё’ —-]+", genitive), iso
+    assert state_status("BY").genitive_in("ru") == "Беларуси"
+    assert state_status("Кыргызстан").genitive_in("ru") == "Кыргызстана"
+    assert state_status("UA").genitive_in("ru") == "Украины"
+    assert state_status("Peru").genitive_in("ru") == "Перу"  # indeclinable
+    assert state_status("BY").genitive_in("fr") == "Biélorussie"  # none: the name
 
 
 def test_every_source_key_is_used_and_every_used_key_exists():
@@ -136,12 +152,44 @@ def test_the_three_month_rule(deposit, in_force):
 
 
 def test_a_year_only_deposit_gives_an_entry_into_force_span_not_a_day():
-    spain = state_status("Spain")
-    current = spain.current_protocol
-    assert current.deposit == TreatyDate.in_year(1985)
+    stp = state_status("Sao Tome and Principe")
+    current = stp.current_protocol
+    assert current.deposit == TreatyDate.in_year(2017)
     assert current.in_force.precision != DAY and current.in_force.day is None
-    assert current.in_force.latest == date(1986, 3, 31)
-    assert spain.protocol_in_force is None  # no day is presented as fact
+    assert current.in_force.latest == date(2018, 3, 31)
+    assert stp.protocol_in_force is None  # no day is presented as fact
+
+
+def test_a_succession_is_in_force_on_or_before_its_deposit_never_on_a_day():
+    """A succession takes effect from independence, which the three-month rule does not
+    give: the deposit bounds it, and no day is presented as fact (Slovakia: notified
+    28 May 1993, the day it took effect not confirmed by a source read)."""
+    sk = state_status("Slovaquie")
+    current = sk.current_protocol
+    assert current.how == "succession" and current.deposit == TreatyDate.on(date(1993, 5, 28))
+    assert current.in_force.earliest is None and current.in_force.latest == date(1993, 5, 28)
+    assert current.in_force.precision != DAY and sk.protocol_in_force is None
+    assert str(current.in_force) == "on or before 28 May 1993"
+
+
+def test_the_czech_republic_is_bound_from_the_dissolution_of_czechoslovakia():
+    """The Czech Republic notified its succession on 22 February 1993 (UNTC IV.5) and
+    declared itself bound from 1 January 1993, the date of the dissolution, by every
+    multilateral treaty Czechoslovakia was party to (its note of 24 March 1993): a day
+    stated by a source, so the Views against it get no placeholder."""
+    cz = state_status("Czechia")
+    assert cz.current_protocol.deposit == TreatyDate.on(date(1993, 2, 22))
+    assert cz.protocol_in_force == date(1993, 1, 1) and cz.current_protocol.stated
+    assert "24 March 1993" in cz.current_protocol.source
+
+
+def test_spain_is_confirmed_to_the_day_from_the_depositary_list():
+    es = state_status("Espagne")
+    assert es.protocol_ratified == date(1985, 1, 25)
+    assert es.protocol_in_force == date(1985, 4, 25)  # OP art 9(2)
+    assert es.current_protocol.how == "accession"
+    assert es.covenant_ratified == date(1977, 4, 27)
+    assert "IV.5" in es.current_protocol.source
 
 
 # ------------------------------------------------------------------ States the issue names
@@ -152,6 +200,25 @@ def test_kazakhstan_has_its_temporal_declaration_and_its_dates():
     assert kz.covenant_in_force == date(2006, 4, 24)
     assert "130-IV" in kz.declaration(TEMPORAL).source
     assert kz.declaration(EXAMINED) is None
+
+
+@pytest.mark.parametrize("iso", ["AT", "DK", "ES", "FR", "HR", "IE", "IS", "IT", "LU",
+                                 "MD", "MT", "NO", "PL", "RO", "SE", "SI", "LK", "TR", "UG",
+                                 "SV"])
+def test_the_article_5_2_a_reservations_of_the_depositary_list(iso):
+    examined = state_status(iso).declaration(EXAMINED)
+    assert examined and "IV.5" in examined.source and examined.terms_read, iso
+
+
+@pytest.mark.parametrize("iso", ["CL", "HR", "FR", "GT", "MT", "MD", "RU", "SI", "LK", "TR",
+                                 "SV", "KZ", "DE"])
+def test_the_temporal_declarations(iso):
+    assert state_status(iso).declaration(TEMPORAL), iso
+
+
+def test_states_the_depositary_list_gives_no_reservation_have_none_recorded():
+    for iso in ("UA", "NP", "LY", "LT", "BY", "KG", "UZ"):
+        assert state_status(iso).declarations == (), iso
 
 
 def test_germany_has_an_article_5_2_a_examined_reservation():
@@ -169,6 +236,13 @@ def test_belarus_denounced_the_protocol_with_effect_from_8_february_2023():
     assert denounced.effective == TreatyDate.on(date(2023, 2, 8))
     assert by.current_protocol.in_force_on(date(2023, 2, 7)) is True
     assert by.current_protocol.in_force_on(date(2023, 2, 8)) is False
+
+
+def test_jamaica_ratified_before_the_protocol_entered_into_force():
+    """Ratified 3 October 1975: in force on 23 March 1976 with the Protocol itself."""
+    jm = state_status("Jamaica")
+    assert jm.protocol[0].deposit == TreatyDate.on(date(1975, 10, 3))
+    assert jm.protocol[0].in_force == TreatyDate.on(date(1976, 3, 23))
 
 
 def test_jamaica_denounced_and_trinidad_and_tobago_denounced_twice():
@@ -191,7 +265,8 @@ def test_guyana_re_acceded_with_a_reservation():
 
 
 @pytest.mark.parametrize("name, status", [
-    ("United Kingdom", NOT_PARTY), ("United States", NOT_PARTY), ("Cambodia", SIGNED)])
+    ("United Kingdom", NOT_PARTY), ("United States", NOT_PARTY), ("Cambodia", SIGNED),
+    ("Palestine", NOT_PARTY)])
 def test_non_parties_and_a_signatory(name, status):
     state = state_status(name)
     assert state.covenant is not None  # a party to the Covenant all the same
@@ -252,8 +327,25 @@ def test_covenant_states_lists_and_shows_one_record(tmp_path):
     assert one.exit_code == 0
     assert "denounced: notified 8 November 2022, effective 8 February 2023" in one.output
     assert "source: " in one.output
-    year = runner.invoke(cli, ["states", "ESP"])
+    year = runner.invoke(cli, ["states", "STP"])
     assert "Only the year is confirmed" in year.output
+    succession = runner.invoke(cli, ["states", "SVK"])
+    assert "The day the succession took effect is not confirmed" in succession.output
+    spain = runner.invoke(cli, ["states", "ESP"])
+    assert "deposit 25 January 1985 (accession); in force 25 April 1985" in spain.output
+    assert "Only the year" not in spain.output
+
+
+def test_covenant_states_shows_a_non_partys_sources_and_the_genitive():
+    from click.testing import CliRunner
+
+    from toolkit.cli import cli
+
+    out = CliRunner().invoke(cli, ["states", "US"]).output
+    assert "Optional Protocol: not-party" in out and "IV.5" in out  # the depositary list
+    assert "genitive: Соединенных Штатов Америки (ru)" in out
+    tuvalu = CliRunner().invoke(cli, ["states", "Tuvalu"]).output
+    assert "Covenant: not-party" in tuvalu and "predates independence" in tuvalu
 
 
 def test_covenant_states_with_an_unknown_name_fails_with_a_suggestion():

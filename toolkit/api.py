@@ -45,11 +45,20 @@ def describe_states(name: str | None = None) -> str:
 
 
 def check(workspace: Workspace, paths: Iterable[Path] = (), *, kind: str | None = None,
-          today: date | None = None) -> CheckResult:
+          today: date | None = None, style: str | None = DEFAULT_STYLE) -> CheckResult:
     """Read the citation library and the case and briefing files (`paths`, default: the
-    whole workspace), run every shared rule and, with `kind`, that kind's own rules;
-    return every diagnostic at once. Nothing is written."""
-    return check_workspace(workspace, list(paths), today or date.today(), kind)
+    whole workspace), run every shared rule and, with `kind`, that kind's own rules, and
+    say which cited sources lack what `style` prints for their type; return every
+    diagnostic at once. Nothing is written."""
+    from toolkit.passes.style_lookup import StyleError, find_style
+
+    try:
+        style_path = find_style(style, workspace.templates)[0] if style else None
+    except StyleError as exc:
+        if style != DEFAULT_STYLE:
+            raise CovenantError(str(exc)) from None
+        style_path = None  # a workspace without the house style: nothing to compare with
+    return check_workspace(workspace, list(paths), today or date.today(), kind, style_path)
 
 
 def build(workspace: Workspace, paths: Iterable[Path], kinds: Iterable[str],

@@ -42,9 +42,12 @@ def cli() -> None:
 @click.option("--verbose", "-v", is_flag=True,
               help="Also list what a summary note stands for (each never-cited source, "
                    "the reference-manager fields left out, Zotero Extra lines not printed).")
+@click.option("--style", default="covenant-oscola", show_default=True,
+              help="The CSL style the drafts will use: warn about cited sources that lack "
+                   "what it prints for their type (a web page's URL or access date).")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
 def check(paths: tuple[Path, ...], workspace: Path | None, strict: bool, output: str,
-          kind: str | None, verbose: bool, today) -> None:
+          kind: str | None, verbose: bool, style: str, today) -> None:
     """Validate case files and the citation library; print every problem at once.
 
     PATHS are case files or folders (default: the workspace's claims/). Each problem is
@@ -53,7 +56,8 @@ def check(paths: tuple[Path, ...], workspace: Path | None, strict: bool, output:
     from toolkit import api
 
     ws = _workspace(workspace, paths)
-    result = api.check(ws, paths, kind=kind, today=today.date() if today else None)
+    result = api.check(ws, paths, kind=kind, today=today.date() if today else None,
+                       style=style)
     report = result.report
     if output == "json":
         click.echo(report.as_json(verbose))
@@ -212,11 +216,12 @@ def build(claims, kinds, formats, out, style, workspace, public, jobs, force, pd
         sys.exit(1)
 
 
-@cli.command(short_help="Create a new workspace with an example case.")
+@cli.command(short_help="Create a new workspace with the example cases.")
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
 def init(directory: Path) -> None:
     """Create a new workspace in DIRECTORY with the default templates, the citation
-    library and one example case."""
+    library, the example cases (English and Russian) and briefing, and the JSON Schemas
+    in docs/ that the examples' modelines point to."""
     from toolkit.workspace.folders import create_workspace
 
     created = create_workspace(directory)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from toolkit.checks.context import (
     CheckContext,
     case_check,
@@ -163,7 +166,8 @@ def _check_annex_ref(ctx: CheckContext, number, path: tuple) -> None:
               "correct the number", "unknown-annex")
 
 
-def _cross_reference(ctx: CheckContext, key: str, path: tuple, mark: Mark | None) -> None:
+def _cross_reference(ctx: CheckContext, key: str, path: tuple,
+                     mark: Callable[[], Mark | None]) -> None:
     """[@fact:ID] and [@claim:ID] must name a fact or claim of this case file; the other
     kinds ([@para:...], [@section:...]) name the templates' anchors, checked at build."""
     kind, _, target = key.partition(":")
@@ -172,10 +176,13 @@ def _cross_reference(ctx: CheckContext, key: str, path: tuple, mark: Mark | None
     if known is not None and target not in known:
         ctx.error(path, f"[@{key}] refers to no {kind} of this case file: {kind} id "
                   f"'{target}' does not exist{suggest(target, list(known))}",
-                  f"unknown-{kind}", mark)
+                  f"unknown-{kind}", mark())
 
 
-def _cite_key(ctx: CheckContext, key: str, path: tuple, mark: Mark | None = None) -> None:
+def _cite_key(ctx: CheckContext, key: str, path: tuple,
+              mark: Callable[[], Mark | None] = lambda: None) -> None:
+    """`mark` gives the place within the text to report; it is asked for only when there
+    is something to report (locating an offset in a YAML scalar is not free)."""
     if is_crossref_key(key):
         _cross_reference(ctx, key, path, mark)
         return
@@ -184,7 +191,7 @@ def _cite_key(ctx: CheckContext, key: str, path: tuple, mark: Mark | None = None
         keys = [e.key for e in ctx.library.entries.values()]
         ctx.error(path, f"citation key '@{key}' is not in the citation library"
                   f"{suggest(key, keys)}; add it to citations/ or correct the key",
-                  "unknown-citation", mark)
+                  "unknown-citation", mark())
 
 
 @case_check
@@ -210,7 +217,7 @@ def _markdown_citations(ctx: CheckContext, text, path: tuple) -> None:
     if not isinstance(text, str):
         return
     for found in find_citations(text):
-        mark = ctx.mark_within(path, found.start, found.end)
+        mark = partial(ctx.mark_within, path, found.start, found.end)
         for citation in found.items:
             _cite_key(ctx, citation.key, path, mark)
 

@@ -3,7 +3,10 @@
 Structure and short titles follow the treaty text (999 UNTS 171); the titles are our own
 summaries, not the treaty's words (the Covenant has no official article headings).
 Sub-paragraph letters and the romans of art 8(3)(c) are listed so that a reference
-such as `14(3)(h)` is rejected and `14(3)(b)` is known.
+such as `14(3)(h)` is rejected and `14(3)(b)` is known. Every lettered sub-paragraph of
+the treaty text is here: 2(3)(a)-(c), 8(3)(a)-(c) with (c)(i)-(iv), 10(2)(a)-(b),
+14(3)(a)-(g), 19(3)(a)-(b), 25(a)-(c), 39(2)(a)-(b), 40(1)(a)-(b), 41(1)(a)-(h),
+42(1)(a)-(b), 42(7)(a)-(d) and 52(a)-(b) (tests/test_covenant_catalogue.py pins the list).
 """
 
 from __future__ import annotations
@@ -111,7 +114,7 @@ ARTICLES: dict[int, Article] = {a.number: a for a in [
     _a(39, "Officers and rules of procedure", 2, {2: "ab"}),
     _a(40, "Reports by States parties", 5, {1: "ab"}, gc=30),
     _a(41, "Inter-State communications", 2, {1: "abcdefgh"}),
-    _a(42, "Ad hoc Conciliation Commissions", 7, {1: "ab"}),
+    _a(42, "Ad hoc Conciliation Commissions", 7, {1: "ab", 7: "abcd"}),
     _a(43, "Privileges and immunities of members"),
     _a(44, "Relation to other procedures for settling disputes"),
     _a(45, "Annual report of the Committee"),

@@ -3,6 +3,13 @@
 Paragraph summaries are our own words, written as clauses that read after "the
 Committee has explained that". `citation_key` names the entry in the shipped
 citation library (citations/un-documents.yaml) where we ship one.
+
+Each summary names its source: `read_at` is the public copy of the General Comment's text
+that the summaries were written from, and `unchecked` lists the paragraphs whose summary
+has not yet been re-read against that text (the audit of December 2026 re-read the
+others). `covenant articles` prints both, so a lawyer sees which summaries to confirm
+before relying on them. The standards data (templates/communication/standards.*.yaml)
+may cite only paragraphs summarised here (toolkit/kinds/standards.py checks it).
 """
 
 from __future__ import annotations
@@ -18,6 +25,12 @@ class GeneralComment:
     symbol: str
     citation_key: str | None = None
     key_paragraphs: dict[str, str] = field(default_factory=dict)
+    read_at: str = ""  # the public copy of the text the summaries were written from
+    unchecked: frozenset[str] = frozenset()  # summaries not yet re-read against it
+
+    def checked(self, paragraph: str) -> bool:
+        """Whether the summary of `paragraph` has been re-read against `read_at`."""
+        return bool(self.read_at) and paragraph not in self.unchecked
 
 
 GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
@@ -29,13 +42,17 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
                    "HRI/GEN/1/Rev.9 (Vol I)"),
     GeneralComment(16, 1988, "The right to privacy", "HRI/GEN/1/Rev.9 (Vol I)"),
     GeneralComment(17, 1989, "Rights of the child", "HRI/GEN/1/Rev.9 (Vol I)"),
-    GeneralComment(18, 1989, "Non-discrimination", "HRI/GEN/1/Rev.9 (Vol I)", None, {
+    GeneralComment(18, 1989, "Non-discrimination", "HRI/GEN/1/Rev.1 at 26", "hrc-gc-18", {
+        "1": "non-discrimination and equality before the law are a basic and general principle "
+             "of the protection of human rights, and article 26 guarantees everyone equal and "
+             "effective protection against discrimination on any ground, political or other "
+             "opinion included",
         "7": "discrimination means any distinction, exclusion, restriction or preference on a "
              "prohibited ground that impairs the equal enjoyment of rights",
         "12": "article 26 is an autonomous right, not limited to the rights the Covenant lists",
-        "13": "a difference in treatment is not discrimination only if it is reasonable and "
-              "objective and pursues a legitimate aim",
-    }),
+        "13": "a difference in treatment is not discrimination if its criteria are reasonable "
+              "and objective and its aim is legitimate under the Covenant",
+    }, read_at="http://hrlibrary.umn.edu/gencomm/hrcom18.htm", unchecked=frozenset({"7", "12"})),
     GeneralComment(19, 1990, "Protection of the family, the right to marriage and equality "
                    "of the spouses", "HRI/GEN/1/Rev.9 (Vol I)"),
     GeneralComment(20, 1992, "Prohibition of torture or other cruel, inhuman or degrading "
@@ -56,16 +73,18 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
                              "conditions for the effective exercise of the right to vote",
                        "25": "free communication of information and ideas on political issues is "
                              "essential",
-                       "26": "the right to form and join political organisations and parties is "
-                             "part of article 25",
-                   }),
+                       "26": "freedom of association, including the right to form and join "
+                             "political organisations and parties, is an essential adjunct to "
+                             "the rights article 25 protects",
+                   }, read_at="https://www.scribd.com/document/582970111/G-C-25",
+                   unchecked=frozenset({"8", "12", "25"})),
     GeneralComment(27, 1999, "Freedom of movement", "CCPR/C/21/Rev.1/Add.9"),
     GeneralComment(28, 2000, "Equality of rights between men and women",
                    "CCPR/C/21/Rev.1/Add.10"),
     GeneralComment(29, 2001, "States of emergency", "CCPR/C/21/Rev.1/Add.11", None, {
         "7": "article 15 cannot be derogated from: the principle of legality applies even in an "
              "emergency",
-    }),
+    }, unchecked=frozenset({"7"})),
     GeneralComment(30, 2002, "Reporting obligations of States parties",
                    "CCPR/C/21/Rev.2/Add.1"),
     GeneralComment(31, 2004, "The nature of the general legal obligation imposed on States "
@@ -78,7 +97,7 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
                              "rehabilitation, satisfaction and guarantees of non-repetition",
                        "17": "preventing a recurrence may require changes in the State's laws or "
                              "practices",
-                   }),
+                   }, unchecked=frozenset({"8", "15", "16", "17"})),
     GeneralComment(32, 2007, "Article 14: Right to equality before courts and tribunals and "
                    "to a fair trial", "CCPR/C/GC/32", "hrc-gc-32", {
                        "2": "article 14 is a procedural means of safeguarding the rule of law",
@@ -89,6 +108,9 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
                              "appear impartial to a reasonable observer",
                        "25": "a fair hearing requires the absence of any direct or indirect "
                              "influence, pressure or intimidation",
+                       "26": "the Committee leaves the assessment of facts and evidence to "
+                             "domestic courts unless it was clearly arbitrary or amounted to a "
+                             "manifest error or a denial of justice",
                        "30": "public authorities must refrain from prejudging the outcome of a "
                              "trial",
                        "33": "adequate facilities include access to the documents and other "
@@ -97,13 +119,28 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
                              "restriction, influence, pressure or undue interference",
                        "39": "the defence must have the same opportunity as the prosecution to "
                              "call and examine witnesses",
-                   }),
+                   }, read_at="https://645012.skal.fun/gencomm/hrcom32.html",
+                   unchecked=frozenset({"13", "19", "21", "25", "26", "30", "33", "39"})),
+    GeneralComment(33, 2008, "The obligations of States parties under the Optional Protocol "
+                   "to the International Covenant on Civil and Political Rights",
+                   "CCPR/C/GC/33", None, {
+                       "2": "the Optional Protocol is not in force for every State party to the "
+                            "Covenant: a State becomes bound by it only by a separate consent",
+                       "3": "the Optional Protocol sets out a procedure and imposes obligations "
+                            "arising from it, in addition to the State's obligations under the "
+                            "Covenant",
+                       "4": "a State party to the Optional Protocol recognises the Committee's "
+                            "competence to receive communications from individuals subject to "
+                            "its jurisdiction who claim to be victims of a violation by it",
+                   }, read_at="http://derechos.org/nizkor/ley/doc/obgen33en.html"),
     GeneralComment(34, 2011, "Article 19: Freedoms of opinion and expression", "CCPR/C/GC/34",
                    "hrc-gc-34", {
                        "2": "freedom of opinion and expression is the foundation stone of every "
                             "free and democratic society",
                        "3": "freedom of expression is necessary for transparency and "
                             "accountability",
+                       "9": "the right to hold opinions without interference admits no "
+                            "exception or restriction",
                        "4": "freedom of expression is integral to the rights of assembly, "
                             "association and participation",
                        "11": "article 19(2) protects political discourse, commentary on public "
@@ -125,7 +162,9 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
                        "46": "offences such as 'extremist activity' must be clearly defined so "
                              "that they do not interfere unnecessarily or disproportionately with "
                              "expression",
-                   }),
+                   }, read_at="https://iranrights.org/library/document/2907",
+                   unchecked=frozenset({"9", "11", "12", "22", "23", "25", "34", "35", "38",
+                                        "46"})),
     GeneralComment(35, 2014, "Article 9: Liberty and security of person", "CCPR/C/GC/35",
                    "hrc-gc-35", {
                        "3": "liberty of person means freedom from confinement of the body, and "
@@ -137,20 +176,26 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
                              "is arbitrary",
                        "38": "detention pending trial must be the exception, based on an "
                              "individual assessment",
-                   }),
+                   }, unchecked=frozenset({"3", "12", "17", "38"})),
     GeneralComment(36, 2018, "Article 6: Right to life", "CCPR/C/GC/36"),
     GeneralComment(37, 2020, "Article 21: Right of peaceful assembly", "CCPR/C/GC/37",
                    "hrc-gc-37", {
                        "1": "peaceful assembly is a foundation of participatory governance",
                        "4": "peaceful assembly is an individual right exercised collectively",
-                       "6": "the right protects assemblies outdoors, indoors and online, and the "
-                            "activities that prepare them",
+                       "6": "article 21 protects peaceful assemblies wherever they take place: "
+                            "outdoors, indoors and online, in public and private spaces",
+                       "7": "the disruption an assembly causes does not call into question the "
+                            "protection it enjoys",
                        "15": "an assembly is presumed to be peaceful",
+                       "33": "the protection extends to activities associated with an "
+                             "assembly outside the gathering itself, such as planning it and "
+                             "spreading information about it",
                        "36": "a restriction must be lawful, pursue a legitimate aim and be "
                              "necessary and proportionate",
                        "40": "a restriction must be necessary in a democratic society and "
                              "proportionate to its aim",
                        "71": "failure to notify the authorities does not make taking part in an "
                              "assembly unlawful",
-                   }),
+                   }, read_at="https://database.girlsrightsplatform.org/en/entity/2rm5gqkud1w",
+                   unchecked=frozenset({"15", "33", "36", "40", "71"})),
 ]}

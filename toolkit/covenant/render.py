@@ -5,6 +5,7 @@ Size: the text the two commands print, apart from the treaty data."""
 from __future__ import annotations
 
 from toolkit.covenant.catalogue import ARTICLES, Provision, all_provisions, parse_provision
+from toolkit.covenant.comments import GeneralComment
 from toolkit.covenant.states import (
     DAY,
     DENOUNCED,
@@ -20,6 +21,8 @@ def describe_all() -> str:
     for art in ARTICLES.values():
         gc = f"  [GC {art.general_comment}]" if art.general_comment else ""
         lines.append(f"{art.number:>3}  {art.title}{gc}")
+    lines.append("\nNot tied to an article: General Comment No 33 (2008), the obligations of "
+                 "States parties under the Optional Protocol (CCPR/C/GC/33)")
     lines.append("\nShow one provision: covenant articles 14(3)(b); the States parties and "
                  "their dates: covenant states")
     return "\n".join(lines)
@@ -41,8 +44,21 @@ def describe_provision(ref: str) -> str:
         lines += ["", f"General Comment No {comment.number} ({comment.year}): {comment.title}",
                   f"  {comment.symbol}" + (f"  [cite as @{comment.citation_key}]"
                                            if comment.citation_key else "")]
-        lines.extend(f"  para {para:<4} {text}" for para, text in comment.key_paragraphs.items())
+        lines += _summaries(comment)
     return "\n".join(lines)
+
+
+def _summaries(comment: GeneralComment) -> list[str]:
+    """Each paragraph summary, then where it comes from: the copy of the text it was
+    written from, and whether it has been re-read against it."""
+    lines = []
+    if comment.key_paragraphs:
+        lines.append(f"  the text: {comment.read_at or 'no public copy recorded yet'}")
+    for para, text in comment.key_paragraphs.items():
+        lines.append(f"  para {para:<4} {text}")
+        if not comment.checked(para):
+            lines.append(f"  {'':9} (not yet re-read against the text: confirm it there)")
+    return lines
 
 
 def _within(part: Provision, whole: Provision) -> bool:
@@ -101,15 +117,25 @@ def _participation(label: str, found: Participation) -> list[str]:
     return lines
 
 
+def _status_lines(state: StateStatus, treaty: str, source: str) -> list[str]:
+    note = state.status_notes.get(treaty)
+    return ([f"    note: {note}"] if note else []) + ([f"    source: {source}"] if source else [])
+
+
 def describe_state(state: StateStatus) -> str:
     names = ", ".join(f"{state.names[lang]} ({lang})" for lang in ("ru", "fr", "es"))
     lines = [f"{state.name} ({state.iso}, {state.iso3})", f"  names: {names}"]
+    if state.genitive:
+        lines.append("  genitive: " + ", ".join(f"{word} ({lang})"
+                                                for lang, word in state.genitive.items()))
     if state.covenant:
         lines += _participation("Covenant", state.covenant)
     else:
         lines.append(f"  Covenant: {state.covenant_status}")
+        lines += _status_lines(state, "covenant", state.covenant_status_source)
     if not state.protocol:
         lines.append(f"  Optional Protocol: {_protocol_summary(state)}")
+        lines += _status_lines(state, "protocol", state.protocol_status_source)
     for number, period in enumerate(state.protocol, start=1):
         label = "Optional Protocol" if len(state.protocol) == 1 else \
             f"Optional Protocol ({number} of {len(state.protocol)})"
@@ -119,6 +145,8 @@ def describe_state(state: StateStatus) -> str:
                   f"    source: {declaration.source}"]
     current = state.current_protocol
     if current and current.in_force and current.in_force.precision != DAY:
-        lines.append("  Only the year is confirmed: confirm the day in the UN Treaty "
+        what = "The day the succession took effect is not" \
+            if current.how == "succession" else "Only the year is"
+        lines.append(f"  {what} confirmed: confirm the day in the UN Treaty "
                      "Collection (chapter IV.5) before relying on it.")
     return "\n".join(lines)

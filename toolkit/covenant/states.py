@@ -16,7 +16,8 @@ date of independence, which the three-month rule does not give).
 (`protocol_in_force` and the others are the dates confirmed to the day, or None), and
 adds the full record: `covenant`, `protocol` (one `Participation` for each period of
 participation, so a denunciation and a re-accession are both kept), `names` in the
-secretariat's four languages, and `declarations`."""
+secretariat's four languages, `genitive` in the languages whose drafts need it (Russian:
+'против Беларуси'), and `declarations`."""
 
 from __future__ import annotations
 
@@ -157,18 +158,26 @@ class StateStatus:
     declarations: tuple[Declaration, ...] = ()
     iso3: str = ""
     names: dict[str, str] = field(default_factory=dict)
+    genitive: dict[str, str] = field(default_factory=dict)  # by language: "против Беларуси"
     also: tuple[str, ...] = ()
     covenant: Participation | None = None
     covenant_status: str = PARTY
     protocol: tuple[Participation, ...] = ()
     protocol_status_given: str = ""  # signed, not-party, unknown: when `protocol` is empty
     protocol_status_source: str = ""  # its source
+    covenant_status_source: str = ""  # the source of covenant_status when not a party
+    status_notes: dict[str, str] = field(default_factory=dict)  # covenant/protocol -> note
 
     def declaration(self, kind: str) -> Declaration | None:
         return next((d for d in self.declarations if d.kind == kind), None)
 
     def name_in(self, language: str) -> str:
         return self.names.get(language) or self.name
+
+    def genitive_in(self, language: str) -> str:
+        """The name in the genitive ('против Беларуси', 'для Беларуси'), in a language
+        whose drafts need it; else the name as it is."""
+        return self.genitive.get(language) or self.name_in(language)
 
     @property
     def current_protocol(self) -> Participation | None:
@@ -246,7 +255,8 @@ def _participation(raw: dict, sources: dict[str, str], where: str) -> Participat
     if raw.get("in_force") is not None:
         in_force, stated = _date(raw["in_force"], f"{where}: in_force"), True
     elif how == "succession":
-        in_force, stated = TreatyDate(None, deposit.latest, deposit.precision), False
+        # From independence, at the latest on deposit: a span, never a day.
+        in_force, stated = TreatyDate(None, deposit.latest, YEAR), False
     elif how is None and deposit.precision == YEAR:
         # A ratification or accession in force three months later; a succession from
         # independence, at the latest on deposit: the latest day is the same bound.
@@ -273,10 +283,11 @@ def _state(iso: str, raw: dict, sources: dict[str, str]) -> StateStatus:
     cov_raw = raw["covenant"]
     covenant = None
     cov_status = str(cov_raw.get("status", PARTY))
+    cov_source = ""
     if "deposit" in cov_raw:
         covenant = _participation(cov_raw, sources, f"{iso} covenant")
     else:
-        _cite(cov_raw.get("source", ""), sources, f"{iso} covenant")
+        cov_source = _cite(cov_raw.get("source", ""), sources, f"{iso} covenant")
     proto_raw = raw.get("protocol")
     periods: tuple[Participation, ...] = ()
     given = given_source = ""
@@ -305,9 +316,14 @@ def _state(iso: str, raw: dict, sources: dict[str, str]) -> StateStatus:
         protocol_in_force=in_force, source=source,
         covenant_in_force=covenant.in_force.day if covenant and covenant.in_force else None,
         declarations=declarations, iso3=str(raw.get("iso3", "")), names=names,
+        genitive={str(k): str(v) for k, v in (raw.get("genitive") or {}).items() if v},
         also=tuple(str(a) for a in raw.get("also") or ()), covenant=covenant,
         covenant_status=cov_status if covenant is None else PARTY,
-        protocol=periods, protocol_status_given=given, protocol_status_source=given_source)
+        protocol=periods, protocol_status_given=given, protocol_status_source=given_source,
+        covenant_status_source=cov_source,
+        status_notes={k: str(v["note"]) for k, v in (("covenant", cov_raw),
+                                                     ("protocol", proto_raw))
+                      if isinstance(v, dict) and "deposit" not in v and v.get("note")})
 
 
 def parse_catalogue(data: dict) -> Catalogue:

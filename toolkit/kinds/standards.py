@@ -2,7 +2,14 @@
 for each provision (templates/communication/standards.<language>.yaml), the General
 Comment paragraphs a claim relies on with our summary of each, and, for a language other
 than English, the provisions' short titles, the summaries and the State's name from
-templates/communication/catalogue.<language>.yaml."""
+templates/communication/catalogue.<language>.yaml.
+
+Each standards entry names its sources (the Covenant's article and, where one supports
+the sentence, a General Comment paragraph), which the sentence cites. A General Comment
+paragraph the standards data cites must be one the catalogue summarises
+(toolkit/covenant/comments.py): `standards_problems` says which is not, and
+`load_standards` refuses the file at that line, so a standard never cites a paragraph
+nobody has read."""
 
 from __future__ import annotations
 
@@ -10,13 +17,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.covenant import Provision, parse_provision, state_status
+from toolkit.covenant import Provision, ProvisionError, parse_provision, state_status
 from toolkit.covenant.comments import GENERAL_COMMENTS
 from toolkit.kinds.sections import KindEnv
 from toolkit.model.case import Claim
-from toolkit.model.citation_syntax import parse_group
-from toolkit.model.errors import CovenantError
-from toolkit.readers.yamlsource import YamlProblem, parse_yaml, read_text
+from toolkit.model.citation_syntax import CitationSyntaxError, parse_group
+from toolkit.model.errors import CovenantError, Report
+from toolkit.readers.yamlsource import YamlProblem, locate, parse_yaml, read_text
 
 
 @dataclass
@@ -63,11 +70,116 @@ def claim_view(claim: Claim) -> ClaimView:
     return ClaimView(claim, parse_provision(claim.provision), points, others)
 
 
+@dataclass(frozen=True)
+class Standard:
+    """One entry of the standards data: the sentence and the sources it cites."""
+
+    text: str
+    sources: tuple[str, ...] = ()
+
+    @property
+    def sentence(self) -> str:
+        """The sentence with its sources cited before the closing full stop."""
+        if not self.sources:
+            return self.text
+        body = self.text.rstrip()
+        stop = body[-1] if body[-1:] in ".!?" else ""
+        return f"{body[:len(body) - len(stop)]} [{'; '.join(self.sources)}]{stop or '.'}"
+
+
+def _standard(value) -> Standard | str:
+    """An entry as written: a sentence, or {text: ..., sources: [...]}; a str is the
+    problem with it."""
+    if isinstance(value, str):
+        return Standard(value.strip())
+    if not isinstance(value, dict) or not isinstance(value.get("text"), str):
+        return "write the entry as a sentence, or as 'text:' with a list 'sources:'"
+    sources = value.get("sources") or []
+    extra = sorted(set(map(str, value)) - {"text", "sources"})
+    if extra or not isinstance(sources, list) or not all(isinstance(x, str) for x in sources):
+        return ("an entry holds only 'text:' and 'sources:' (a list of citations such as "
+                "'@iccpr, art 14(1)')")
+    return Standard(value["text"].strip(), tuple(x.strip() for x in sources))
+
+
+def standards_problems(data) -> list[tuple[tuple, str]]:
+    """What is wrong with the standards data: (where in the file, message) for each
+    provision that is not one, entry that is malformed, citation that does not parse, and
+    General Comment paragraph that the catalogue does not summarise."""
+    if data is None:
+        return []
+    if not isinstance(data, dict):
+        return [((), "the file must map each provision to its sentence")]
+    problems = []
+    for provision, value in data.items():
+        try:
+            parse_provision(str(provision))
+        except ProvisionError as exc:
+            problems.append(((provision,), f"{provision!r}: {exc}"))
+        entry = _standard(value)
+        if isinstance(entry, str):
+            problems.append(((provision,), f"{provision}: {entry}"))
+            continue
+        for n, source in enumerate(entry.sources):
+            problems += [((provision, "sources", n), f"{provision}: {message}")
+                         for message in _source_problems(source)]
+    return problems
+
+
+def _source_problems(source: str) -> list[str]:
+    try:
+        items = parse_group(source)
+    except CitationSyntaxError as exc:
+        return [f"{source!r} is not a citation: {exc}"]
+    problems = []
+    for item in items:
+        number = _gc_for_key(item.key)
+        if number is None:
+            continue
+        comment = GENERAL_COMMENTS[number]
+        if item.locator_label != "paragraph" or not item.locator:
+            problems.append(f"'{source}' cites General Comment No {number} without a "
+                            "paragraph; name the paragraph ('@{item.key}, para 21')")
+            continue
+        for para in (p.strip() for p in item.locator.replace("–", ",").split(",")):
+            if para not in comment.key_paragraphs:
+                problems.append(
+                    f"'{source}' cites General Comment No {number}, para {para}, which the "
+                    "catalogue does not summarise (toolkit/covenant/comments.py; summarised: "
+                    f"paras {', '.join(comment.key_paragraphs) or 'none'}); cite a summarised "
+                    "paragraph, or add its summary, read against the text, to the catalogue")
+    return problems
+
+
+def read_standards(path: Path, templates: Path, shown: str | None = None) -> dict[str, Standard]:
+    """The standards data of one language, checked: any problem stops here, naming its
+    line."""
+    if not os.path.lexists(path):
+        return {}
+    shown = shown or str(path)
+    try:
+        data = parse_yaml(read_text(path, templates))
+    except YamlProblem as problem:
+        raise CovenantError(f"{shown}:{problem.mark.line}:{problem.mark.column}: "
+                            f"{problem.message}") from None
+    problems = standards_problems(data)
+    if problems:
+        report = Report()
+        for where, message in problems:
+            mark = locate(data, where, key=len(where) == 1)
+            report.error(shown, mark.line, mark.column, message, "standards")
+        raise CovenantError(f"{shown}: the standards data has errors", report)
+    return {str(k): entry for k, v in (data or {}).items()
+            if isinstance(entry := _standard(v), Standard)}
+
+
 def load_standards(env: KindEnv, language: str) -> dict[str, str]:
-    """templates/communication/standards.<language>.yaml: provision -> opening sentence."""
-    data = _template_data(env.templates / "communication" / f"standards.{language}.yaml",
-                          env.templates)
-    return {str(k): str(v) for k, v in (data or {}).items()}
+    """templates/communication/standards.<language>.yaml: provision -> opening sentence,
+    its sources cited."""
+    relative = Path("communication") / f"standards.{language}.yaml"
+    standards = read_standards(env.templates / relative, env.templates,
+                               f"templates/{relative.as_posix()}")
+    return {provision: entry.sentence for provision, entry in standards.items()}
 
 
 def _template_data(path: Path, templates: Path):
@@ -190,7 +302,7 @@ def local_state(state, catalogue: dict, language: str) -> dict | None:
         return english
     local = (catalogue.get("states") or {}).get(state.iso) or {}
     named = str(local.get("name") or state.name_in(language))
-    english.update(name=named, genitive=named, article=named)
+    english.update(name=named, genitive=state.genitive.get(language) or named, article=named)
     return {key: str(local.get(key) or english[key]) for key in english}
 
 

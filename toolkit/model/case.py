@@ -52,11 +52,20 @@ LANGUAGE_PATTERN = r"^[a-z]{2}(-[A-Z]{2})?$"
 
 Id = Annotated[str, Field(pattern=ID_PATTERN,
                           description="A short identifier: letters, digits, '.', '_', '-'.")]
+def _string_or_integer(schema: dict) -> None:
+    """The JSON Schema of a field that YAML may give as a bare number (`date: 2021`,
+    `provision: 21`), which the validators above accept: the published schema must accept
+    whatever `covenant check` does."""
+    schema["type"] = ["string", "integer"]
+
+
 DateText = Annotated[str, BeforeValidator(_date_text), Field(
+    json_schema_extra=_string_or_integer,
     description="2020-05-19, 2020-05, 2020, '19 May 2020', a range 2020-06-01/2020-06-06; "
                 "prefix 'on or about' when approximate.",
     examples=["2020-05-19", "2020-05", "on or about 2020-06-01/2020-06-06"])]
 ProvisionRef = Annotated[str, BeforeValidator(_provision_text), Field(
+    json_schema_extra=_string_or_integer,
     description="A provision of the ICCPR: '14(3)(b)', '19(2)', '21', '25(a)'.",
     examples=["14(3)(b)", "19(2)", "21", "25(a)"])]
 SourceRef = Annotated[str, AfterValidator(_source_text), Field(

@@ -29,16 +29,18 @@ FORMAT = 1  # bump when the layout of the files changes
 MAX_CACHE_BYTES = 256 * 2**20
 
 
-def _engine_digest(engine_code: Path) -> str:
+def _engine_digest(engine_code: Path | tuple[Path, ...]) -> str:
     """citeproc-py's version and the code of the engine that calls it (`engine_code`:
-    its file, passed in so that this module need not import the engine that uses it)."""
+    its file, or its files with our fixes to citeproc-py, passed in so that this module
+    need not import the engine that uses it)."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
         citeproc = version("citeproc-py")
     except PackageNotFoundError:  # pragma: no cover - citeproc-py is a dependency
         citeproc = "?"
-    code = Path(engine_code).read_bytes()
+    files = engine_code if isinstance(engine_code, tuple) else (engine_code,)
+    code = b"\0".join(Path(f).read_bytes() for f in files)
     return hashlib.sha256(f"{FORMAT}\0{citeproc}\0".encode() + code).hexdigest()
 
 
@@ -52,7 +54,7 @@ class CitationCache:
     """The renderings of one style in one locale, loaded from and saved to `folder`."""
 
     def __init__(self, folder: Path, style_path: Path, locale: str | None,
-                 engine_code: Path) -> None:
+                 engine_code: Path | tuple[Path, ...]) -> None:
         digest = hashlib.sha256()
         digest.update(_engine_digest(engine_code).encode())
         digest.update(b"\0" + (locale or "").encode() + b"\0")

@@ -32,7 +32,10 @@ def _tags(match: re.Match) -> str:
 # Only the tags citeproc's HTML formatter writes; "<https://...>" printed by a style is text.
 _TAG = re.compile(r"(</?(?:i|b|em|strong|span|sup|sub|u|l)(?:\s[^>]*)?>)")
 # citeproc-py prints a title twice where a style substitutes it for a missing author.
-_REPEATED = re.compile(r"(?P<seg>(?:<i>)?[^,<>]{4,}?(?:</i>)?), (?P=seg)(?=[,.;\s]|$)")
+# A whole segment only (after the start, a space or a tag): "CCPR/C/1/D/2129/2012,
+# 2129/2012" (a symbol, then the communication number it ends with) is not a repetition.
+_REPEATED = re.compile(r"(?:^|(?<=\s)|(?<=>))"
+                       r"(?P<seg>(?:<i>)?[^,<>]{4,}?(?:</i>)?), (?P=seg)(?=[,.;\s]|$)")
 
 
 def clean_debris(fragment: str) -> str:

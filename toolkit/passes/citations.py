@@ -13,6 +13,7 @@ from pathlib import Path
 
 from toolkit.model.citation_syntax import CitationItem
 from toolkit.model.document import Citation, Document, Emph, Inline, Note, Strong, Text
+from toolkit.passes.citation_language import KEEPS_ITS_STOP
 from toolkit.passes.citation_markup import clean_debris, html_to_inlines
 from toolkit.passes.citeproc_engine import CiteprocEngine, to_request
 
@@ -66,14 +67,15 @@ class PositionTracker:
         return position, self.first_note[key]
 
 
-def _note_end(inlines: list[Inline]) -> list[Inline]:
-    """Capitalise the note's first letter (not OSCOLA's lower-case "ibid"; Russian usage
-    does capitalise «Там же») and end it with a full
-    stop."""
+def _note_end(inlines: list[Inline], house: bool = True) -> list[Inline]:
+    """Capitalise the note's first letter and end it with a full stop. The house style
+    keeps OSCOLA's lower-case "ibid" (OSCOLA 4th edn 1.3); any other style is capitalised
+    as pandoc's citeproc and citeproc-js capitalise a note (published OSCOLA's "Ibid")."""
     first = inlines[0] if inlines else None
     while isinstance(first, Emph | Strong) and first.children:
         first = first.children[0]
-    if isinstance(first, Text) and first.text and not first.text.startswith("ibid"):
+    if isinstance(first, Text) and first.text and not (house and
+                                                       first.text.startswith("ibid")):
         first.text = first.text[0].upper() + first.text[1:]
     last = inlines[-1] if inlines else None
     innermost = last
@@ -98,8 +100,11 @@ def _cleaned(fragment: str) -> str:
 
 
 def _drop_final_stop(fragment: str) -> str:
-    """Drop a style's closing full stop; one inside italics ("*Ibid.*") is the word's."""
+    """Drop a style's closing full stop; one inside italics ("*Ibid.*") or ending an
+    abbreviation ("Указ. соч.", "et al.") is the word's."""
     stripped = fragment.rstrip()
+    if stripped.endswith(KEEPS_ITS_STOP):
+        return stripped
     if stripped.endswith(".") and not stripped.endswith(".."):
         return stripped[:-1]
     return stripped
@@ -118,7 +123,12 @@ def _format_citation(node: Citation, tracker: PositionTracker, engine: CiteprocE
             fragments.append(f"[@{item.key}?]")
             continue
         try:
-            fragments.append(engine.format(to_request(item, position, first)))
+            ambiguous = position == "subsequent" and _ambiguous(
+                item.key, first, tracker, context.library,
+                engine.cited if engine.house else None)
+            if first == tracker.current_number:
+                first = 0  # cited earlier in this very note: the short form, no "(n 32)"
+            fragments.append(engine.format(to_request(item, position, first, ambiguous)))
         except Exception as exc:  # noqa: BLE001 - citeproc-py fails in many ways on styles
             context.report.error(str(context.style), 1, 1, f"the citation style could not "
                                  f"format '@{item.key}' ({type(exc).__name__}: {exc})",
@@ -129,6 +139,29 @@ def _format_citation(node: Citation, tracker: PositionTracker, engine: CiteprocE
     cleaned = [_cleaned(f) for f in fragments]
     joined = "; ".join(cleaned)
     return html_to_inlines(joined)
+
+
+def _authors(entry) -> tuple:
+    names = entry.item.get("author") or entry.item.get("editor") or []
+    return tuple((n.get("family") or n.get("literal") or "", n.get("given") or "")
+                 for n in names if isinstance(n, dict))
+
+
+def _ambiguous(key: str, first: int, tracker: PositionTracker, library,
+               cited: set[str] | None = None) -> bool:
+    """CSL's disambiguate="true": whether "Author (n 4)" alone would leave the reader
+    unsure which work is meant. For a published style (`cited` None), as pandoc decides
+    it: another work by the same author first cited in the same note. For the house style
+    (`cited`: every key the document cites), as OSCOLA 4th edn 1.3 does: another work by
+    the same author cited anywhere in the document."""
+    entries = library.entries
+    own = entries.get(key.lower())
+    if own is None or not _authors(own):
+        return False
+    others = cited if cited is not None else {
+        other for other, note in tracker.first_note.items() if note == first}
+    return any(other != key.lower() and other in entries
+               and _authors(entries[other]) == _authors(own) for other in others)
 
 
 def _replace(inlines: list[Inline], tracker, engine, context) -> list[Inline]:
@@ -151,11 +184,12 @@ def run(document: Document, context) -> None:
         document.language)
     cache = None
     if context.cache_dir is not None:
-        from toolkit.passes import citeproc_engine
+        from toolkit.passes import citeproc_engine, citeproc_patches
         from toolkit.passes.citation_cache import CitationCache
 
         cache = CitationCache(context.cache_dir, context.style, locale,
-                              Path(citeproc_engine.__file__))
+                              (Path(citeproc_engine.__file__),
+                               Path(citeproc_patches.__file__)))
         if cache.problem:
             context.report.warning(str(cache.path), 1, 1, f"the citation cache "
                                    f"{cache.problem}; ignored it, formatting again",
@@ -164,7 +198,8 @@ def run(document: Document, context) -> None:
     tracker = PositionTracker()
     for note in document.notes:
         tracker.start_note(note.number)
-        note.children = _note_end(_replace(note.children, tracker, engine, context))
+        note.children = _note_end(_replace(note.children, tracker, engine, context),
+                                  engine.house)
     engine.save()
     context.stats["distinct_citations"] = len(engine._cache)
     context.stats["citeproc_renders"] = engine.renders

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.model.citation_syntax import CitationItem
+from toolkit.passes import citeproc_patches
+from toolkit.passes.citation_language import adapt_fragment, adapt_item, rules_for, year_alone
 from toolkit.passes.style_lookup import StyleError, find_style
 
 __all__ = ["CiteprocEngine", "Request", "StyleError", "resolve_style", "to_request"]
@@ -53,6 +55,7 @@ class Request:
     prefix: str
     suffix: str
     first_note: int  # note number of the first full citation, for "(n 12)"
+    ambiguous: bool = False  # another source, same author, same first note (disambiguate)
 
 
 # Stand-ins formatted in place of a plain-number pinpoint and of the "(n 12)" note number,
@@ -76,6 +79,7 @@ class _Core:
     locator: str | None
     prefix: str
     first_note: int
+    ambiguous: bool = False
 
 
 class CiteprocEngine:
@@ -90,12 +94,14 @@ class CiteprocEngine:
     def __init__(self, style_path: Path, items: dict[str, dict], locale: str | None = None,
                  cache=None):
         self.style_path = Path(style_path)
-        self.items = {key.lower(): dict(item, id=key.lower()) for key, item in items.items()}
         self.locale = locale
         language = (locale or "en").split("-")[0].lower()
         self.labels = {**OUR_LABELS, **OUR_LABELS_BY_LANGUAGE.get(language, {})}
         text = self.style_path.read_text(encoding="utf-8")
         self.house = 'id="covenant-' in text[:4000] or "<id>covenant-" in text[:4000]
+        # the house style's rules for the document's language (citation_language.py)
+        self.rules = rules_for(locale) if self.house else None
+        self.items = {key.lower(): self._prepared(key, item) for key, item in items.items()}
         self.stand_in_locator = not re.search(_NUMBER_FORM.format("locator"), text)
         self.stand_in_note = not re.search(
             _NUMBER_FORM.format("first-reference-note-number"), text)
@@ -105,6 +111,15 @@ class CiteprocEngine:
         self._digests: dict[str, str] = {}
         self._citeproc = None
         self.renders = 0  # calls into citeproc-py
+        self.cited = set(self.items)  # the keys this document cites (for disambiguation)
+
+    def _prepared(self, key: str, item: dict) -> dict:
+        """What citeproc-py is given: never `annote` (the library's internal remarks), and
+        for the house style the entry as its language rules want it."""
+        item = {k: v for k, v in item.items() if k != "annote"}
+        if self.rules is not None:
+            item = adapt_item(item, self.rules)
+        return dict(item, id=key.lower())
 
     def format(self, request: Request) -> str:
         cached = self._cache.get(request)
@@ -126,10 +141,21 @@ class CiteprocEngine:
             word = plural if re.search(r"[-–,&]|\band\b", request.locator) else single
             extra = f" {word} {request.locator}".rstrip() if self.house else \
                 f", {word} {request.locator}"
+            if self.house and request.position == "ibid":
+                extra = ""  # the same article again: OSCOLA's plain "ibid" (the house
+                # style has ibid; a style without it needs the article, so keeps it)
         suffix = extra + (f", {request.suffix}" if request.suffix else "")
+        first_note = request.first_note
+        if self.rules is not None and not self.rules.cross_reference:
+            first_note = 0  # GOST: a repeated citation without the note's number
         core = _Core(request.key.lower(), position, csl_label, locator, request.prefix,
-                     request.first_note)
-        return _append_suffix(self._with_stand_ins(core), suffix)
+                     first_note, request.ambiguous)
+        html = _append_suffix(self._with_stand_ins(core), suffix)
+        if self.rules is not None:
+            html = year_alone(html, self.rules)
+            if request.position != "first":
+                html = adapt_fragment(html, self.rules)
+        return html
 
     def _with_stand_ins(self, core: _Core) -> str:
         stand_ins = {}
@@ -142,7 +168,7 @@ class CiteprocEngine:
         general = _Core(core.key, core.position, core.label,
                         LOCATOR_SENTINEL if LOCATOR_SENTINEL in stand_ins else core.locator,
                         core.prefix, int(NOTE_SENTINEL) if NOTE_SENTINEL in stand_ins
-                        else core.first_note)
+                        else core.first_note, core.ambiguous)
         html = self._core(general)
         # once: put it in; never: this form does not print it (ibid, a style without
         # "(n 12)"), so it cannot change the text; twice: ambiguous, format it as is
@@ -165,7 +191,8 @@ class CiteprocEngine:
 
                 digest = self._digests[core.key] = entry_digest(self.items[core.key])
             key = "\x1f".join([digest, core.position, core.label or "", core.locator or "",
-                               core.prefix, str(core.first_note)])
+                               core.prefix, str(core.first_note),
+                               "a" if core.ambiguous else ""])
             found = self.cache.get(key)
         if found is None:
             found = self._render(core)
@@ -177,6 +204,7 @@ class CiteprocEngine:
     def _load(self):
         if self._citeproc is None:
             _memoize_style_lookups()
+            citeproc_patches.apply()
             from citeproc import CitationStylesBibliography, CitationStylesStyle, formatter
             from citeproc.source.json import CiteProcJSON
 
@@ -204,7 +232,11 @@ class CiteprocEngine:
         citation = Citation([item])
         bibliography.register(citation)
         reference = source[core.key]
-        reference["first_reference_note_number"] = str(core.first_note)
+        if core.first_note:
+            reference["first_reference_note_number"] = str(core.first_note)
+        else:  # no "(n 0)": the group that prints it is left out
+            reference.pop("first_reference_note_number", None)
+        reference[citeproc_patches.AMBIGUOUS] = core.ambiguous
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             history = self._history(core.position, item)
@@ -289,6 +321,9 @@ def _append_suffix(html: str, suffix: str) -> str:
     return body + escape(suffix, quote=False) + end
 
 
-def to_request(item: CitationItem, position: str, first_note: int) -> Request:
+def to_request(item: CitationItem, position: str, first_note: int,
+               ambiguous: bool = False) -> Request:
+    """The note of the first citation goes with every later position: a style without
+    ibid prints "(n 12)" where we decided "ibid" (oscola-no-ibid printed "(n 0)")."""
     return Request(item.key, position, item.locator_label, item.locator, item.prefix,
-                   item.suffix, first_note if position == "subsequent" else 0)
+                   item.suffix, first_note if position != "first" else 0, ambiguous)

@@ -8,6 +8,7 @@ pandoc citations `[see @a, para 3; @b]` and cross-references `[@fact:id]`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -145,9 +146,17 @@ def _line_start(text: str, line: int) -> int:
     return offset
 
 
+# Every problem _survey records needs one of these: a block quote (>), a list item (a
+# marker opening a line), a fence (``` ~~~), a note or footnote definition (^). Text
+# without any is most claim prose, and `covenant check` skips its parse.
+_SURVEYED_MARKUP = re.compile(r"[>`~^]|(?m:^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$))")
+
+
 def markdown_problems(text: str) -> tuple[list[MarkdownProblem], dict[str, int]]:
     """What the parser would drop or merge in `text` (nesting past its limit, a footnote
     label defined twice), and the offset of each footnote label's definition."""
+    if not _SURVEYED_MARKUP.search(text.replace("\r", "\n")):
+        return [], {}
     env: dict = {}
     _parser().parse(text, env)
     return _problems(text, env.get("covenant", Survey()))

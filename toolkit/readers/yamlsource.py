@@ -134,7 +134,7 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     raise _refused(node)
 
 
-def _check_depth(text: str) -> None:
+def _check_depth(text: str) -> tuple[bool, int]:
     """Refuse nesting deeper than MAX_DEPTH before anything is composed.
 
     libyaml's composer recurses once per level, and 100,000 nested brackets overflow the
@@ -147,7 +147,7 @@ def _check_depth(text: str) -> None:
     error would point 900 levels past the place to fix, so the count is then taken again
     by PyYAML's pure-Python parser, which has no such limit and does not recurse either."""
     try:
-        _count_depth(text, _Loader)
+        return _count_depth(text, _Loader)
     except yaml.MarkedYAMLError as exc:
         if _Loader is yaml.SafeLoader or "maximum nesting depth" not in (exc.problem or ""):
             raise
@@ -155,10 +155,17 @@ def _check_depth(text: str) -> None:
         raise
 
 
-def _count_depth(text: str, loader: type) -> None:
-    depth = 0
+def _count_depth(text: str, loader: type) -> tuple[bool, int]:
+    """Whether the document uses an alias (only then can it expand past what is written,
+    or nest deeper through an alias than its text does), and the nodes written."""
+    depth = written = 0
+    aliased = False
     for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.NodeEvent):
+            if isinstance(event, yaml.AliasEvent):
+                aliased = True
+            else:
+                written += 1
             if depth > MAX_DEPTH:
                 mark = event.start_mark
                 raise YamlProblem(f"the document nests deeper than {MAX_DEPTH} levels",
@@ -167,6 +174,7 @@ def _count_depth(text: str, loader: type) -> None:
                 depth += 1
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
+    return aliased, written
 
 
 def _expanded_size(root: yaml.Node) -> tuple[int, int]:
@@ -312,7 +320,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
 def parse_yaml(text: str) -> Any:
     """Parse one YAML document; raise YamlProblem with a 1-based mark on any problem."""
     try:
-        _check_depth(text)
+        aliased, written = _check_depth(text)
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         raise _syntax_problem(exc, text) from None
@@ -328,7 +336,7 @@ def parse_yaml(text: str) -> Any:
     if len(nodes) > 1:
         raise YamlProblem("the file holds more than one YAML document (---); "
                           "keep one case per file", _mark(nodes[1]))
-    expanded, written = _expanded_size(nodes[0])
+    expanded, written = _expanded_size(nodes[0]) if aliased else (written, written)
     if written > MAX_EXPANDED_NODES:
         raise YamlProblem(f"the file holds more than {MAX_EXPANDED_NODES:,} values, far more "
                           "than a case needs; split it, or check that it is the right file",

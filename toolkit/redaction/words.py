@@ -23,12 +23,14 @@ Size: the two look-ups and their thresholds, apart from the forms they feed."""
 from __future__ import annotations
 
 import calendar
+import json
 import re
 import unicodedata
 from functools import cache
 
 WORD_FREQUENCY = 1000
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_DIGITS = re.compile(rb"\d+")
 NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 # Words of dates in the languages documents are written in: never a name on their own.
 _OTHER_CALENDARS = (
@@ -48,10 +50,26 @@ def fold(word: str) -> str:
 
 
 @cache
-def _english():
-    from spellchecker import SpellChecker
+def _english_list() -> bytes:
+    """pyspellchecker's frequency list, decompressed: one `"word": count` per line,
+    lower-case, UTF-8. Searching these bytes for the few name parts a case has costs
+    about 25 ms; building pyspellchecker's own dictionary from them costs ten times that,
+    most of `covenant check`'s start-up."""
+    import gzip
+    from importlib.resources import files
 
-    return SpellChecker(language="en", distance=1).word_frequency
+    return gzip.decompress((files("spellchecker") / "resources" / "en.json.gz").read_bytes())
+
+
+def english_frequency(folded: str) -> int:
+    """How often the lower-case word `folded` occurs in the corpus (0 if never)."""
+    listing = _english_list()
+    key = b'\n"' + json.dumps(folded, ensure_ascii=False).encode()[1:-1] + b'": '
+    at = listing.find(key)
+    if at < 0:
+        return 0
+    digits = _DIGITS.match(listing, at + len(key))
+    return int(digits.group()) if digits else 0
 
 
 @cache
@@ -70,7 +88,7 @@ def is_word(part: str) -> bool:
     if CYRILLIC.search(part):
         return any(p.is_known and not NAME_TAGS & p.tag.grammemes and "Poss" not in p.tag
                    for p in _russian().parse(folded))
-    return _english()[folded] >= WORD_FREQUENCY
+    return english_frequency(folded) >= WORD_FREQUENCY
 
 
 @cache

@@ -29,7 +29,8 @@ class CheckResult:
 
 
 def check_workspace(workspace: Workspace, paths: list[Path] | None = None,
-                    today: date | None = None, kind: str | None = None) -> CheckResult:
+                    today: date | None = None, kind: str | None = None,
+                    style: Path | None = None) -> CheckResult:
     report = Report()
     today = today or date.today()
     library = Library.from_folder(workspace.citations, report, workspace.root)
@@ -57,6 +58,11 @@ def check_workspace(workspace: Workspace, paths: list[Path] | None = None,
                                                report, today)
     used |= briefing_keys
     used |= _template_citations(workspace, library, report)
+    if style is not None:  # what each cited source needs for a complete footnote
+        from toolkit.checks.source_fields import check_source_fields
+
+        check_source_fields([e for e in library.entries.values() if e.key.lower() in used],
+                            style, report)
     all_cases = {p.resolve() for p in workspace.case_files()}
     if all_cases and all_cases <= {p.resolve() for p in files}:
         # Unused sources mean something only when every case has been read.
@@ -69,7 +75,7 @@ def _template_citations(workspace: Workspace, library: Library, report: Report) 
     """The keys the standard wording cites ([@key] in templates/**/*.md.j2): not unused,
     and, when missing from the library, a warning — a draft printing that sentence would
     fail to build."""
-    used: set[str] = set()
+    used: set[str] = _state_source_keys(workspace)
     for path in sorted(workspace.templates.rglob("*.md.j2")):
         try:
             text = path.read_text(encoding="utf-8")
@@ -89,6 +95,19 @@ def _template_citations(workspace: Workspace, library: Library, report: Report) 
                                    "built; add the source to citations/",
                                    "template-citation")
     return used
+
+
+def _state_source_keys(workspace: Workspace) -> set[str]:
+    """The keys templates/communication/state-sources.yaml cites for the State-party
+    paragraph (not unused)."""
+    import re
+
+    path = workspace.templates / "communication" / "state-sources.yaml"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return {k.lower() for k in re.findall(r"@([\w:.#$%&+?<>~/-]+)", text)}
 
 
 UNUSED_LISTED = 10  # more never-cited sources than this: one summary (a whole-library export)

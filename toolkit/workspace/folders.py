@@ -13,6 +13,12 @@ from toolkit.model.errors import CovenantError
 
 SOURCE = Path(__file__).resolve().parents[2]  # this repository: the default workspace
 EXAMPLE_CASE = "zheksebaev.yaml"
+# What `covenant init` gives a new workspace besides citations/ and templates/: every
+# example case (the English and the Russian Zheksebaev communication, and the short
+# cases the example briefing draws on), the example briefing, and the JSON Schemas that
+# the examples' `$schema` modelines name (../docs/claims.schema.json from claims/,
+# ../../docs/briefing.schema.json from claims/briefings/).
+SCHEMAS = ("docs/claims.schema.json", "docs/briefing.schema.json")
 CASE_SUFFIXES = (".yaml", ".yml")
 BRIEFINGS = "briefings"
 
@@ -100,7 +106,8 @@ class Workspace:
 
 def create_workspace(directory: Path) -> list[Path]:
     """`covenant init`: a new workspace in `directory` with the default templates, the
-    citation library and one example case, copied from this repository."""
+    citation library, the example cases and briefing, and the JSON Schemas their
+    modelines point to, copied from this repository."""
     try:
         return _copy_defaults(directory)
     except OSError as exc:
@@ -118,10 +125,17 @@ def _copy_defaults(directory: Path) -> list[Path]:
         raise CovenantError(f"the default workspace files are missing from {SOURCE}; "
                             "install Covenant from its repository (pip install -e .)")
     created: list[Path] = []
-    (directory / "claims" / "briefings").mkdir(parents=True)
+    (directory / "claims" / BRIEFINGS).mkdir(parents=True)
     (directory / "drafts").mkdir()
     (directory / "drafts" / ".gitkeep").touch()
-    created.append(Path(shutil.copy2(SOURCE / "claims" / EXAMPLE_CASE, directory / "claims")))
+    (directory / "docs").mkdir()
+    examples = Workspace(SOURCE)
+    for example in examples.case_files():
+        created.append(Path(shutil.copy2(example, directory / "claims")))
+    for example in examples.briefing_files():
+        created.append(Path(shutil.copy2(example, directory / "claims" / BRIEFINGS)))
+    for schema in SCHEMAS:
+        created.append(Path(shutil.copy2(SOURCE / schema, directory / "docs")))
     for folder in ("citations", "templates"):
         shutil.copytree(SOURCE / folder, directory / folder,
                         ignore=shutil.ignore_patterns("__pycache__", ".*"))

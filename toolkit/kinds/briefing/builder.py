@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from jinja2 import TemplateError
 
 from toolkit.kinds.briefing.model import BriefingFile, Theme
-from toolkit.kinds.briefing.narrative import Narrative, case_row, plan_narrative
+from toolkit.kinds.briefing.narrative import Narrative, case_row, plan_narrative, when_phrase
 from toolkit.kinds.briefing.selection import ThemeSelection, cases_in, select_all
 from toolkit.kinds.sections import KindEnv
 from toolkit.model.case import CaseFile
@@ -142,6 +142,8 @@ def build_briefing(briefing: BriefingFile, cases: list[CaseFile], env: KindEnv,
         "organisations": briefing.organisations,
         "dialogue_round": ordinal(dialogue.round) if dialogue.round else "",
         "dialogue_ahead": briefing_date.end < dialogue_date.start,
+        # ' on 9 March 2023', ' in March 2027', ' in 2027': a month or a year takes 'in'.
+        "dialogue_when": when_phrase(dialogue.date) or f" on {format_date(dialogue_date)}",
         "themes": views,
         "theme_subjects": _and(headings, "; " if any(" and " in h for h in headings)
                                else ", "),

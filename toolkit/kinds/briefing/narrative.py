@@ -343,6 +343,8 @@ def _status(proceeding: Proceeding | None) -> str:
     step = appeal.kind.replace("-", " ")
     if appeal.status == "decided":
         return f"{word}; {step} decided" + (f": {appeal.outcome}" if appeal.outcome else "")
+    if appeal.status == "unknown":
+        return f"{word}; {step}: not known whether lodged or how it ended"
     return f"{word}; {step} {appeal.status}"
 
 

@@ -136,8 +136,10 @@ def state_is_party(ctx: AdmissibilityContext) -> None:
     ctx.result.temporal_declaration = status.declaration(TEMPORAL)
     in_force = current.in_force
     if in_force is None or in_force.precision != DAY:
-        ctx.warning(where, f"only the year of {status.name}'s accession to the Optional "
-                    f"Protocol is confirmed (deposit {current.deposit}; {current.source}): "
+        known = f"the day {status.name}'s succession to the Optional Protocol took " \
+            "effect is not confirmed" if current.how == "succession" else \
+            f"only the year of {status.name}'s accession to the Optional Protocol is confirmed"
+        ctx.warning(where, f"{known} (deposit {current.deposit}; {current.source}): "
                     f"it entered into force {in_force or 'on a day not confirmed'} "
                     f"({cite('op-9-2')}); confirm the day in the UN Treaty Collection "
                     "(chapter IV.5) and add it to toolkit/covenant/data/states.yaml — the "

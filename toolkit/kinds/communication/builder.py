@@ -17,8 +17,9 @@ from toolkit.kinds.communication.admissibility import (
     Admissibility,
     check_admissibility,
 )
-from toolkit.kinds.sections import KindEnv, claims_in_order, facts_in_order
+from toolkit.kinds.sections import KindEnv, cite_list, claims_in_order, facts_in_order
 from toolkit.kinds.standards import (
+    _template_data,
     claim_view,
     country_name,
     load_catalogue,
@@ -113,6 +114,27 @@ def domestic_steps(case: CaseFile) -> list[Step]:
         "9999").start)
 
 
+def state_citations(env: KindEnv, state) -> dict[str, str]:
+    """The library citations supporting each date of the State-party paragraph
+    (templates/communication/state-sources.yaml): fact -> "[@a; @b]"; empty for a State
+    not listed there or whose entries the library lacks (the paragraph then cites the
+    States catalogue's source text)."""
+    if state is None:
+        return {}
+    data = _template_data(env.templates / "communication" / "state-sources.yaml",
+                          env.templates)
+    entry = data.get(state.iso) if isinstance(data, dict) else None
+    if not isinstance(entry, dict):
+        return {}
+    cites = {str(fact): [str(k) for k in keys] for fact, keys in entry.items()
+             if isinstance(keys, list) and keys}
+    # A workspace whose library lacks one of them cites the catalogue's text instead.
+    if not all(k.split(",")[0].strip().lstrip("@") in env.library
+               for keys in cites.values() for k in keys):
+        return {}
+    return {fact: cite_list(keys) for fact, keys in cites.items()}
+
+
 def build_communication(case: CaseFile, env: KindEnv) -> Document:
     language = case.case.language
     words = cover_words(language)
@@ -145,6 +167,7 @@ def build_communication(case: CaseFile, env: KindEnv) -> Document:
         "ref": lambda provision, case="nom": provision_ref(provision, language, case),
         "state_words": local_state(admissibility.state, catalogue, language),
         "country": lambda text: country_name(text, language, catalogue),
+        "state_cites": state_citations(env, admissibility.state),
     }
     blocks = env.render_sections("communication", context, language)
     names = ", ".join(p.name for p in victims) or ", ".join(p.name for p in authors)

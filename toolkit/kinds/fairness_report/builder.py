@@ -206,8 +206,14 @@ def build_fairness_report(case: CaseFile, env: KindEnv) -> Document:
     fit_columns(blocks)
     heading = f"{context['state_name']}: {trial}"
     public = bool(env.extra.get("public"))
+    # An example's data are marked on the cover and in the running title, so every page
+    # of the PDF and the DOCX says that the findings and the grade are not a real report's.
+    example = " (illustrative example)" if monitoring.illustrative else ""
+    confidentiality = _confidentiality(case, public)
+    if monitoring.illustrative:
+        confidentiality = f"Illustrative example, not a real report — {confidentiality}"
     return Document(
-        kind=KIND, title=f"Trial fairness report — {heading}", blocks=blocks,
+        kind=KIND, title=f"Trial fairness report{example} — {heading}", blocks=blocks,
         language=case.case.language,
         subject=f"Trial fairness report on {heading}, grade {grade.grade}",
         author=monitoring.programme, case_id=case.case.id,
@@ -216,7 +222,7 @@ def build_fairness_report(case: CaseFile, env: KindEnv) -> Document:
                "monitored": f"Sessions monitored: {monitored}"
                             + (" (illustrative)" if monitoring.illustrative else ""),
                "grade": grade.grade, "grade_name": grade.name, "date": env.today,
-               "confidentiality": _confidentiality(case, public)},
+               "confidentiality": confidentiality},
     )
 
 

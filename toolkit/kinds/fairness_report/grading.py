@@ -109,6 +109,9 @@ class GradeDefinition(_Strict):
 
 
 class Scale(_Strict):
+    # Whose scale this is, in a sentence the annex and the methodology print ("This scale
+    # is ..."): a report must not pass off one programme's scale as another's.
+    owner: str = Field(min_length=1)
     effects: dict[Literal["no-effect", "affected-outcome", "significant-harm"], str]
     grades: list[GradeDefinition]
 
