@@ -62,6 +62,18 @@ RULES = {
                          "строки", "правило", "правила"),
         year_word="г.",
     ),
+    # The words of the Committee's Views in French and Spanish before their date:
+    # "Constatations adoptées par le Comité", "Dictamen aprobado por el Comité".
+    "fr": LanguageRules("fr", genres={
+        "views": "constatations adoptées le", "decision": "décision adoptée le",
+        "decision on admissibility": "décision concernant la recevabilité adoptée le",
+        "inadmissibility decision": "décision adoptée le",
+    }),
+    "es": LanguageRules("es", genres={
+        "views": "dictamen aprobado el", "decision": "decisión adoptada el",
+        "decision on admissibility": "decisión sobre la admisibilidad adoptada el",
+        "inadmissibility decision": "decisión adoptada el",
+    }),
 }
 
 
