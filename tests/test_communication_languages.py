@@ -210,8 +210,17 @@ def test_a_kind_without_templates_in_the_language_is_an_error_naming_those_it_ha
                     encoding="utf-8")
     with pytest.raises(CovenantError) as caught:
         build(ws, [path], kind, ["native"], today=date(2026, 11, 22))
-    message = str(caught.value)
-    assert f"no templates in '{language}'" in message and has in message, message
+    (error,) = [d for d in caught.value.report.errors if d.code == "kind-language"]
+    assert f"no templates in '{language}'" in error.message and has in error.message, error
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert error.line == lines.index(f"  language: {language}") + 1  # at case.language
+    # the renderer refuses it too, should a build reach it without the check
+    from toolkit.kinds.sections import KindEnv
+    from toolkit.readers.library import Library
+
+    env = KindEnv(ws.templates, Library())
+    with pytest.raises(CovenantError, match=f"no templates in '{language}'"):
+        env.render_sections(kind, {}, language)
 
 
 def test_the_communication_names_its_languages_for_one_it_lacks():

@@ -24,6 +24,7 @@ from toolkit.files.templates import (
     bound_filters,
     render_bounded,
 )
+from toolkit.kinds.languages import language_error, section_languages
 from toolkit.model.case import CaseFile
 from toolkit.model.dates import format_date, format_when, parse_date
 from toolkit.model.document import Block
@@ -90,27 +91,6 @@ def _environment(folder: str, root: str, language: str) -> ImmutableSandboxedEnv
     bound_filters(env)
     env.globals.update(provision=parse_provision)
     return env
-
-
-_LANGUAGE_FOLDER = re.compile(r"[a-z]{2,3}")
-
-
-def section_languages(folder: Path) -> list[str]:
-    """'en' if `folder` holds section templates itself, and the name of each subfolder
-    named like a language code that holds some ('ru', 'fr'); not 'partials'."""
-    if not folder.is_dir():
-        return []
-    found = {"en"} if any(folder.glob("*.md.j2")) else set()
-    found |= {sub.name for sub in folder.iterdir() if sub.is_dir()
-              and _LANGUAGE_FOLDER.fullmatch(sub.name) and any(sub.glob("*.md.j2"))}
-    return sorted(found)
-
-
-def language_error(kind: str, language: str, languages: list[str], folder: Path) -> str:
-    have = ", ".join(f"'{x}'" for x in languages) or "none"
-    return (f"the {kind} has no templates in '{language}' (case.language); it can be "
-            f"written in {have}. Write the case file in one of those, build another "
-            f"kind, or add the templates in {folder / language}/")
 
 
 @dataclass

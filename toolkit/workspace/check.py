@@ -11,6 +11,8 @@ from pathlib import Path
 
 from toolkit.checks.context import CheckContext, report_duplicate_ids
 from toolkit.checks.shared import run_case_checks
+from toolkit.kinds.kind import Kind
+from toolkit.kinds.languages import language_error, section_languages
 from toolkit.kinds.registry import KINDS
 from toolkit.model.citation_syntax import find_citations
 from toolkit.model.errors import Report
@@ -139,5 +141,23 @@ def check_for_kind(kind: str | None, loaded: LoadedCase, report: Report, today: 
     passed the schema. The same function runs for `check --kind` and `build --kind`."""
     if kind is None or loaded.case is None:
         return
+    if not _written_in(kind, loaded, report, workspace):
+        return
     for rule in KINDS[kind].load_rules():
         rule(loaded, report, today, workspace.templates)
+
+
+def _written_in(kind: str, loaded: LoadedCase, report: Report, workspace: Workspace) -> bool:
+    """Whether the kind has templates in the case file's language; if not, an error at
+    case.language naming those it has (never English wording in another language)."""
+    if KINDS[kind].inputs != Kind("", "", "").inputs:
+        return True  # a briefing is written in its own file's language, not its cases'
+    language = loaded.case.case.language
+    languages = section_languages(workspace.templates / kind / "sections")
+    if not languages or language in languages:
+        return True
+    mark = loaded.mark(("case", "language"))
+    report.error(loaded.shown, mark.line, mark.column,
+                 language_error(kind, language, languages,
+                                Path("templates") / kind / "sections"), "kind-language")
+    return False
