@@ -281,31 +281,6 @@ def test_labels_go_on_past_z_and_a_person_in_two_cases_gets_one_label():
     assert len(labels) == 30 and labels[-1] == "Witness AD"
 
 
-def test_redaction_cost_does_not_grow_with_the_number_of_names():
-    """One look-up per run of letters: 400 names over a long text take about as long as 4."""
-    import time
-
-    from toolkit.model.case import Person
-    from toolkit.redaction.redact import public_version, replace
-
-    text = "Mr Smith and the court met in Almaty. " * 20000
-
-    def timed(count: int) -> float:
-        people = [Person(id=f"p{i}", name=f"Person{i:03d} Surname{i:03d}", roles=["witness"],
-                         confidential=True) for i in range(count)]
-        version = public_version(people)
-        started = time.perf_counter()
-        replace(text, version.matcher)
-        return time.perf_counter() - started
-
-    few = min(timed(4), timed(4))
-    many = min(timed(400), timed(400))
-    assert many < 5 * few, (few, many)  # a pattern per name would take about 100 times
-
-
-# ---------------------------------------------------------------- a theme without cases
-
-
 def test_a_theme_no_case_matches_is_a_warning_and_has_no_empty_heading(ws):
     path = write(ws, TWO_CASES, briefing_file([theme("expression", ["19"]),
                                                theme("assembly", ["21"])]))

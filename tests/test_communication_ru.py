@@ -180,7 +180,7 @@ def test_notes_use_russian_terms_and_docx_and_pdf_carry_the_same_notes(russian):
     assert any(re.search(r"\bп\. \d", note) for note in notes)
     assert any(re.search(r"^Там же\. Пп\. \d", note) for note in notes)
     # a repeated citation: the short title (GOST section 8), no "(сн. 3)"
-    assert "ICCPR. Ст. 15." in notes
+    assert "ICCPR. Ст. 15(1)." in notes
     assert "Human Rights Watch. Указ. соч." in notes
     assert any("(принят 16 декабря 1966 г., вступил в силу 23 марта 1976 г.)" in note
                for note in notes)

@@ -467,6 +467,7 @@ def test_the_example_gives_its_findings_to_no_real_person_and_marks_them(reports
     text = native(reports)
     assert 'title "Trial fairness report (illustrative example) — ' in text
     assert 'cover.confidentiality "Illustrative example, not a real report' in text
+    assert 'author "Illustrative example, not a publication of TrialWatch' in text
     sections = re.split(r"\n  Heading1 ", text)
     marked = {s.split('"')[1]: "illustrative" in s.lower() for s in sections[1:]}
     assert marked == {"Summary and conclusions": True, "Background": False,

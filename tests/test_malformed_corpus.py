@@ -9,7 +9,8 @@ Every file in tests/malformed/cases/ starts with comment lines the test reads:
     # write-as: FORM      the test writes the file's text as latin-1, utf-16 or empty (zero
                           bytes) instead of copying it, so the corpus itself stays UTF-8
     # isolate: REASON     check the file in a child process (the checker dies on it)
-    # limits: seconds=S megabytes=M   the check must finish within S seconds and M MB of
+    # limits: seconds=S megabytes=M   the check must finish within S seconds (a hang guard,
+    #                                  far above the real cost) and M MB of
                           Python allocations
 
 Line and column are as the checker prints them, counting these comment lines. Errors must

@@ -5,7 +5,7 @@ docs' table and the tests cite the same thing.
 `key` is the entry in the citation library (citations/hrc-views.json) that a template
 cites as a footnote, where there is one. Status: "V" where the Committee's own words were
 read (the URL of the copy read is in `seen`), "K" where only the rule's substance is
-established (../shared/DOMAIN.md) — a template states a K point only as the rule's text.
+established from secondary sources — a template states a K point only as the rule's text.
 
 Size: one table of citations, read by the rule modules beside it."""
 

@@ -216,7 +216,8 @@ def build_fairness_report(case: CaseFile, env: KindEnv) -> Document:
         kind=KIND, title=f"Trial fairness report{example} — {heading}", blocks=blocks,
         language=case.case.language,
         subject=f"Trial fairness report on {heading}, grade {grade.grade}",
-        author=monitoring.programme, case_id=case.case.id,
+        author=(f"Illustrative example, not a publication of {monitoring.programme}"
+                if monitoring.illustrative else monitoring.programme), case_id=case.case.id,
         cover={"title": "Trial fairness report", "subtitle": heading,
                "case_title": case.case.title, "court": proceeding.court,
                "monitored": f"Sessions monitored: {monitored}"
