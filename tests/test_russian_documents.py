@@ -100,3 +100,19 @@ def test_a_date_that_ends_in_a_full_stop_is_not_given_another(memo):
     fact_dates = re.findall(r'#fact:\S+ "\*\*([^*]+)\*\*', memo["native"])
     assert fact_dates and all(d.endswith("\u00a0г.") for d in fact_dates
                               if re.search(r"\d{4}", d)), fact_dates
+
+
+def test_the_public_russian_memo_labels_people_in_russian(tmp_path):
+    """A confidential witness is "Свидетель А" in the public Russian memo, never
+    "Witness A" (toolkit/redaction/people.py labels people in the document's language)."""
+    ws = _workspace(tmp_path)
+    path = ws.claims / "zheksebaev-ru.yaml"
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    case["people"].append({"id": "witness-a", "name": "Вымышленный Свидетель",
+                           "roles": ["witness"], "confidential": True})
+    path.write_text(yaml.safe_dump(case, allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
+    (output,) = build(ws, [path], "memo", ["native"], today=TODAY, public=True)
+    native = output.paths[0].read_text(encoding="utf-8")
+    assert "**Свидетель А** — свидетель" in native
+    assert "Witness" not in native and "Вымышленный" not in native
