@@ -142,57 +142,50 @@ RU_MONTHS_GENITIVE = ["января", "февраля", "марта", "апре�
                       "августа", "сентября", "октября", "ноября", "декабря"]
 RU_MONTHS = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
              "сентябрь", "октябрь", "ноябрь", "декабрь"]
-
-
-def _en(d: date, precision: str, with_year: bool = True) -> str:
-    year = f" {d.year}" if with_year else ""
-    if precision == "year":
-        return str(d.year)
-    if precision == "month":
-        return f"{EN_MONTHS[d.month - 1]}{year}"
-    return f"{d.day} {EN_MONTHS[d.month - 1]}{year}"
-
-
-def _ru(d: date, precision: str, with_year: bool = True) -> str:
-    year = f" {d.year}\u00a0г." if with_year else ""  # "г." never starts a line
-    if precision == "year":
-        return f"{d.year}\u00a0г."
-    if precision == "month":
-        return f"{RU_MONTHS[d.month - 1]}{year}"
-    return f"{d.day} {RU_MONTHS_GENITIVE[d.month - 1]}{year}"
-
-
 FR_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
              "septembre", "octobre", "novembre", "décembre"]
 ES_MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
              "septiembre", "octubre", "noviembre", "diciembre"]
 
 
-def _fr(d: date, precision: str, with_year: bool = True) -> str:
-    """'1er mai 2020', '19 mai 2020', 'mai 2020', '2020', as French writes them."""
-    year = f" {d.year}" if with_year else ""
-    if precision == "year":
-        return str(d.year)
-    if precision == "month":
-        return f"{FR_MONTHS[d.month - 1]}{year}"
-    return f"{'1er' if d.day == 1 else d.day} {FR_MONTHS[d.month - 1]}{year}"
+@dataclass(frozen=True)
+class DateWords:
+    """How one language writes a date: '19 May 2020' / '19 мая 2020 г.' / '1er mai 2020'
+    / '19 de mayo de 2020', a month alone, a year alone."""
+
+    months: list[str]  # a month alone ("май 2020 г.")
+    months_after_day: list[str]  # a month after its day ("19 мая")
+    day_joiner: str = " "  # between day and month ("19 de mayo")
+    year: str = " {}"  # after the month
+    year_alone: str = "{}"
+    first_day: str = ""  # how the first of a month is written, if not "1"
+
+    def day(self, d: date) -> str:
+        return self.first_day if d.day == 1 and self.first_day else str(d.day)
+
+    def write(self, d: date, precision: str, with_year: bool = True) -> str:
+        year = self.year.format(d.year) if with_year else ""
+        if precision == "year":
+            return self.year_alone.format(d.year)
+        if precision == "month":
+            return f"{self.months[d.month - 1]}{year}"
+        return f"{self.day(d)}{self.day_joiner}{self.months_after_day[d.month - 1]}{year}"
 
 
-def _es(d: date, precision: str, with_year: bool = True) -> str:
-    """'19 de mayo de 2020', 'mayo de 2020', '2020'."""
-    year = f" de {d.year}" if with_year else ""
-    if precision == "year":
-        return str(d.year)
-    if precision == "month":
-        return f"{ES_MONTHS[d.month - 1]}{year}"
-    return f"{d.day} de {ES_MONTHS[d.month - 1]}{year}"
+DATE_WORDS = {
+    "en": DateWords(EN_MONTHS, EN_MONTHS),
+    # "г." never starts a line
+    "ru": DateWords(RU_MONTHS, RU_MONTHS_GENITIVE, year=" {}\u00a0г.", year_alone="{}\u00a0г."),
+    "fr": DateWords(FR_MONTHS, FR_MONTHS, first_day="1er"),
+    "es": DateWords(ES_MONTHS, ES_MONTHS, day_joiner=" de ", year=" de {}"),
+}
+_en, _ru, _fr, _es = (DATE_WORDS[lang].write for lang in ("en", "ru", "fr", "es"))
 
 
 # language -> (one date, "on or about", the first day of a range within one month)
-_FORMATS = {"en": (_en, "on or about ", lambda d: str(d.day)),
-            "ru": (_ru, "около ", lambda d: str(d.day)),
-            "fr": (_fr, "vers le ", lambda d: "1er" if d.day == 1 else str(d.day)),
-            "es": (_es, "hacia el ", lambda d: str(d.day))}
+_FORMATS = {lang: (DATE_WORDS[lang].write, approx, DATE_WORDS[lang].day)
+            for lang, approx in (("en", "on or about "), ("ru", "около "),
+                                 ("fr", "vers le "), ("es", "hacia el "))}
 _RANGE_DASH = {"es": " a "}  # "1 a 6 de junio de 2020", as the Committee's Spanish has it
 
 
