@@ -88,7 +88,7 @@ def pandoc_items(path: Path, broken_lines: list[int]) -> tuple[dict, str]:
     return {item["id"]: item for item in json.loads(run.stdout or "[]")}, note
 
 
-def compare(paths: list[Path], show: int) -> int:
+def compare(paths: list[Path], show: int, dump: Path | None = None) -> int:
     totals = Counter()
     differ = Counter()
     examples: dict[str, list] = {}
@@ -126,6 +126,13 @@ def compare(paths: list[Path], show: int) -> int:
                     examples.setdefault(name, []).append((path.name, entry.key, ours, pandoc))
             if fields_differing:
                 totals["items differing"] += 1
+    if dump:
+        with dump.open("w", encoding="utf-8") as handle:
+            for name, found in examples.items():
+                for file, key, ours, pandoc in found:
+                    handle.write(json.dumps({"field": name, "file": file, "key": key,
+                                             "ours": ours, "pandoc": pandoc},
+                                            ensure_ascii=False) + "\n")
     print(json.dumps(totals, indent=1))
     compared = totals["items compared"] or 1
     print(f"agree on every field: {100 * (1 - totals['items differing'] / compared):.2f}%")
@@ -140,12 +147,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="+", type=Path)
     parser.add_argument("--show", type=int, default=3, help="examples per field")
+    parser.add_argument("--dump", type=Path, help="write every difference here (JSON lines)")
     args = parser.parse_args()
     files = []
     for path in args.paths:
         files += sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES) \
             if path.is_dir() else [path]
-    return compare(files, args.show)
+    return compare(files, args.show, args.dump)
 
 
 if __name__ == "__main__":

@@ -198,6 +198,15 @@ def test_zotero_csl_json_with_numeric_ids_is_read(tmp_path):
     assert library.get("1235").line == 8
 
 
+def test_csl_json_lines_are_found_in_one_pass_past_escapes_and_inner_ids(tmp_path):
+    text = ('[\n{"id": "a\\"b", "type": "report", "title": "Escaped"},\n'
+            '{"id": 5, "type": "report", "title": "Inner",\n'
+            ' "custom": {"id": 98}},\n'
+            '\n{"id": 99, "type": "report", "title": "After an inner id"}\n]')
+    library, report = _library(tmp_path, "ids.json", text)
+    assert [library.get(k).line for k in ('a"b', "5", "99")] == [2, 3, 6], report.errors
+
+
 def test_citation_key_and_zotero_uri_ids(tmp_path):
     items = [{"id": "http://zotero.org/users/1/items/ABCD2345", "type": "report",
               "title": "By URI"},

@@ -80,19 +80,43 @@ def _read_csl_json(path: Path, text: str) -> list[_Raw]:
         data = data.get("items", data.get("references", [data]))
     if not isinstance(data, list):
         raise YamlProblem("a CSL-JSON file holds a list of items", _mark(1, 1))
-    raws, search_from = [], 0
+    places = _id_places(text)
+    raws, next_place = [], 0
     for item in data:
         key = item.get("id") if isinstance(item, dict) else None
         line = column = 1
         if isinstance(key, str | int) and not isinstance(key, bool):
-            found = re.compile(r'"id"\s*:\s*' + re.escape(json.dumps(key))).search(text,
-                                                                                   search_from)
-            if found:
-                search_from = found.end()
-                line = text.count("\n", 0, found.start()) + 1
-                column = found.start() - text.rfind("\n", 0, found.start())
+            for index in range(next_place, min(next_place + 100, len(places))):
+                if places[index][0] == key:
+                    _, line, column = places[index]
+                    next_place = index + 1
+                    break
         raws.append(_Raw(key, item, line, column))
     return _Read(raws)
+
+
+_ID = re.compile(r'"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)')
+
+
+def _id_places(text: str) -> list[tuple[object, int, int]]:
+    """(id, line, column) of every `"id": value` in the text, in order: one pass over
+    the text (looking each item's id up from the start made a large library quadratic)."""
+    places, line, counted = [], 1, 0
+    for found in _ID.finditer(text):
+        line += text.count("\n", counted, found.start())
+        counted = found.start()
+        raw = found.group(1)
+        if raw[0] != '"':
+            value = int(raw)
+        elif "\\" not in raw:
+            value = raw[1:-1]
+        else:
+            try:
+                value = json.loads(raw)
+            except json.JSONDecodeError:
+                continue
+        places.append((value, line, found.start() - text.rfind("\n", 0, found.start())))
+    return places
 
 
 def _depth_line(text: str, limit: int = 100) -> int:
