@@ -26,7 +26,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from toolkit.readers.bibtex import read_bibtex  # noqa: E402
-from toolkit.readers.latex_text import leftover_latex  # noqa: E402
+from toolkit.readers.latex_text import leftover_latex, plain  # noqa: E402
+
+_MATH = re.compile(r"(?<!\\)\$[^$]+\$")
 
 FIELDS = ("type", "title", "author", "editor", "issued", "container-title", "number",
           "issue", "collection-number", "page", "URL", "DOI")
@@ -44,8 +46,17 @@ def _text(value) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _names(names) -> list:
-    return [{k: _text(v) for k, v in sorted(n.items())} for n in names or []]
+def _pandoc_text(value) -> str:
+    """pandoc's CSL JSON writes a math element back as TeX between dollars ("Cu$_2$O");
+    read those spans as our reader reads math, so the text around them is compared."""
+    text = str(value)
+    if "$" in text:
+        text = _MATH.sub(lambda m: plain(m.group(0)), text)
+    return _text(text)
+
+
+def _names(names, text=_text) -> list:
+    return [{k: text(v) for k, v in sorted(n.items())} for n in names or []]
 
 
 def _date(date) -> object:
@@ -54,15 +65,16 @@ def _date(date) -> object:
     return {"parts": date.get("date-parts"), "literal": date.get("literal")}
 
 
-def normal(item: dict, name: str):
+def normal(item: dict, name: str, pandoc: bool = False):
     value = item.get(name)
+    text = _pandoc_text if pandoc else _text
     if value is None:
         return None
     if name in ("author", "editor"):
-        return _names(value)
+        return _names(value, text)
     if name == "issued":
         return _date(value)
-    return _text(value)
+    return text(value)
 
 
 def pandoc_items(path: Path, broken_lines: list[int]) -> tuple[dict, str]:
@@ -117,7 +129,7 @@ def compare(paths: list[Path], show: int, dump: Path | None = None) -> int:
             totals["items compared"] += 1
             fields_differing = []
             for name in FIELDS:
-                ours, pandoc = normal(item, name), normal(other, name)
+                ours, pandoc = normal(item, name), normal(other, name, pandoc=True)
                 if name == "type" and ours == "document" and pandoc in ("", None):
                     continue  # @misc: pandoc writes no type, we write "document"
                 if ours != pandoc:

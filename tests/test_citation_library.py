@@ -69,7 +69,7 @@ def test_string_macros_and_concatenation_are_expanded():
 
 def test_an_undefined_macro_is_reported_not_dropped():
     result = read_bibtex("@report{k, title = nosuchmacro, year = 2020}")
-    assert result.entries[0].item["title"] == "nosuchmacro"
+    assert result.entries[0].item["title"] == "Nosuchmacro"  # a title's first capital
     assert any("nosuchmacro" in p.message and not p.error for p in result.problems)
 
 
@@ -85,8 +85,27 @@ def test_latex_in_names_becomes_unicode():
 def test_latex_symbols_in_titles_become_unicode():
     item = _one(r"@book{k, title = {Rights \textendash{} and Wrongs \ldots: "
                 r"n\textsuperscript{o} 5}, publisher = {Smith \& Sons}, year = 2000}")
-    assert item["title"] == "Rights – and wrongs …: nᵒ 5"
+    assert item["title"] == "Rights – and wrongs …: Nᵒ 5"  # pandoc: "N<sup>o</sup> 5"
     assert item["publisher"] == "Smith & Sons"
+
+
+def test_math_and_subscripts_become_unicode_and_keep_their_case():
+    item = _one(r"@article{k, title = {Thermal Expansion of Cu$_2$O and $\gamma$-LiAlO$_2$ "
+                r"at $10\,\mathrm{K}$ in TiO\textsubscript{2}}, year = 2000}")
+    assert item["title"] == "Thermal expansion of Cu₂O and γ-LiAlO₂ at 10\u2009K in TiO₂"
+
+
+def test_a_symbol_command_takes_no_argument_so_the_group_after_it_stays_protected():
+    item = _one(r"@article{k, title = {By {{Metal}}\textendash{{Organic}} Vapour Epitaxy}, "
+                r"year = 2000}")
+    assert item["title"] == "By Metal–Organic vapour epitaxy"
+
+
+def test_sentence_case_capitalises_each_sentence_and_splits_words_as_pandoc():
+    item = _one(r"@article{k, title = {bugreports_Asm: the Case of the U.S. Act. of 1990 "
+                r"and Kirmse2011.Pdf}, year = 2000}")
+    assert item["title"] == "Bugreports_asm: The case of the u.s. Act. Of 1990 and " \
+        "Kirmse2011.pdf"
 
 
 def test_an_unknown_latex_command_is_kept_and_reported():

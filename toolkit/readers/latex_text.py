@@ -18,6 +18,9 @@ from functools import lru_cache
 
 # Unicode superscripts for \textsuperscript{o} ("n\textsuperscript{o}" → "nᵒ").
 _SUPERSCRIPT = dict(zip("0123456789+-=()aeinorst", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵉⁱⁿᵒʳˢᵗ", strict=True))
+# Unicode subscripts for \textsubscript{2} and math "$_2$" ("Cu$_2$O" → "Cu₂O").
+_SUBSCRIPT = dict(zip("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ",
+                      strict=True))
 
 
 @dataclass
@@ -30,11 +33,14 @@ class Segment:
 def _converter():
     from pylatexenc import latex2text, latexwalker, macrospec
 
-    def superscript(node, l2tobj):
-        text = l2tobj.nodelist_to_text(node.nodeargd.argnlist[-1:]) if node.nodeargd else ""
-        if text and all(c in _SUPERSCRIPT for c in text):
-            return "".join(_SUPERSCRIPT[c] for c in text)
-        return text
+    def scripted(table):
+        def convert(node, l2tobj):
+            text = l2tobj.nodelist_to_text(node.nodeargd.argnlist[-1:]) if node.nodeargd \
+                else ""
+            return _scripted(text, table) or text
+        return convert
+
+    superscript, subscript = scripted(_SUPERSCRIPT), scripted(_SUBSCRIPT)
 
     def quoted(node, l2tobj):
         return "“" + (l2tobj.nodelist_to_text(node.nodeargd.argnlist[-1:]) if node.nodeargd
@@ -48,7 +54,8 @@ def _converter():
         return arg.latex_verbatim()[1:-1] if arg is not None else ""
 
     macros = [macrospec.std_macro(name, False, 1) for name in (
-        "enquote", "mkbibquote", "textsuperscript", "mkbibsuperscript", "url",
+        "enquote", "mkbibquote", "textsuperscript", "mkbibsuperscript", "textsubscript",
+        "mkbibsubscript", "mathrm", "mathit", "mathbf", "text", "textrm", "url",
         "mkbibemph", "mkbibitalic", "mkbibbold", "NoCaseChange", "nocase", "bibstring")]
     db = latexwalker.get_default_latex_context_db().filter_context()
     db.add_context_category("covenant-bibtex", macros=macros, prepend=True)
@@ -58,6 +65,11 @@ def _converter():
         latex2text.MacroTextSpec("mkbibquote", simplify_repl=quoted),
         latex2text.MacroTextSpec("textsuperscript", simplify_repl=superscript),
         latex2text.MacroTextSpec("mkbibsuperscript", simplify_repl=superscript),
+        latex2text.MacroTextSpec("textsubscript", simplify_repl=subscript),
+        latex2text.MacroTextSpec("mkbibsubscript", simplify_repl=subscript),
+        *[latex2text.MacroTextSpec(name, simplify_repl=content) for name in (
+            "mathrm", "mathit", "mathbf", "text", "textrm")],
+        latex2text.MacroTextSpec(",", "\u2009"),  # a thin space
         latex2text.MacroTextSpec("url", simplify_repl=plain_arg),
         *[latex2text.MacroTextSpec(name, simplify_repl=content) for name in (
             "mkbibemph", "mkbibitalic", "mkbibbold", "NoCaseChange", "nocase", "bibstring")],
@@ -80,6 +92,8 @@ def _text(nodes, to_text) -> str:
 def segments(value: str) -> list[Segment]:
     """A LaTeX field value as Unicode segments; brace groups protect case."""
     out: list[Segment] = []
+    if "$" in value:
+        value = _math(value)
     for text, protected in _groups(value):
         if "\\" in text or "$" in text:
             converted = _latex(text)
@@ -106,8 +120,12 @@ def _groups(value: str) -> list[tuple[str, bool]]:
         if char == "\\":
             command = _COMMAND.match(value, pos)
             pos = command.end() if command else pos + 2
-            if command and depth == 0 and value.startswith("{", pos):
-                pos = _skip_group(value, pos)  # a command's argument: "\\v{S}", not "\\_{"
+            name = command.group(0)[1:].strip() if command else ""
+            if command and depth == 0 and value.startswith("{", pos) and (
+                    name not in _SYMBOLS or value.startswith("{}", pos)):
+                # a command's argument: "\\v{S}", not "\\_{"; a symbol takes none:
+                # "Metal\\textendash{{Organic}}" protects "Organic"
+                pos = _skip_group(value, pos)
             continue
         if char == "{":
             if depth == 0:
@@ -153,6 +171,30 @@ def _skip_group(value: str, pos: int) -> int:
         if depth == 0:
             break
     return pos
+
+
+def _scripted(text: str, table: dict) -> str | None:
+    """`text` in Unicode super- or subscript letters, or None if one has none."""
+    if text and all(c in table for c in text):
+        return "".join(table[c] for c in text)
+    return None
+
+
+_MATH = re.compile(r"(?<!\\)\$([^$]+)\$")
+_SCRIPT = re.compile(r"([_^])(?:\{([^{}]*)\}|([^{}\\\s]))")
+
+
+def _math(text: str) -> str:
+    """Inline math as a title holds it ("Cu$_2$O", "$\\gamma$-LiAlO", "$10\\,\\mathrm{K}$"):
+    sub- and superscripts that Unicode has become those letters; the dollars go, the
+    commands inside are read with the text ("γ", "K")."""
+    def inside(match: re.Match) -> str:
+        def script(found: re.Match) -> str:
+            body = found.group(2) if found.group(2) is not None else found.group(3)
+            table = _SUBSCRIPT if found.group(1) == "_" else _SUPERSCRIPT
+            return _scripted(body, table) or found.group(0)
+        return "{" + _SCRIPT.sub(script, match.group(1)) + "}"
+    return _MATH.sub(inside, text)
 
 
 def _latex(text: str) -> str:
@@ -211,9 +253,11 @@ def leftover_latex(text: str) -> bool:
 
 # --- case -----------------------------------------------------------------------------
 
-_WORD = re.compile(r"[^\W_][\w’']*", re.UNICODE)
-# Ends a sentence when followed by a space ("Link.Springer.Com" is one word).
-_SENTENCE_END = re.compile(r"[:.?!](?=\s)|[:.?!]$")
+# A word: letters and digits, with inner apostrophes ("don't"); "_" and "." separate words.
+_WORD = re.compile(r"[^\W_](?:[^\W_]|['’](?=[^\W_]))*", re.UNICODE)
+# Ends a sentence when followed by a space ("Link.Springer.Com", "U.S." do not).
+_SENTENCE_END = re.compile(r"[:.?!]\s")
+_TAIL_END = re.compile(r"[:.?!]\s*$")
 
 
 def sentence_case(parts: list[Segment]) -> list[Segment]:
@@ -221,10 +265,10 @@ def sentence_case(parts: list[Segment]) -> list[Segment]:
     written with a capital and then only small letters ("Value") is lowered, unless it
     begins the title or a sentence (after ":", ".", "?", "!"); protected text, words in
     capitals ("EU"), with inner capitals ("iPhone") or after a number ("3D") are left
-    alone. Unlike pandoc, a small letter after a colon is not raised: as BibTeX's own
-    sentence case, we only lower ("Kazakhstan: at least 135" stays as written)."""
+    alone. As pandoc does, the first word of the title and of each sentence (after ": ",
+    ". ", "? ", "! ") begins with a capital ("Kazakhstan: At least 135")."""
     out, start = [], True
-    for part in parts:
+    for index, part in enumerate(parts):
         if part.protected:
             out.append(part)
             if part.text.strip():
@@ -236,11 +280,17 @@ def sentence_case(parts: list[Segment]) -> list[Segment]:
             start = start or bool(_SENTENCE_END.search(gap))
             word = match.group(0)
             if not start:
-                word = _lower_capitalised(word, text, match)
+                before = text[match.start() - 1] if match.start() else \
+                    (out[-1].text[-1:] if out else "")
+                after = text[match.end()] if match.end() < len(text) else \
+                    (parts[index + 1].text[:1] if index + 1 < len(parts) else "")
+                word = _lower_capitalised(word, before, after)
+            elif word.islower():
+                word = word[0].upper() + word[1:]
             pieces += [gap, word]
             start, last = False, match.end()
         tail = text[last:]
-        start = start or bool(_SENTENCE_END.search(tail))
+        start = start or bool(_TAIL_END.search(tail))
         out.append(Segment("".join(pieces) + tail))
     return out
 
@@ -248,11 +298,10 @@ def sentence_case(parts: list[Segment]) -> list[Segment]:
 _ENDS = ":.?!"
 
 
-def _lower_capitalised(word: str, text: str, match: re.Match) -> str:
-    if match.end() < len(text) and text[match.end()].isdigit():
-        return word
-    if match.start() > 0 and text[match.start() - 1].isdigit():
-        return word
+def _lower_capitalised(word: str, before: str, after: str) -> str:
+    """`word` lowered if it is Title Case; `before`/`after`: the characters around it."""
+    if after.isdigit() or before.isdigit() or any(c.isdigit() for c in word):
+        return word  # "3D", "Cu₂O", "Kirmse2011"
     letters = word.replace("’", "").replace("'", "")
     if letters[:1].isupper() and (letters[1:].islower() or len(letters) == 1):
         return word[0].lower() + word[1:]
