@@ -189,6 +189,14 @@ def test_bibtex_name_forms_particles_suffixes_and_literal_names():
         {"literal": "Human Rights Watch"}]
 
 
+def test_a_braced_family_name_gives_its_particle_as_citeproc_reads_zotero_names():
+    item = _one(r"@book{k, title={T}, author={{van der Wiel}, Wilfred and {De Luca}, Alex "
+                r"and {el-\null Sadat}, Anwar}, year=2000}")
+    assert item["author"] == [
+        {"family": "Wiel", "given": "Wilfred", "non-dropping-particle": "van der"},
+        {"family": "De Luca", "given": "Alex"}, {"family": "el-Sadat", "given": "Anwar"}]
+
+
 def test_crossref_gives_a_chapter_its_book_title_and_editor():
     text = ("@incollection{ch, title={Chapter}, author={A, B}, crossref={bk}, pages={1--9}}\n"
             "@collection{bk, title={The Book}, editor={E, F}, publisher={P}, year=2010}")

@@ -75,6 +75,7 @@ def _converter():
             "mkbibemph", "mkbibitalic", "mkbibbold", "NoCaseChange", "nocase", "bibstring")],
         latex2text.MacroTextSpec("-", ""),  # a discretionary hyphen
         latex2text.MacroTextSpec("relax", ""),
+        latex2text.MacroTextSpec("null", ""),
     ])
     # A command nobody knows stays as written, so the reader can report it: dropping it
     # would lose letters ("Buka\\la" is not "Buka").
