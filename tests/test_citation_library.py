@@ -108,6 +108,15 @@ def test_sentence_case_capitalises_each_sentence_and_splits_words_as_pandoc():
         "Kirmse2011.pdf"
 
 
+def test_sort_keys_phantoms_links_and_declarations_leave_only_their_text():
+    item = _one(r"@article{k, title = {AlGaN\slash{}GaN \href{http://x.org}{Seen Here} in "
+                r"{\sc Caps} and \texttt{Code}}, author = {{\noopsort{hakim}al-Hakim}, Tawfiq "
+                r"and Kuchuk, \cyrchar\CYRA.V.}, year = 2000}")
+    assert item["title"] == "AlGaN/GaN seen here in caps and code"  # {\\sc ..} is no protection
+    assert [a["family"] for a in item["author"]] == ["al-Hakim", "Kuchuk"]
+    assert item["author"][1]["given"] == "А.V."
+
+
 def test_an_unknown_latex_command_is_kept_and_reported():
     result = read_bibtex(r"@book{k, title = {A \weirdcmd{} title}, year = 2000}")
     assert "\\weirdcmd" in result.entries[0].item["title"]

@@ -29,6 +29,26 @@ class Segment:
     protected: bool = False
 
 
+# Commands whose argument is the text (formatting a citation cannot carry: citeproc-py
+# reads no markup in data but nocase).
+CONTENT_MACROS = ("mathrm", "mathit", "mathbf", "mathsf", "text", "textrm", "texttt",
+                  "textsc", "textup", "textnormal", "mbox", "hbox", "mkbibemph",
+                  "mkbibitalic", "mkbibbold", "NoCaseChange", "nocase", "bibstring",
+                  "ensuremath")
+# Commands whose argument prints nothing: \noopsort{key} (a sort key, BibTeX's own
+# trick), phantoms.
+DROPPED_MACROS = ("noopsort", "vphantom", "Vphantom", "hphantom", "phantom", "bibcyr")
+# Commands whose last of N arguments is the text: \href{url}{text},
+# \discretionary{pre}{post}{unbroken}.
+LAST_OF = {"href": 2, "discretionary": 3}
+# Commands without argument and their text.
+SYMBOL_MACROS = {"-": "", "relax": "", "null": "", "cyrchar": "", ",": "\u2009",
+                 "slash": "/", "textbraceleft": "{", "textbraceright": "}", "textbar": "|",
+                 "LaTeX": "LaTeX", "TeX": "TeX", "times": "×", "leq": "≤", "geq": "≥",
+                 "mu": "μ", "sc": "", "rm": "", "em": "", "it": "", "bf": "", "sf": "",
+                 "tt": "", "upshape": "", "itshape": "", "scshape": "", "normalfont": ""}
+
+
 @lru_cache(maxsize=1)
 def _converter():
     from pylatexenc import latex2text, latexwalker, macrospec
@@ -53,29 +73,24 @@ def _converter():
         arg = node.nodeargd.argnlist[-1] if node.nodeargd and node.nodeargd.argnlist else None
         return arg.latex_verbatim()[1:-1] if arg is not None else ""
 
-    macros = [macrospec.std_macro(name, False, 1) for name in (
-        "enquote", "mkbibquote", "textsuperscript", "mkbibsuperscript", "textsubscript",
-        "mkbibsubscript", "mathrm", "mathit", "mathbf", "text", "textrm", "url",
-        "mkbibemph", "mkbibitalic", "mkbibbold", "NoCaseChange", "nocase", "bibstring")]
+    def nothing(node, l2tobj):
+        return ""
+
+    replace = {"enquote": quoted, "mkbibquote": quoted, "textsuperscript": superscript,
+               "mkbibsuperscript": superscript, "textsubscript": subscript,
+               "mkbibsubscript": subscript, "url": plain_arg,
+               **{name: content for name in CONTENT_MACROS},
+               **{name: nothing for name in DROPPED_MACROS}}
+    macros = [macrospec.std_macro(name, False, 1) for name in replace] + [
+        macrospec.std_macro(name, False, count) for name, count in LAST_OF.items()]
     db = latexwalker.get_default_latex_context_db().filter_context()
     db.add_context_category("covenant-bibtex", macros=macros, prepend=True)
     text_db = latex2text.get_default_latex_context_db()
     text_db.add_context_category("covenant-bibtex", prepend=True, macros=[
-        latex2text.MacroTextSpec("enquote", simplify_repl=quoted),
-        latex2text.MacroTextSpec("mkbibquote", simplify_repl=quoted),
-        latex2text.MacroTextSpec("textsuperscript", simplify_repl=superscript),
-        latex2text.MacroTextSpec("mkbibsuperscript", simplify_repl=superscript),
-        latex2text.MacroTextSpec("textsubscript", simplify_repl=subscript),
-        latex2text.MacroTextSpec("mkbibsubscript", simplify_repl=subscript),
-        *[latex2text.MacroTextSpec(name, simplify_repl=content) for name in (
-            "mathrm", "mathit", "mathbf", "text", "textrm")],
-        latex2text.MacroTextSpec(",", "\u2009"),  # a thin space
-        latex2text.MacroTextSpec("url", simplify_repl=plain_arg),
-        *[latex2text.MacroTextSpec(name, simplify_repl=content) for name in (
-            "mkbibemph", "mkbibitalic", "mkbibbold", "NoCaseChange", "nocase", "bibstring")],
-        latex2text.MacroTextSpec("-", ""),  # a discretionary hyphen
-        latex2text.MacroTextSpec("relax", ""),
-        latex2text.MacroTextSpec("null", ""),
+        *[latex2text.MacroTextSpec(name, simplify_repl=function)
+          for name, function in replace.items()],
+        *[latex2text.MacroTextSpec(name, simplify_repl=content) for name in LAST_OF],
+        *[latex2text.MacroTextSpec(name, text) for name, text in SYMBOL_MACROS.items()],
     ])
     # A command nobody knows stays as written, so the reader can report it: dropping it
     # would lose letters ("Buka\\la" is not "Buka").
@@ -126,7 +141,9 @@ def _groups(value: str) -> list[tuple[str, bool]]:
                     name not in _SYMBOLS or value.startswith("{}", pos)):
                 # a command's argument: "\\v{S}", not "\\_{"; a symbol takes none:
                 # "Metal\\textendash{{Organic}}" protects "Organic"
-                pos = _skip_group(value, pos)
+                for _ in range(LAST_OF.get(name, 1)):
+                    if value.startswith("{", pos):
+                        pos = _skip_group(value, pos)
             continue
         if char == "{":
             if depth == 0:
