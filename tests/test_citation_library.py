@@ -175,6 +175,19 @@ def test_biblatex_dates_urldate_eventdate_origdate_and_ranges():
     assert item["original-date"] == {"date-parts": [[1890]], "circa": True}
 
 
+def test_unspecified_year_digits_give_the_range_and_number_with_issue_joins():
+    item = _one("@article{k, title={T}, date={19uu}, number={3}, issue={4}}")
+    assert item["issued"] == {"date-parts": [[1900], [1999]]} and item["issue"] == "3, 4"
+
+
+def test_nested_braces_around_accents_and_comma_below_leave_no_brace():
+    item = _one(r"@inproceedings{k, title={Using {{F{\"o}rster}} Transfer in "
+                r"Ro\textcommabelow{s}ia}, "
+                r"booktitle={{{DPG Fr{\"u}hjahrstagung}}, {{Berlin}}}, year=2000}")
+    assert item["title"] == "Using Förster transfer in roșia"
+    assert item["container-title"] == "DPG Frühjahrstagung, Berlin"
+
+
 def test_a_date_biblatex_does_not_know_is_reported_and_kept_as_literal():
     result = read_bibtex("@book{k, title={T}, date={sometime in 2001}}")
     assert result.entries[0].item["issued"] == {"literal": "sometime in 2001"}

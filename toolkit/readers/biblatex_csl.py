@@ -8,7 +8,7 @@ exports to be read.
   from Title Case to sentence case with braced words kept (latex_text.sentence_case);
   `booktitle`/`maintitle` become the container of chapters; journal titles keep their
   case.
-- `number`: the `issue` of an article (with `issue`: "3,4"), the `collection-number` of a
+- `number`: the `issue` of an article (with `issue`: "3, 4"), the `collection-number` of a
   book in a series, otherwise CSL's `number` (report, case, statute, patent).
 - `institution`, `school`, `organization`, `publisher` and `howpublished`: the publisher,
   joined with "; ".
@@ -312,7 +312,7 @@ def _numbers(entry_type: str, fields, item: dict, used: set) -> None:
             item["collection-number"] = number
         elif entry_type in ARTICLE_LIKE:
             issue = plain(fields["issue"]) if fields.get("issue") else None
-            item["issue"] = f"{number},{issue}" if issue else number
+            item["issue"] = f"{number}, {issue}" if issue else number
         else:
             item["number"] = number
     elif fields.get("issue"):  # pandoc drops an issue outside articles: we keep it

@@ -163,14 +163,16 @@ def _groups(value: str) -> list[tuple[str, bool]]:
     return [(text, protected) for text, protected in parts if text]
 
 
-_ACCENT_MARKS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303",
+_ACCENT_MARKS = {"textcommabelow": "\u0326",
+                 "'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303",
                  "=": "\u0304", ".": "\u0307", "c": "\u0327", "v": "\u030c", "u": "\u0306",
                  "H": "\u030b", "k": "\u0328", "r": "\u030a"}
 _SYMBOLS = {"&": "&", "%": "%", "$": "$", "_": "_", "#": "#", "o": "ø", "O": "Ø", "aa": "å",
             "AA": "Å", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "ss": "ß", "l": "ł",
             "L": "Ł", "i": "ı", "textendash": "–", "textemdash": "—", "ldots": "…",
             "dots": "…", "textquoteright": "’", "textquoteleft": "‘", "S": "§"}
-_ACCENT = re.compile(r"\\([`'^\"~=.]|[cvuHkr](?=[\s{]))\s*(?:\{\s*([A-Za-z]|\\i)\s*\}|([A-Za-z]))")
+_ACCENT = re.compile(r"\\([`'^\"~=.]|[cvuHkr](?=[\s{])|textcommabelow(?=[\s{]))"
+                     r"\s*(?:\{\s*([A-Za-z]|\\i)\s*\}|([A-Za-z]))")
 _SYMBOL = re.compile(r"\\(?:([&%$_#])|([A-Za-z]+)(?:\{\}|\s+|(?![A-Za-z])))")
 
 
@@ -224,9 +226,8 @@ def _latex(text: str) -> str:
 
     quick = _ACCENT.sub(accent, text)
     quick = _SYMBOL.sub(lambda m: _SYMBOLS.get(m.group(1) or m.group(2), m.group(0)), quick)
-    quick = re.sub(r"\{([^{}\\]*)\}", r"\1", quick)
     if "\\" not in quick and "$" not in quick:
-        return quick
+        return quick.replace("{", "").replace("}", "")  # every command is resolved
     return _pylatexenc(text)
 
 
