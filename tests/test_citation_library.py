@@ -355,3 +355,45 @@ def test_a_dependent_style_whose_parent_is_missing_names_the_parent(tmp_path):
 def test_the_house_style_is_a_note_style():
     path, note = find_style("covenant-oscola", REPO / "templates")
     assert path.name == "covenant-oscola.csl" and note is None
+
+
+# --- large BibTeX files: indexed, entries read when cited ----------------------------------
+
+def _large_bib(broken_at: int | None = None) -> str:
+    from toolkit.readers.bibtex_index import INDEX_ABOVE
+
+    entries = ["@string{hrw = {Human Rights Watch}}"]
+    for n in range(INDEX_ABOVE + 1):
+        title = "Broken {title" if n == broken_at else f"Report Number {n}"
+        entries.append(f"@report{{r{n},\n  title = {{{title}}},\n  institution = hrw,\n"
+                       f"  date = {{2020-0{n % 9 + 1}}}\n}}")
+    entries.append("@book{parent,\n  title = {The Book},\n  editor = {Doe, Jane},\n"
+                   "  date = {2001}\n}\n@incollection{child,\n  title = {A Chapter},\n"
+                   "  crossref = {parent},\n  langid = {klingon},\n  note = \\oops{x}\n}")
+    return "\n\n".join(entries) + "\n"
+
+
+def test_a_large_bibtex_file_is_indexed_and_a_cited_entry_reads_as_a_small_file_would(
+        tmp_path):
+    text = _large_bib()
+    library, report = _library(tmp_path, "big.bib", text)
+    assert report.errors == [] and report.warnings == []
+    assert len(library) == len(read_bibtex(text).entries)
+    whole = {e.key: e.item for e in read_bibtex(text).entries}
+    for key in ("r0", "r1234", "child"):
+        library.resolve([key], report)
+        assert library.get(key).item == dict(whole[key], id=key)
+    assert library.get("child").item["container-title"] == "The Book"  # crossref
+    assert library.get("r7").item["publisher"] == "Human Rights Watch"  # @string
+
+
+def test_a_large_file_reports_a_broken_entry_at_once_and_field_problems_when_cited(tmp_path):
+    text = _large_bib(broken_at=1500)
+    library, report = _library(tmp_path, "big.bib", text)
+    broken_line = text[:text.index("@report{r1500,")].count("\n") + 1
+    assert [(e.line, "r1500" in e.message) for e in report.errors] == [(broken_line, True)]
+    assert "r1500" not in library and "r1501" in library
+    assert report.warnings == []  # the child's LaTeX is read only when it is cited
+    library.resolve(["child"], report)
+    child_note_line = text[:text.index("note = \\oops")].count("\n") + 1
+    assert [w.line for w in report.warnings if "keeps LaTeX" in w.message] == [child_note_line]

@@ -57,6 +57,7 @@ def check_workspace(workspace: Workspace, paths: list[Path] | None = None,
                                                report, today)
     used |= briefing_keys
     used |= _template_citations(workspace, library, report)
+    library.resolve(used, report)  # the cited entries of large (indexed) BibTeX files
     all_cases = {p.resolve() for p in workspace.case_files()}
     if all_cases and all_cases <= {p.resolve() for p in files}:
         # Unused sources mean something only when every case has been read.
