@@ -1,5 +1,7 @@
 """Our BibTeX/BibLaTeX reader beside pandoc's, on real files: items read, and items whose
-CSL fields differ from `pandoc -f bibtex|biblatex -t csljson`, field by field.
+CSL fields differ from `pandoc -f bibtex|biblatex -t csljson`, field by field; and files
+where the index of large files (toolkit/readers/bibtex_index.py) finds other keys or
+other broken entries than the full read.
 
     .venv/bin/python benchmarks/compare_bibtex_pandoc.py FILE_OR_FOLDER... [--show N]
 
@@ -27,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from toolkit.readers.bibtex import read_bibtex  # noqa: E402
+from toolkit.readers.bibtex_index import index_bibtex  # noqa: E402
 from toolkit.readers.latex_text import leftover_latex, plain  # noqa: E402
 
 _MATH = re.compile(r"(?<!\\)\$[^$]+\$")
@@ -175,6 +178,10 @@ def compare(paths: list[Path], show: int, dump: Path | None = None) -> int:
     for path in paths:
         result = read_bibtex(path.read_text(encoding="utf-8", errors="replace"))
         broken = [p.line for p in result.problems if p.error]
+        index = index_bibtex(path.read_text(encoding="utf-8", errors="replace"))
+        if {s.key for s in index.spans} != {e.key for e in result.entries} or \
+                {p.line for p in index.problems} != set(broken):
+            totals["files the index reads otherwise (keys or broken entries)"] += 1
         theirs, note = pandoc_items(path, broken)
         totals["files"] += 1
         totals["entries read"] += len(result.entries)

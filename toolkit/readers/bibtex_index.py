@@ -25,7 +25,7 @@ from toolkit.readers.bibtex import BibProblem, BibResult, read_bibtex
 INDEX_ABOVE = 2_000
 
 _START = re.compile(r"^[ \t]*@[ \t]*([A-Za-z]+)[ \t]*[{(]", re.MULTILINE)
-_KEY = re.compile(r"[ \t\r\n]*([^\s,{}()\"#%'=]+)[ \t\r\n]*,")
+_KEY = re.compile(r"[ \t\r\n]*([^\s,{}]*)[ \t\r\n]*,")
 _CROSSREF = re.compile(r"\b(?:crossref|xdata)\s*=\s*[{\"]([^}\"]+)[}\"]", re.IGNORECASE)
 _NOT_ENTRIES = {"comment", "preamble"}
 
@@ -105,6 +105,10 @@ def index_bibtex(text: str) -> BibIndex:
                                              "no key followed by ','; it is left out"))
             continue
         block.key = key.group(1)
+        if not block.key:
+            index.problems.append(BibProblem(line, 1, "BibTeX entry without a key "
+                                             "(@type{,…); give it the key you cite it by"))
+            continue
         opened = text.count("{", match.start(), end) - text.count("\\{", match.start(), end)
         closed = text.count("}", match.start(), end) - text.count("\\}", match.start(), end)
         if opened != closed and match.group(0).rstrip().endswith("{"):
