@@ -397,3 +397,20 @@ def test_a_large_file_reports_a_broken_entry_at_once_and_field_problems_when_cit
     library.resolve(["child"], report)
     child_note_line = text[:text.index("note = \\oops")].count("\n") + 1
     assert [w.line for w in report.warnings if "keeps LaTeX" in w.message] == [child_note_line]
+
+
+def test_a_large_zotero_export_is_indexed_and_a_cited_item_read_and_checked(tmp_path):
+    from toolkit.readers.bibtex_index import INDEX_ABOVE
+
+    items = [{"id": n, "type": "report", "title": f"Report {n}",
+              "note": f"Citation Key: rep{n}\noriginal-date: 1990\nmy own remark"}
+             for n in range(INDEX_ABOVE + 1)]
+    items[5]["type"] = "no-such-type"
+    items[6]["type"] = "no-such-type"
+    library, report = _library(tmp_path, "zotero.json", json.dumps(items, indent=1))
+    assert report.errors == [] and "rep7" in library
+    library.resolve(["rep6", "rep7"], report)
+    assert [(e.line, "rep6" in e.message) for e in report.errors] == \
+        [(library.get("rep6").line, True)]  # rep5 is not cited: not read
+    assert library.get("rep7").item["original-date"] == {"date-parts": [[1990]]}
+    assert "note" not in library.get("rep7").item

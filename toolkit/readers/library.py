@@ -17,7 +17,7 @@ from toolkit.model.errors import Report, Severity
 from toolkit.readers.bibtex import BibResult, read_bibtex
 from toolkit.readers.bibtex_index import INDEX_ABOVE, BibIndex, count_entries, index_bibtex
 from toolkit.readers.yamlsource import LocatedDict, LocatedList, YamlProblem, parse_yaml, read_text
-from toolkit.readers.zotero_extra import read_item
+from toolkit.readers.zotero_extra import quick_key, read_item
 
 CSL_TYPES = frozenset([
     "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book",
@@ -83,6 +83,25 @@ class LazyEntry(LibraryEntry):
             entries = self._index.entry(self._span).entries
             self._item = dict(entries[0].item, id=self.key) if entries else \
                 {"id": self.key, "type": "document", "title": self.key}
+        return self._item
+
+    @item.setter
+    def item(self, value) -> None:
+        self._item = value
+
+
+class LazyItem(LibraryEntry):
+    """An item of a large CSL-JSON/YAML file, read (Zotero's Extra, dates) and checked
+    when it is cited (Library.resolve)."""
+
+    def __init__(self, key: str, file: str, line: int, column: int, raw: dict) -> None:
+        self._item, self._raw = None, raw
+        super().__init__(key, None, file, line, column)
+
+    @property
+    def item(self) -> dict:
+        if self._item is None:
+            self._item = dict(read_item(self._raw).item, id=self.key)
         return self._item
 
     @item.setter
@@ -314,6 +333,12 @@ class Library:
             report.error(shown, 1, 1, f"cannot read the file: {exc.strerror or exc}", "io")
             return
         _report(read, shown, report)
+        if len(read.raws) > INDEX_ABOVE:  # a whole library exported: read what is cited
+            report.note(shown, 1, 1, f"{len(read.raws):,} items indexed; an item is read "
+                        "and checked when a case cites it", "citation-index", detail=True)
+            for raw in read.raws:
+                self._add_lazy(raw, shown, report)
+            return
         for raw in read.raws:
             self._add(raw, shown, report)
         self._report_extra(shown, report)
@@ -339,9 +364,19 @@ class Library:
         with them at their lines (call it once the cited keys are known)."""
         for key in keys:
             entry = self.entries.get(key.lower())
-            if not isinstance(entry, LazyEntry) or key.lower() in self._resolved:
+            if not isinstance(entry, LazyEntry | LazyItem) or key.lower() in self._resolved:
                 continue
             self._resolved.add(key.lower())
+            if isinstance(entry, LazyItem):
+                extracted = read_item(entry._raw)
+                entry.item = dict(extracted.item, id=entry.key)
+                if extracted.leftover:
+                    self._extra.setdefault(entry.file, []).append(
+                        (entry.line, entry.column, entry.key, extracted.leftover))
+                    self._report_extra(entry.file, report)
+                self._check_item(entry.key, extracted.item, entry.file, entry.line,
+                                 entry.column, report)
+                continue
             read = _bib_read(entry._index.entry(entry._span))
             _report(read, entry.file, report)
             for raw in read.raws:
@@ -349,6 +384,13 @@ class Library:
                 entry.item = dict(extracted.item, id=entry.key)
                 self._check_item(entry.key, extracted.item, entry.file, raw.line,
                                  raw.column, report)
+
+    def _add_lazy(self, raw: _Raw, shown: str, report: Report) -> None:
+        key = quick_key(raw.item) if isinstance(raw.item, dict) else None
+        if isinstance(key, str) and key.strip() and not key.startswith("@"):
+            self._enter(LazyItem(key.strip(), shown, raw.line, raw.column, raw.item), report)
+        else:
+            self._add(raw, shown, report)  # its error, as for any file
 
     def _add(self, raw: _Raw, shown: str, report: Report) -> None:
         if not isinstance(raw.item, dict):

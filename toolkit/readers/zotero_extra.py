@@ -65,6 +65,19 @@ def citation_key(item: dict, extra_key: str | None):
     return key
 
 
+_EXTRA_KEY = re.compile(r"^\s*citation[ -]key\s*:\s*(\S+)", re.IGNORECASE | re.MULTILINE)
+
+
+def quick_key(item: dict):
+    """The key `read_item` would give `item`, without reading the rest of it (an item of
+    a large library that no case may cite)."""
+    extra_key = None
+    if from_zotero(item) and isinstance(item.get("note"), str) and \
+            (found := _EXTRA_KEY.search(item["note"])):
+        extra_key = found.group(1)
+    return citation_key(item, extra_key)
+
+
 def from_zotero(item: dict) -> bool:
     """A Zotero, Better BibTeX or Juris-M export (whose `note` is Extra)."""
     key = item.get("id")
