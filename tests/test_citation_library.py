@@ -69,7 +69,7 @@ def test_string_macros_and_concatenation_are_expanded():
 
 def test_an_undefined_macro_is_reported_not_dropped():
     result = read_bibtex("@report{k, title = nosuchmacro, year = 2020}")
-    assert result.entries[0].item["title"] == "nosuchmacro"
+    assert result.entries[0].item["title"] == "Nosuchmacro"  # a title's first capital
     assert any("nosuchmacro" in p.message and not p.error for p in result.problems)
 
 
@@ -85,8 +85,36 @@ def test_latex_in_names_becomes_unicode():
 def test_latex_symbols_in_titles_become_unicode():
     item = _one(r"@book{k, title = {Rights \textendash{} and Wrongs \ldots: "
                 r"n\textsuperscript{o} 5}, publisher = {Smith \& Sons}, year = 2000}")
-    assert item["title"] == "Rights – and wrongs …: nᵒ 5"
+    assert item["title"] == "Rights – and wrongs …: Nᵒ 5"  # pandoc: "N<sup>o</sup> 5"
     assert item["publisher"] == "Smith & Sons"
+
+
+def test_math_and_subscripts_become_unicode_and_keep_their_case():
+    item = _one(r"@article{k, title = {Thermal Expansion of Cu$_2$O and $\gamma$-LiAlO$_2$ "
+                r"at $10\,\mathrm{K}$ in TiO\textsubscript{2}}, year = 2000}")
+    assert item["title"] == "Thermal expansion of Cu₂O and γ-LiAlO₂ at 10\u2009K in TiO₂"
+
+
+def test_a_symbol_command_takes_no_argument_so_the_group_after_it_stays_protected():
+    item = _one(r"@article{k, title = {By {{Metal}}\textendash{{Organic}} Vapour Epitaxy}, "
+                r"year = 2000}")
+    assert item["title"] == "By Metal–Organic vapour epitaxy"
+
+
+def test_sentence_case_capitalises_each_sentence_and_splits_words_as_pandoc():
+    item = _one(r"@article{k, title = {bugreports_Asm: the Case of the U.S. Act. of 1990 "
+                r"and Kirmse2011.Pdf}, year = 2000}")
+    assert item["title"] == "Bugreports_asm: The case of the u.s. Act. Of 1990 and " \
+        "Kirmse2011.pdf"
+
+
+def test_sort_keys_phantoms_links_and_declarations_leave_only_their_text():
+    item = _one(r"@article{k, title = {AlGaN\slash{}GaN \href{http://x.org}{Seen Here} in "
+                r"{\sc Caps} and \texttt{Code}}, author = {{\noopsort{hakim}al-Hakim}, Tawfiq "
+                r"and Kuchuk, \cyrchar\CYRA.V.}, year = 2000}")
+    assert item["title"] == "AlGaN/GaN seen here in caps and code"  # {\\sc ..} is no protection
+    assert [a["family"] for a in item["author"]] == ["al-Hakim", "Kuchuk"]
+    assert item["author"][1]["given"] == "А.V."
 
 
 def test_an_unknown_latex_command_is_kept_and_reported():
@@ -147,6 +175,19 @@ def test_biblatex_dates_urldate_eventdate_origdate_and_ranges():
     assert item["original-date"] == {"date-parts": [[1890]], "circa": True}
 
 
+def test_unspecified_year_digits_give_the_range_and_number_with_issue_joins():
+    item = _one("@article{k, title={T}, date={19uu}, number={3}, issue={4}}")
+    assert item["issued"] == {"date-parts": [[1900], [1999]]} and item["issue"] == "3, 4"
+
+
+def test_nested_braces_around_accents_and_comma_below_leave_no_brace():
+    item = _one(r"@inproceedings{k, title={Using {{F{\"o}rster}} Transfer in "
+                r"Ro\textcommabelow{s}ia}, "
+                r"booktitle={{{DPG Fr{\"u}hjahrstagung}}, {{Berlin}}}, year=2000}")
+    assert item["title"] == "Using Förster transfer in roșia"
+    assert item["container-title"] == "DPG Frühjahrstagung, Berlin"
+
+
 def test_a_date_biblatex_does_not_know_is_reported_and_kept_as_literal():
     result = read_bibtex("@book{k, title={T}, date={sometime in 2001}}")
     assert result.entries[0].item["issued"] == {"literal": "sometime in 2001"}
@@ -168,6 +209,14 @@ def test_bibtex_name_forms_particles_suffixes_and_literal_names():
         {"family": "Last", "given": "First", "dropping-particle": "von", "suffix": "Jr."},
         {"family": "Beethoven", "given": "Ludwig", "dropping-particle": "van"},
         {"literal": "Human Rights Watch"}]
+
+
+def test_a_braced_family_name_gives_its_particle_as_citeproc_reads_zotero_names():
+    item = _one(r"@book{k, title={T}, author={{van der Wiel}, Wilfred and {De Luca}, Alex "
+                r"and {el-\null Sadat}, Anwar}, year=2000}")
+    assert item["author"] == [
+        {"family": "Wiel", "given": "Wilfred", "non-dropping-particle": "van der"},
+        {"family": "De Luca", "given": "Alex"}, {"family": "el-Sadat", "given": "Anwar"}]
 
 
 def test_crossref_gives_a_chapter_its_book_title_and_editor():
@@ -196,6 +245,15 @@ def test_zotero_csl_json_with_numeric_ids_is_read(tmp_path):
     library, report = _library(tmp_path, "zotero.json", json.dumps(items, indent=2))
     assert report.errors == [] and "1234" in library and "1235" in library
     assert library.get("1235").line == 8
+
+
+def test_csl_json_lines_are_found_in_one_pass_past_escapes_and_inner_ids(tmp_path):
+    text = ('[\n{"id": "a\\"b", "type": "report", "title": "Escaped"},\n'
+            '{"id": 5, "type": "report", "title": "Inner",\n'
+            ' "custom": {"id": 98}},\n'
+            '\n{"id": 99, "type": "report", "title": "After an inner id"}\n]')
+    library, report = _library(tmp_path, "ids.json", text)
+    assert [library.get(k).line for k in ('a"b', "5", "99")] == [2, 3, 6], report.errors
 
 
 def test_citation_key_and_zotero_uri_ids(tmp_path):
@@ -297,3 +355,62 @@ def test_a_dependent_style_whose_parent_is_missing_names_the_parent(tmp_path):
 def test_the_house_style_is_a_note_style():
     path, note = find_style("covenant-oscola", REPO / "templates")
     assert path.name == "covenant-oscola.csl" and note is None
+
+
+# --- large BibTeX files: indexed, entries read when cited ----------------------------------
+
+def _large_bib(broken_at: int | None = None) -> str:
+    from toolkit.readers.bibtex_index import INDEX_ABOVE
+
+    entries = ["@string{hrw = {Human Rights Watch}}"]
+    for n in range(INDEX_ABOVE + 1):
+        title = "Broken {title" if n == broken_at else f"Report Number {n}"
+        entries.append(f"@report{{r{n},\n  title = {{{title}}},\n  institution = hrw,\n"
+                       f"  date = {{2020-0{n % 9 + 1}}}\n}}")
+    entries.append("@book{parent,\n  title = {The Book},\n  editor = {Doe, Jane},\n"
+                   "  date = {2001}\n}\n@incollection{child,\n  title = {A Chapter},\n"
+                   "  crossref = {parent},\n  langid = {klingon},\n  note = \\oops{x}\n}")
+    return "\n\n".join(entries) + "\n"
+
+
+def test_a_large_bibtex_file_is_indexed_and_a_cited_entry_reads_as_a_small_file_would(
+        tmp_path):
+    text = _large_bib()
+    library, report = _library(tmp_path, "big.bib", text)
+    assert report.errors == [] and report.warnings == []
+    assert len(library) == len(read_bibtex(text).entries)
+    whole = {e.key: e.item for e in read_bibtex(text).entries}
+    for key in ("r0", "r1234", "child"):
+        library.resolve([key], report)
+        assert library.get(key).item == dict(whole[key], id=key)
+    assert library.get("child").item["container-title"] == "The Book"  # crossref
+    assert library.get("r7").item["publisher"] == "Human Rights Watch"  # @string
+
+
+def test_a_large_file_reports_a_broken_entry_at_once_and_field_problems_when_cited(tmp_path):
+    text = _large_bib(broken_at=1500)
+    library, report = _library(tmp_path, "big.bib", text)
+    broken_line = text[:text.index("@report{r1500,")].count("\n") + 1
+    assert [(e.line, "r1500" in e.message) for e in report.errors] == [(broken_line, True)]
+    assert "r1500" not in library and "r1501" in library
+    assert report.warnings == []  # the child's LaTeX is read only when it is cited
+    library.resolve(["child"], report)
+    child_note_line = text[:text.index("note = \\oops")].count("\n") + 1
+    assert [w.line for w in report.warnings if "keeps LaTeX" in w.message] == [child_note_line]
+
+
+def test_a_large_zotero_export_is_indexed_and_a_cited_item_read_and_checked(tmp_path):
+    from toolkit.readers.bibtex_index import INDEX_ABOVE
+
+    items = [{"id": n, "type": "report", "title": f"Report {n}",
+              "note": f"Citation Key: rep{n}\noriginal-date: 1990\nmy own remark"}
+             for n in range(INDEX_ABOVE + 1)]
+    items[5]["type"] = "no-such-type"
+    items[6]["type"] = "no-such-type"
+    library, report = _library(tmp_path, "zotero.json", json.dumps(items, indent=1))
+    assert report.errors == [] and "rep7" in library
+    library.resolve(["rep6", "rep7"], report)
+    assert [(e.line, "rep6" in e.message) for e in report.errors] == \
+        [(library.get("rep6").line, True)]  # rep5 is not cited: not read
+    assert library.get("rep7").item["original-date"] == {"date-parts": [[1990]]}
+    assert "note" not in library.get("rep7").item

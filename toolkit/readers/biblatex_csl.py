@@ -8,7 +8,7 @@ exports to be read.
   from Title Case to sentence case with braced words kept (latex_text.sentence_case);
   `booktitle`/`maintitle` become the container of chapters; journal titles keep their
   case.
-- `number`: the `issue` of an article (with `issue`: "3,4"), the `collection-number` of a
+- `number`: the `issue` of an article (with `issue`: "3, 4"), the `collection-number` of a
   book in a series, otherwise CSL's `number` (report, case, statute, patent).
 - `institution`, `school`, `organization`, `publisher` and `howpublished`: the publisher,
   joined with "; ".
@@ -74,7 +74,8 @@ LANGUAGES = {
     "brazilian": "pt-BR", "polish": "pl-PL", "swedish": "sv-SE", "danish": "da-DK",
     "norwegian": "nb-NO", "finnish": "fi-FI", "czech": "cs-CZ", "greek": "el-GR",
     "turkish": "tr-TR", "ukrainian": "uk-UA", "kazakh": "kk-KZ", "japanese": "ja-JP",
-    "chinese": "zh-CN", "arabic": "ar", "hebrew": "he-IL", "hungarian": "hu-HU",
+    "chinese": "zh-CN", "chinese-simplified": "zh-CN", "chinese-traditional": "zh-TW",
+    "arabic": "ar", "hebrew": "he-IL", "hungarian": "hu-HU",
     "latin": "la", "catalan": "ca-ES", "croatian": "hr-HR", "romanian": "ro-RO",
 }
 ENGLISH_VARIANTS = {"british": "en-GB", "uk": "en-GB", "american": "en-US",
@@ -134,7 +135,11 @@ def entry_to_csl(key: str, entry_type: str, fields: dict[str, str]) -> Mapped:
     language = _language(fields)
     if language:
         item["language"] = language
-    english = language is None or language.startswith("en")
+    # As pandoc: the case of a title follows `langid` (or `hyphenation`), never the
+    # `language` list; one named but not known ("klingon") is not English either.
+    named = plain(fields.get("langid") or fields.get("hyphenation") or "")
+    case_language = _language({"langid": named}) if named else None
+    english = case_language.startswith("en") if case_language else not named
 
     def title(name: str, case: bool = True) -> list[Segment] | None:
         if name not in fields:
@@ -307,7 +312,7 @@ def _numbers(entry_type: str, fields, item: dict, used: set) -> None:
             item["collection-number"] = number
         elif entry_type in ARTICLE_LIKE:
             issue = plain(fields["issue"]) if fields.get("issue") else None
-            item["issue"] = f"{number},{issue}" if issue else number
+            item["issue"] = f"{number}, {issue}" if issue else number
         else:
             item["number"] = number
     elif fields.get("issue"):  # pandoc drops an issue outside articles: we keep it

@@ -57,25 +57,31 @@ MONTH_MACROS = {m: m for m in ("jan", "feb", "mar", "apr", "may", "jun", "jul", 
                                "sep", "oct", "nov", "dec")}
 
 
-def read_bibtex(text: str) -> BibResult:
-    """Every entry of a BibTeX/BibLaTeX text, and every problem found, together."""
+def read_bibtex(text: str, macros: dict | None = None, first_line: int = 1) -> BibResult:
+    """Every entry of a BibTeX/BibLaTeX text, and every problem found, together.
+    `macros`: @string values defined before the text (filled with the text's own);
+    `first_line`: the line of the text's start in its file (a part of a large file)."""
     import bibtexparser
     from bibtexparser import model
 
     logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
     library = bibtexparser.parse_string(text, parse_stack=[])
     result = BibResult()
-    macros = dict(MONTH_MACROS)
+    if macros is None:
+        macros = {}
+    for name, value in MONTH_MACROS.items():
+        macros.setdefault(name, value)
     read: list[_Read] = []
+    shift = first_line - 1
     for block in library.blocks:
-        line = block.start_line + 1
+        line = block.start_line + 1 + shift
         if isinstance(block, model.String):
             macros[block.key.lower()] = _evaluate(block.value, macros, line, result)
         elif isinstance(block, model.Entry):
-            read.append(_fields(block, line, macros, result))
+            read.append(_fields(block, line, macros, result, shift))
         elif isinstance(block, model.DuplicateBlockKeyBlock):
             # the library reports the duplicate key, naming both places
-            read.append(_fields(block.ignore_error_block, line, macros, result))
+            read.append(_fields(block.ignore_error_block, line, macros, result, shift))
         elif isinstance(block, model.DuplicateFieldKeyBlock):
             duplicated = Counter(f.key.lower() for f in block.ignore_error_block.fields)
             names = ", ".join(sorted(k for k, n in duplicated.items() if n > 1))
@@ -83,7 +89,7 @@ def read_bibtex(text: str) -> BibResult:
                                               f"'{block.ignore_error_block.key}' gives the "
                                               f"field {names} twice; keep one"))
         elif isinstance(block, model.ParsingFailedBlock):
-            result.problems.append(BibProblem(line, 1, _failure(block, text)))
+            result.problems.append(BibProblem(line, 1, _failure(block, text, shift)))
     by_key = {r.key.lower(): r for r in read}
     for entry in read:
         _inherit(entry, by_key, result)
@@ -137,7 +143,7 @@ def _inherit(entry: _Read, by_key: dict, result: BibResult, depth: int = 0) -> N
                     ("in", "book", "supp")) or kind == "periodical" else name
                 entry.fields.setdefault(target, value)
 
-def _failure(block, text: str) -> str:
+def _failure(block, text: str, shift: int = 0) -> str:
     reason = getattr(block.error, "abort_reason", "") or str(block.error)
     head = block.raw.lstrip()[:60].split("\n")[0]
     if "closing `}`" in reason or "closing `,` or `}`" in reason:
@@ -147,12 +153,12 @@ def _failure(block, text: str) -> str:
     else:
         what = reason.strip() or "it cannot be read"
     end = getattr(block.error, "end_index", None)
-    stop = f", read up to line {text.count(chr(10), 0, end) + 1}" if end else ""
+    stop = f", read up to line {text.count(chr(10), 0, end) + 1 + shift}" if end else ""
     return (f"BibTeX entry {head!r} cannot be read: {what}{stop}; it is left out, the "
             "other entries are read")
 
 
-def _fields(entry, line: int, macros: dict, result: BibResult) -> _Read:
+def _fields(entry, line: int, macros: dict, result: BibResult, shift: int = 0) -> _Read:
     raw_key = entry.raw.find(entry.key) if entry.raw else -1
     column = 1
     if raw_key >= 0:
@@ -162,9 +168,9 @@ def _fields(entry, line: int, macros: dict, result: BibResult) -> _Read:
     lines = {}
     for f in entry.fields:
         name = f.key.lower()
-        evaluated = _evaluate(f.value, macros, (f.start_line or 0) + 1, result)
+        evaluated = _evaluate(f.value, macros, (f.start_line or 0) + 1 + shift, result)
         fields[name] = "" if evaluated is TOO_LONG else evaluated
-        lines[name] = (f.start_line or line - 1) + 1
+        lines[name] = (f.start_line + shift if f.start_line else line - 1) + 1
     return _Read(entry.key, entry.entry_type.lower(), line, column, fields, lines)
 
 

@@ -129,6 +129,14 @@ def _bibtex(raw: str, useprefix: bool) -> dict:
         else:
             suffix, first = commas[1], _words(", ".join(commas[2:]))
     family = plain(" ".join(last))
+    if not von and len(last) == 1 and last[0].startswith("{") and not useprefix:
+        # "{van Vugt}, Lambert": Zotero's family name "van Vugt" kept whole by Better
+        # BibTeX; as citeproc-js and pandoc read a CSL family name, its leading small
+        # words are the particle ("van" + "Vugt"), so it sorts and prints as CSL means.
+        von_words, family = _leading_particle(family)
+        if von_words:
+            useprefix = True
+            von = [von_words]
     name = {"family": family} if family else {}
     if first:
         name["given"] = _spaced_initials(plain(" ".join(first)))
@@ -138,6 +146,17 @@ def _bibtex(raw: str, useprefix: bool) -> dict:
     if suffix:
         name["suffix"] = plain(suffix)
     return name
+
+
+_PARTICLE = re.compile(r"^((?:[a-z][\w'’]*(?:\s+|(?<=['’])))+)(?=[A-Z\u00c0-\u024f])", re.UNICODE)
+
+
+def _leading_particle(family: str) -> tuple[str, str]:
+    """("van der", "Wiel") from "van der Wiel"; ("", family) when it has no particle."""
+    match = _PARTICLE.match(family)
+    if not match or not family[match.end():].strip() or not family[match.end()].isupper():
+        return "", family
+    return match.group(1).strip(), family[match.end():].strip()
 
 
 def _spaced_initials(given: str) -> str:

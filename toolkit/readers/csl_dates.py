@@ -3,7 +3,8 @@
 BibLaTeX's `date`, `urldate`, `eventdate` and `origdate` are ISO 8601-2 (EDTF level 1):
 "2010", "2010-12", "2010-12-23", ranges "2010/2012" and "2010-12-23/2011-01-05", open
 ranges "2010/" and "/2012" (or ".."), approximate "2004~", uncertain "2004?" (both: "%"),
-seasons "2001-21" (spring) to "-24" (winter), a time after "T" (dropped). The old
+seasons "2001-21" (spring) to "-24" (winter), a time after "T" (dropped), an
+unspecified year "19uu" or "199X" (level 1: the range 1900-1999, as pandoc reads it). The old
 `year`/`month`/`day` fields are read too, with month names ("nov", "November") or numbers.
 A value that is none of these is not guessed at: `parse_edtf` returns None and the
 reader reports it.
@@ -52,6 +53,9 @@ def parse_edtf(value: str) -> dict | None:
     text = value.strip()
     if not text:
         return None
+    if re.fullmatch(r"\d{1,3}[uX]{1,3}", text) and len(text) == 4:  # "19uu": 1900-1999
+        return {"date-parts": [[int(re.sub("[uX]", "0", text))],
+                               [int(re.sub("[uX]", "9", text))]]}
     if "/" in text:
         start, _, end = text.partition("/")
         start, end = start.strip(), end.strip()

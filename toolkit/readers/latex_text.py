@@ -18,6 +18,9 @@ from functools import lru_cache
 
 # Unicode superscripts for \textsuperscript{o} ("n\textsuperscript{o}" → "nᵒ").
 _SUPERSCRIPT = dict(zip("0123456789+-=()aeinorst", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵉⁱⁿᵒʳˢᵗ", strict=True))
+# Unicode subscripts for \textsubscript{2} and math "$_2$" ("Cu$_2$O" → "Cu₂O").
+_SUBSCRIPT = dict(zip("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ",
+                      strict=True))
 
 
 @dataclass
@@ -26,15 +29,38 @@ class Segment:
     protected: bool = False
 
 
+# Commands whose argument is the text (formatting a citation cannot carry: citeproc-py
+# reads no markup in data but nocase).
+CONTENT_MACROS = ("mathrm", "mathit", "mathbf", "mathsf", "text", "textrm", "texttt",
+                  "textsc", "textup", "textnormal", "mbox", "hbox", "mkbibemph",
+                  "mkbibitalic", "mkbibbold", "NoCaseChange", "nocase", "bibstring",
+                  "ensuremath")
+# Commands whose argument prints nothing: \noopsort{key} (a sort key, BibTeX's own
+# trick), phantoms.
+DROPPED_MACROS = ("noopsort", "vphantom", "Vphantom", "hphantom", "phantom", "bibcyr")
+# Commands whose last of N arguments is the text: \href{url}{text},
+# \discretionary{pre}{post}{unbroken}.
+LAST_OF = {"href": 2, "discretionary": 3}
+# Commands without argument and their text.
+SYMBOL_MACROS = {"-": "", "relax": "", "null": "", "cyrchar": "", ",": "\u2009",
+                 "slash": "/", "textbraceleft": "{", "textbraceright": "}", "textbar": "|",
+                 "LaTeX": "LaTeX", "TeX": "TeX", "times": "×", "leq": "≤", "geq": "≥",
+                 "mu": "μ", "sc": "", "rm": "", "em": "", "it": "", "bf": "", "sf": "",
+                 "tt": "", "upshape": "", "itshape": "", "scshape": "", "normalfont": ""}
+
+
 @lru_cache(maxsize=1)
 def _converter():
     from pylatexenc import latex2text, latexwalker, macrospec
 
-    def superscript(node, l2tobj):
-        text = l2tobj.nodelist_to_text(node.nodeargd.argnlist[-1:]) if node.nodeargd else ""
-        if text and all(c in _SUPERSCRIPT for c in text):
-            return "".join(_SUPERSCRIPT[c] for c in text)
-        return text
+    def scripted(table):
+        def convert(node, l2tobj):
+            text = l2tobj.nodelist_to_text(node.nodeargd.argnlist[-1:]) if node.nodeargd \
+                else ""
+            return _scripted(text, table) or text
+        return convert
+
+    superscript, subscript = scripted(_SUPERSCRIPT), scripted(_SUBSCRIPT)
 
     def quoted(node, l2tobj):
         return "“" + (l2tobj.nodelist_to_text(node.nodeargd.argnlist[-1:]) if node.nodeargd
@@ -47,22 +73,24 @@ def _converter():
         arg = node.nodeargd.argnlist[-1] if node.nodeargd and node.nodeargd.argnlist else None
         return arg.latex_verbatim()[1:-1] if arg is not None else ""
 
-    macros = [macrospec.std_macro(name, False, 1) for name in (
-        "enquote", "mkbibquote", "textsuperscript", "mkbibsuperscript", "url",
-        "mkbibemph", "mkbibitalic", "mkbibbold", "NoCaseChange", "nocase", "bibstring")]
+    def nothing(node, l2tobj):
+        return ""
+
+    replace = {"enquote": quoted, "mkbibquote": quoted, "textsuperscript": superscript,
+               "mkbibsuperscript": superscript, "textsubscript": subscript,
+               "mkbibsubscript": subscript, "url": plain_arg,
+               **{name: content for name in CONTENT_MACROS},
+               **{name: nothing for name in DROPPED_MACROS}}
+    macros = [macrospec.std_macro(name, False, 1) for name in replace] + [
+        macrospec.std_macro(name, False, count) for name, count in LAST_OF.items()]
     db = latexwalker.get_default_latex_context_db().filter_context()
     db.add_context_category("covenant-bibtex", macros=macros, prepend=True)
     text_db = latex2text.get_default_latex_context_db()
     text_db.add_context_category("covenant-bibtex", prepend=True, macros=[
-        latex2text.MacroTextSpec("enquote", simplify_repl=quoted),
-        latex2text.MacroTextSpec("mkbibquote", simplify_repl=quoted),
-        latex2text.MacroTextSpec("textsuperscript", simplify_repl=superscript),
-        latex2text.MacroTextSpec("mkbibsuperscript", simplify_repl=superscript),
-        latex2text.MacroTextSpec("url", simplify_repl=plain_arg),
-        *[latex2text.MacroTextSpec(name, simplify_repl=content) for name in (
-            "mkbibemph", "mkbibitalic", "mkbibbold", "NoCaseChange", "nocase", "bibstring")],
-        latex2text.MacroTextSpec("-", ""),  # a discretionary hyphen
-        latex2text.MacroTextSpec("relax", ""),
+        *[latex2text.MacroTextSpec(name, simplify_repl=function)
+          for name, function in replace.items()],
+        *[latex2text.MacroTextSpec(name, simplify_repl=content) for name in LAST_OF],
+        *[latex2text.MacroTextSpec(name, text) for name, text in SYMBOL_MACROS.items()],
     ])
     # A command nobody knows stays as written, so the reader can report it: dropping it
     # would lose letters ("Buka\\la" is not "Buka").
@@ -80,6 +108,8 @@ def _text(nodes, to_text) -> str:
 def segments(value: str) -> list[Segment]:
     """A LaTeX field value as Unicode segments; brace groups protect case."""
     out: list[Segment] = []
+    if "$" in value:
+        value = _math(value)
     for text, protected in _groups(value):
         if "\\" in text or "$" in text:
             converted = _latex(text)
@@ -106,8 +136,14 @@ def _groups(value: str) -> list[tuple[str, bool]]:
         if char == "\\":
             command = _COMMAND.match(value, pos)
             pos = command.end() if command else pos + 2
-            if command and depth == 0 and value.startswith("{", pos):
-                pos = _skip_group(value, pos)  # a command's argument: "\\v{S}", not "\\_{"
+            name = command.group(0)[1:].strip() if command else ""
+            if command and depth == 0 and value.startswith("{", pos) and (
+                    name not in _SYMBOLS or value.startswith("{}", pos)):
+                # a command's argument: "\\v{S}", not "\\_{"; a symbol takes none:
+                # "Metal\\textendash{{Organic}}" protects "Organic"
+                for _ in range(LAST_OF.get(name, 1)):
+                    if value.startswith("{", pos):
+                        pos = _skip_group(value, pos)
             continue
         if char == "{":
             if depth == 0:
@@ -127,14 +163,16 @@ def _groups(value: str) -> list[tuple[str, bool]]:
     return [(text, protected) for text, protected in parts if text]
 
 
-_ACCENT_MARKS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303",
+_ACCENT_MARKS = {"textcommabelow": "\u0326",
+                 "'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303",
                  "=": "\u0304", ".": "\u0307", "c": "\u0327", "v": "\u030c", "u": "\u0306",
                  "H": "\u030b", "k": "\u0328", "r": "\u030a"}
 _SYMBOLS = {"&": "&", "%": "%", "$": "$", "_": "_", "#": "#", "o": "ø", "O": "Ø", "aa": "å",
             "AA": "Å", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "ss": "ß", "l": "ł",
             "L": "Ł", "i": "ı", "textendash": "–", "textemdash": "—", "ldots": "…",
             "dots": "…", "textquoteright": "’", "textquoteleft": "‘", "S": "§"}
-_ACCENT = re.compile(r"\\([`'^\"~=.]|[cvuHkr](?=[\s{]))\s*(?:\{\s*([A-Za-z]|\\i)\s*\}|([A-Za-z]))")
+_ACCENT = re.compile(r"\\([`'^\"~=.]|[cvuHkr](?=[\s{])|textcommabelow(?=[\s{]))"
+                     r"\s*(?:\{\s*([A-Za-z]|\\i)\s*\}|([A-Za-z]))")
 _SYMBOL = re.compile(r"\\(?:([&%$_#])|([A-Za-z]+)(?:\{\}|\s+|(?![A-Za-z])))")
 
 
@@ -155,6 +193,30 @@ def _skip_group(value: str, pos: int) -> int:
     return pos
 
 
+def _scripted(text: str, table: dict) -> str | None:
+    """`text` in Unicode super- or subscript letters, or None if one has none."""
+    if text and all(c in table for c in text):
+        return "".join(table[c] for c in text)
+    return None
+
+
+_MATH = re.compile(r"(?<!\\)\$([^$]+)\$")
+_SCRIPT = re.compile(r"([_^])(?:\{([^{}]*)\}|([^{}\\\s]))")
+
+
+def _math(text: str) -> str:
+    """Inline math as a title holds it ("Cu$_2$O", "$\\gamma$-LiAlO", "$10\\,\\mathrm{K}$"):
+    sub- and superscripts that Unicode has become those letters; the dollars go, the
+    commands inside are read with the text ("γ", "K")."""
+    def inside(match: re.Match) -> str:
+        def script(found: re.Match) -> str:
+            body = found.group(2) if found.group(2) is not None else found.group(3)
+            table = _SUBSCRIPT if found.group(1) == "_" else _SUPERSCRIPT
+            return _scripted(body, table) or found.group(0)
+        return "{" + _SCRIPT.sub(script, match.group(1)) + "}"
+    return _MATH.sub(inside, text)
+
+
 def _latex(text: str) -> str:
     """Common accents and symbols directly; the rest through pylatexenc."""
     def accent(match: re.Match) -> str:
@@ -164,9 +226,8 @@ def _latex(text: str) -> str:
 
     quick = _ACCENT.sub(accent, text)
     quick = _SYMBOL.sub(lambda m: _SYMBOLS.get(m.group(1) or m.group(2), m.group(0)), quick)
-    quick = re.sub(r"\{([^{}\\]*)\}", r"\1", quick)
     if "\\" not in quick and "$" not in quick:
-        return quick
+        return quick.replace("{", "").replace("}", "")  # every command is resolved
     return _pylatexenc(text)
 
 
@@ -211,9 +272,11 @@ def leftover_latex(text: str) -> bool:
 
 # --- case -----------------------------------------------------------------------------
 
-_WORD = re.compile(r"[^\W_][\w’']*", re.UNICODE)
-# Ends a sentence when followed by a space ("Link.Springer.Com" is one word).
-_SENTENCE_END = re.compile(r"[:.?!](?=\s)|[:.?!]$")
+# A word: letters and digits, with inner apostrophes ("don't"); "_" and "." separate words.
+_WORD = re.compile(r"[^\W_](?:[^\W_]|['’](?=[^\W_]))*", re.UNICODE)
+# Ends a sentence when followed by a space ("Link.Springer.Com", "U.S." do not).
+_SENTENCE_END = re.compile(r"[:.?!]\s")
+_TAIL_END = re.compile(r"[:.?!]\s*$")
 
 
 def sentence_case(parts: list[Segment]) -> list[Segment]:
@@ -221,10 +284,10 @@ def sentence_case(parts: list[Segment]) -> list[Segment]:
     written with a capital and then only small letters ("Value") is lowered, unless it
     begins the title or a sentence (after ":", ".", "?", "!"); protected text, words in
     capitals ("EU"), with inner capitals ("iPhone") or after a number ("3D") are left
-    alone. Unlike pandoc, a small letter after a colon is not raised: as BibTeX's own
-    sentence case, we only lower ("Kazakhstan: at least 135" stays as written)."""
+    alone. As pandoc does, the first word of the title and of each sentence (after ": ",
+    ". ", "? ", "! ") begins with a capital ("Kazakhstan: At least 135")."""
     out, start = [], True
-    for part in parts:
+    for index, part in enumerate(parts):
         if part.protected:
             out.append(part)
             if part.text.strip():
@@ -236,11 +299,17 @@ def sentence_case(parts: list[Segment]) -> list[Segment]:
             start = start or bool(_SENTENCE_END.search(gap))
             word = match.group(0)
             if not start:
-                word = _lower_capitalised(word, text, match)
+                before = text[match.start() - 1] if match.start() else \
+                    (out[-1].text[-1:] if out else "")
+                after = text[match.end()] if match.end() < len(text) else \
+                    (parts[index + 1].text[:1] if index + 1 < len(parts) else "")
+                word = _lower_capitalised(word, before, after)
+            elif word.islower():
+                word = word[0].upper() + word[1:]
             pieces += [gap, word]
             start, last = False, match.end()
         tail = text[last:]
-        start = start or bool(_SENTENCE_END.search(tail))
+        start = start or bool(_TAIL_END.search(tail))
         out.append(Segment("".join(pieces) + tail))
     return out
 
@@ -248,11 +317,10 @@ def sentence_case(parts: list[Segment]) -> list[Segment]:
 _ENDS = ":.?!"
 
 
-def _lower_capitalised(word: str, text: str, match: re.Match) -> str:
-    if match.end() < len(text) and text[match.end()].isdigit():
-        return word
-    if match.start() > 0 and text[match.start() - 1].isdigit():
-        return word
+def _lower_capitalised(word: str, before: str, after: str) -> str:
+    """`word` lowered if it is Title Case; `before`/`after`: the characters around it."""
+    if after.isdigit() or before.isdigit() or any(c.isdigit() for c in word):
+        return word  # "3D", "Cu₂O", "Kirmse2011"
     letters = word.replace("’", "").replace("'", "")
     if letters[:1].isupper() and (letters[1:].islower() or len(letters) == 1):
         return word[0].lower() + word[1:]

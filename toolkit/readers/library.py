@@ -14,9 +14,10 @@ from pathlib import Path
 
 from toolkit.files.reading import UnsafeFile, relative_name
 from toolkit.model.errors import Report, Severity
-from toolkit.readers.bibtex import read_bibtex
+from toolkit.readers.bibtex import BibResult, read_bibtex
+from toolkit.readers.bibtex_index import INDEX_ABOVE, BibIndex, count_entries, index_bibtex
 from toolkit.readers.yamlsource import LocatedDict, LocatedList, YamlProblem, parse_yaml, read_text
-from toolkit.readers.zotero_extra import read_item
+from toolkit.readers.zotero_extra import quick_key, read_item
 
 CSL_TYPES = frozenset([
     "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book",
@@ -65,6 +66,47 @@ class _Problem:
 class _Read:
     raws: list[_Raw]
     problems: list[_Problem] = field(default_factory=list)
+    index: BibIndex | None = None  # a large BibTeX file: entries read when cited
+
+
+class LazyEntry(LibraryEntry):
+    """An entry of an indexed BibTeX file: parsed and mapped to CSL when first used
+    (Library.resolve reports its problems; a build's check has resolved it before)."""
+
+    def __init__(self, key: str, file: str, line: int, index: BibIndex, span) -> None:
+        self._item, self._index, self._span = None, index, span
+        super().__init__(key, None, file, line, 1)
+
+    @property
+    def item(self) -> dict:
+        if self._item is None:
+            entries = self._index.entry(self._span).entries
+            self._item = dict(entries[0].item, id=self.key) if entries else \
+                {"id": self.key, "type": "document", "title": self.key}
+        return self._item
+
+    @item.setter
+    def item(self, value) -> None:
+        self._item = value
+
+
+class LazyItem(LibraryEntry):
+    """An item of a large CSL-JSON/YAML file, read (Zotero's Extra, dates) and checked
+    when it is cited (Library.resolve)."""
+
+    def __init__(self, key: str, file: str, line: int, column: int, raw: dict) -> None:
+        self._item, self._raw = None, raw
+        super().__init__(key, None, file, line, column)
+
+    @property
+    def item(self) -> dict:
+        if self._item is None:
+            self._item = dict(read_item(self._raw).item, id=self.key)
+        return self._item
+
+    @item.setter
+    def item(self, value) -> None:
+        self._item = value
 
 
 def _read_csl_json(path: Path, text: str) -> list[_Raw]:
@@ -80,19 +122,43 @@ def _read_csl_json(path: Path, text: str) -> list[_Raw]:
         data = data.get("items", data.get("references", [data]))
     if not isinstance(data, list):
         raise YamlProblem("a CSL-JSON file holds a list of items", _mark(1, 1))
-    raws, search_from = [], 0
+    places = _id_places(text)
+    raws, next_place = [], 0
     for item in data:
         key = item.get("id") if isinstance(item, dict) else None
         line = column = 1
         if isinstance(key, str | int) and not isinstance(key, bool):
-            found = re.compile(r'"id"\s*:\s*' + re.escape(json.dumps(key))).search(text,
-                                                                                   search_from)
-            if found:
-                search_from = found.end()
-                line = text.count("\n", 0, found.start()) + 1
-                column = found.start() - text.rfind("\n", 0, found.start())
+            for index in range(next_place, min(next_place + 100, len(places))):
+                if places[index][0] == key:
+                    _, line, column = places[index]
+                    next_place = index + 1
+                    break
         raws.append(_Raw(key, item, line, column))
     return _Read(raws)
+
+
+_ID = re.compile(r'"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)')
+
+
+def _id_places(text: str) -> list[tuple[object, int, int]]:
+    """(id, line, column) of every `"id": value` in the text, in order: one pass over
+    the text (looking each item's id up from the start made a large library quadratic)."""
+    places, line, counted = [], 1, 0
+    for found in _ID.finditer(text):
+        line += text.count("\n", counted, found.start())
+        counted = found.start()
+        raw = found.group(1)
+        if raw[0] != '"':
+            value = int(raw)
+        elif "\\" not in raw:
+            value = raw[1:-1]
+        else:
+            try:
+                value = json.loads(raw)
+            except json.JSONDecodeError:
+                continue
+        places.append((value, line, found.start() - text.rfind("\n", 0, found.start())))
+    return places
 
 
 def _depth_line(text: str, limit: int = 100) -> int:
@@ -148,7 +214,18 @@ BOOKKEEPING = re.compile(r"^(file|files|date-added|date-modified|timestamp|owner
 
 
 def _read_bibtex(path: Path, text: str) -> _Read:
-    result = read_bibtex(text)
+    if count_entries(text) > INDEX_ABOVE:
+        index = index_bibtex(text)
+        read = _Read([], [_Problem(p.line, p.column, p.message) for p in index.problems],
+                     index)
+        read.problems.append(_Problem(1, 1, f"{len(index.spans):,} entries indexed; an "
+                                      "entry's fields are read and checked when a case "
+                                      "cites it", "note", "citation-index", detail=True))
+        return read
+    return _bib_read(read_bibtex(text))
+
+
+def _bib_read(result: BibResult) -> _Read:
     read = _Read([_Raw(e.key, e.item, e.line, e.column) for e in result.entries])
     for problem in result.problems:
         read.problems.append(_Problem(problem.line, problem.column, problem.message,
@@ -179,6 +256,16 @@ READERS: dict[str, Callable[[Path, str], _Read]] = {
 }
 
 
+def _report(read: _Read, shown: str, report: Report) -> None:
+    for problem in read.problems:
+        if problem.severity == "note":
+            report.note(shown, problem.line, problem.column, problem.message,
+                        problem.code, problem.detail)
+        else:
+            report.add(shown, problem.line, problem.column, Severity(problem.severity),
+                       problem.message, problem.code)
+
+
 def _mark(line: int, column: int):
     from toolkit.readers.yamlsource import Mark
 
@@ -198,6 +285,8 @@ class Library:
     def __init__(self) -> None:
         self.entries: dict[str, LibraryEntry] = {}
         self.files: list[Path] = []
+        self._resolved: set[str] = set()
+        self._extra: dict[str, list] = {}  # file -> Zotero Extra lines kept out
 
     def __contains__(self, key: str) -> bool:
         return key.lower() in self.entries
@@ -243,15 +332,65 @@ class Library:
         except OSError as exc:
             report.error(shown, 1, 1, f"cannot read the file: {exc.strerror or exc}", "io")
             return
-        for problem in read.problems:
-            if problem.severity == "note":
-                report.note(shown, problem.line, problem.column, problem.message,
-                            problem.code, problem.detail)
-            else:
-                report.add(shown, problem.line, problem.column, Severity(problem.severity),
-                           problem.message, problem.code)
+        _report(read, shown, report)
+        if len(read.raws) > INDEX_ABOVE:  # a whole library exported: read what is cited
+            report.note(shown, 1, 1, f"{len(read.raws):,} items indexed; an item is read "
+                        "and checked when a case cites it", "citation-index", detail=True)
+            for raw in read.raws:
+                self._add_lazy(raw, shown, report)
+            return
         for raw in read.raws:
             self._add(raw, shown, report)
+        self._report_extra(shown, report)
+        for span in read.index.spans if read.index else []:
+            self._enter(LazyEntry(span.key, shown, span.line, read.index, span), report)
+
+    def _report_extra(self, shown: str, report: Report, most: int = 10) -> None:
+        """Zotero's Extra lines kept out of the items (--verbose): each item's, or for
+        more than `most` items one line (a whole library exported)."""
+        found = self._extra.pop(shown, [])
+        if len(found) > most:
+            line, column, key, _ = found[0]
+            report.note(shown, line, column, f"{len(found):,} items carry Zotero Extra "
+                        f"lines, which are not printed (the first: {key!r})",
+                        "citation-extra", detail=True)
+            return
+        for line, column, key, leftover in found:
+            report.note(shown, line, column, f"citation {key!r}: Zotero's Extra lines "
+                        f"{leftover!r} are not printed", "citation-extra", detail=True)
+
+    def resolve(self, keys: Iterable[str], report: Report) -> None:
+        """Read the entries of indexed files that `keys` cite, and report what is wrong
+        with them at their lines (call it once the cited keys are known)."""
+        for key in keys:
+            entry = self.entries.get(key.lower())
+            if not isinstance(entry, LazyEntry | LazyItem) or key.lower() in self._resolved:
+                continue
+            self._resolved.add(key.lower())
+            if isinstance(entry, LazyItem):
+                extracted = read_item(entry._raw)
+                entry.item = dict(extracted.item, id=entry.key)
+                if extracted.leftover:
+                    self._extra.setdefault(entry.file, []).append(
+                        (entry.line, entry.column, entry.key, extracted.leftover))
+                    self._report_extra(entry.file, report)
+                self._check_item(entry.key, extracted.item, entry.file, entry.line,
+                                 entry.column, report)
+                continue
+            read = _bib_read(entry._index.entry(entry._span))
+            _report(read, entry.file, report)
+            for raw in read.raws:
+                extracted = read_item(raw.item)
+                entry.item = dict(extracted.item, id=entry.key)
+                self._check_item(entry.key, extracted.item, entry.file, raw.line,
+                                 raw.column, report)
+
+    def _add_lazy(self, raw: _Raw, shown: str, report: Report) -> None:
+        key = quick_key(raw.item) if isinstance(raw.item, dict) else None
+        if isinstance(key, str) and key.strip() and not key.startswith("@"):
+            self._enter(LazyItem(key.strip(), shown, raw.line, raw.column, raw.item), report)
+        else:
+            self._add(raw, shown, report)  # its error, as for any file
 
     def _add(self, raw: _Raw, shown: str, report: Report) -> None:
         if not isinstance(raw.item, dict):
@@ -275,27 +414,37 @@ class Library:
         entry = LibraryEntry(key, dict(raw.item, id=key), shown, raw.line, raw.column,
                              extracted.leftover)
         if extracted.leftover:
-            report.note(shown, raw.line, raw.column, f"citation {key!r}: Zotero's Extra "
-                        f"lines {extracted.leftover!r} are not printed", "citation-extra",
-                        detail=True)
+            self._extra.setdefault(shown, []).append((raw.line, raw.column, key,
+                                                      extracted.leftover))
+        if self._enter(entry, report):
+            self._check_item(key, raw.item, shown, raw.line, raw.column, report)
+
+    def _enter(self, entry: LibraryEntry, report: Report) -> bool:
+        """Add `entry` unless its key is taken (an error naming both places)."""
+        key = entry.key
         if (previous := self.entries.get(key.lower())) is not None:
             same = "" if previous.key == key else f" (as {previous.key!r}; keys ignore case)"
-            report.error(shown, raw.line, raw.column, f"citation key {key!r} is defined twice: "
-                         f"here and at {previous.place}{same}; rename or remove one",
-                         "duplicate-citation-key")
-            return
-        kind = raw.item.get("type")
+            report.error(entry.file, entry.line, entry.column, f"citation key {key!r} is "
+                         f"defined twice: here and at {previous.place}{same}; rename or "
+                         "remove one", "duplicate-citation-key")
+            return False
+        self.entries[key.lower()] = entry
+        return True
+
+    @staticmethod
+    def _check_item(key: str, item: dict, shown: str, line: int, column: int,
+                    report: Report) -> None:
+        kind = item.get("type")
         if kind not in CSL_TYPES:
-            report.error(shown, raw.line, raw.column, f"citation {key!r}: CSL type {kind!r} is "
+            report.error(shown, line, column, f"citation {key!r}: CSL type {kind!r} is "
                          "unknown; use e.g. 'report', 'legal_case', 'treaty', "
                          "'article-newspaper', 'webpage'", "citation-entry")
-        if not raw.item.get("title"):
-            report.warning(shown, raw.line, raw.column, f"citation {key!r} has no title",
+        if not item.get("title"):
+            report.warning(shown, line, column, f"citation {key!r} has no title",
                            "citation-entry")
-        for problem in shape_problems(raw.item):
-            report.error(shown, raw.line, raw.column, f"citation {key!r}: {problem}",
+        for problem in shape_problems(item):
+            report.error(shown, line, column, f"citation {key!r}: {problem}",
                          "citation-entry")
-        self.entries[key.lower()] = entry
 
 
 # CSL's name and date variables have a shape citeproc relies on; a string in their place

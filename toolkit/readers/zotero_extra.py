@@ -9,6 +9,8 @@
   variable ("original-date: 1990", "Issued: 2001-02") become that variable, as in
   citeproc-js; "tex.x:" lines (Better BibTeX's BibTeX fields) and the free text are kept
   out of the item (`Extracted.leftover`), so no style prints them.
+- Zotero's own names for two variables (`shortTitle`, `journalAbbreviation`, written by
+  its older exports) become CSL's (`title-short`, `container-title-short`).
 - Dates: string parts (`[["2000", 12, 22]]`) become numbers; `raw` and `edtf` dates are
   parsed; a season given as a month 21–24 becomes CSL's `season`.
 
@@ -63,6 +65,19 @@ def citation_key(item: dict, extra_key: str | None):
     return key
 
 
+_EXTRA_KEY = re.compile(r"^\s*citation[ -]key\s*:\s*(\S+)", re.IGNORECASE | re.MULTILINE)
+
+
+def quick_key(item: dict):
+    """The key `read_item` would give `item`, without reading the rest of it (an item of
+    a large library that no case may cite)."""
+    extra_key = None
+    if from_zotero(item) and isinstance(item.get("note"), str) and \
+            (found := _EXTRA_KEY.search(item["note"])):
+        extra_key = found.group(1)
+    return citation_key(item, extra_key)
+
+
 def from_zotero(item: dict) -> bool:
     """A Zotero, Better BibTeX or Juris-M export (whose `note` is Extra)."""
     key = item.get("id")
@@ -70,8 +85,16 @@ def from_zotero(item: dict) -> bool:
         (isinstance(key, str) and bool(_ZOTERO_URI.match(key)))
 
 
+# Zotero's older CSL JSON export writes two Zotero field names for CSL variables.
+ZOTERO_NAMES = {"shortTitle": "title-short", "journalAbbreviation": "container-title-short"}
+
+
 def read_item(item: dict) -> Extracted:
     item = dict(item)
+    for zotero, variable in ZOTERO_NAMES.items():
+        if zotero in item:
+            value = item.pop(zotero)
+            item.setdefault(variable, value)
     extra_key, leftover = None, []
     if from_zotero(item) and isinstance(item.get("note"), str):
         extra_key, leftover = _apply_extra(item, item.pop("note"))

@@ -60,6 +60,7 @@ def check_workspace(workspace: Workspace, paths: list[Path] | None = None,
                                                report, today)
     used |= briefing_keys
     used |= _template_citations(workspace, library, report)
+    library.resolve(used, report)  # the cited entries of large (indexed) BibTeX files
     if style is not None:  # what each cited source needs for a complete footnote
         from toolkit.checks.source_fields import check_source_fields
 
