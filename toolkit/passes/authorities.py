@@ -4,7 +4,7 @@ paragraphs of the document where each is cited.
 Built from what the citations pass resolved (`context.cited`: each citation's note and
 library key, in note order) and formatted by the same engine in the same style, in its
 full form without pinpoint: the entry reads as the note of its first citation does.
-The table is ordinary blocks (an unnumbered heading, a heading per group, a two-column
+The table is ordinary blocks (an unnumbered heading, a bold line per group, a two-column
 table per group) put into the document before the writers run, so the DOCX and the PDF
 show the same text by construction.
 
@@ -17,8 +17,10 @@ show the same text by construction.
 - **Order** within a group: the printed entry, letters without case, numbers by value
   (General Comment 8 before 25), leading quotation marks ignored.
 - **Cited at**: the number of the numbered paragraph in which the note is called (a
-  list, table or quotation under a paragraph counts as that paragraph); a note called
-  before the first numbered paragraph is given as its note number ("n 3").
+  list, table or quotation under a paragraph counts as that paragraph), as a
+  cross-reference (a REF field in Word, which renumbers it; the paragraph is given an
+  anchor "para-4.2" if it has none); a note called before the first numbered paragraph
+  of a section is given as its note number ("n 3").
 - **Where and whether**: `templates/<kind>/authorities.yaml` (`enabled`, `position`:
   `front`, after the cover and contents, before the first section; or `end`); a kind
   without the file has no table. See docs/citations.md.
@@ -37,9 +39,12 @@ from toolkit.model.document import (
     Document,
     Heading,
     Inline,
+    Link,
     NoteRef,
+    NumberText,
     PageBreak,
     Paragraph,
+    Strong,
     Table,
     Text,
     block_inlines,
@@ -52,6 +57,7 @@ from toolkit.model.errors import CovenantError
 SETTINGS_FILE = "authorities.yaml"  # in templates/<kind>/
 POSITIONS = ("front", "end")
 ANCHOR = "authorities"
+GROUP_STYLE = "authorities-group"  # a class in the PDF (base/style.css)
 # A UN document symbol: "CCPR/C/GC/34", "A/HRC/47/25", "E/CN.4/2005/102/Add.1".
 _UN_SYMBOL = re.compile(r"^[A-Z]{1,8}(?:\.\d+)?(?:/[A-Za-z0-9.()\-]+){2,}$")
 _UN_BODY = re.compile(r"^(?:UN|United Nations|ООН|Организаци[яи] Объединенных Наций)\b")
@@ -163,14 +169,14 @@ def _calls(inlines: list[Inline]):
             yield from _calls(children)
 
 
-def call_places(document: Document) -> dict[int, str | None]:
-    """Note number -> the number of the numbered paragraph it is called in (or under);
-    None before the first numbered paragraph."""
-    places: dict[int, str | None] = {}
-    current: str | None = None
+def call_places(document: Document) -> dict[int, Paragraph | None]:
+    """Note number -> the numbered paragraph it is called in (or under); None before the
+    first numbered paragraph of a section."""
+    places: dict[int, Paragraph | None] = {}
+    current: Paragraph | None = None
     for block in walk_blocks(document.blocks):
         if isinstance(block, Paragraph) and block.number:
-            current = block.number
+            current = block
         elif isinstance(block, Heading) and block.level == 1:
             current = None  # a new section: its own text is not the last paragraph's
         for inlines in block_inlines(block):
@@ -189,37 +195,62 @@ def _paragraph_order(number: str) -> tuple[int, ...]:
     return tuple(int(part) for part in number.split(".") if part.isdigit())
 
 
-def _ranges(numbers: list[str]) -> list[str]:
-    """Paragraphs following each other in one section as a range: 4.2, 4.3, 4.4 ->
-    "4.2–4.4"."""
-    runs: list[list[str]] = []
-    for number in numbers:
-        order = _paragraph_order(number)
+def _runs(paragraphs: list[Paragraph]) -> list[list[Paragraph]]:
+    """Paragraphs following each other in one section, together: 4.2, 4.3, 4.4."""
+    runs: list[list[Paragraph]] = []
+    for paragraph in paragraphs:
+        order = _paragraph_order(paragraph.number)
         if runs:
-            last = _paragraph_order(runs[-1][-1])
+            last = _paragraph_order(runs[-1][-1].number)
             if len(order) == len(last) and order[:-1] == last[:-1] \
                     and order[-1] == last[-1] + 1:
-                runs[-1].append(number)
+                runs[-1].append(paragraph)
                 continue
-        runs.append([number])
-    return [run[0] if len(run) == 1 else f"{run[0]}\u2013{run[-1]}" if len(run) > 2
-            else f"{run[0]}, {run[1]}" for run in runs]
+        runs.append([paragraph])
+    return runs
 
 
-def cited_at(notes: list[int], places: dict[int, str | None], language: str) -> str:
-    """"paras 2.2, 5.13" (each paragraph once, in order); notes called outside numbered
-    paragraphs after them as "n 1"."""
+def _number(paragraph: Paragraph) -> Link:
+    """The paragraph's number as a cross-reference (a link in the PDF, a REF field in
+    Word, which renumbers it after edits)."""
+    return Link(f"#{paragraph.anchor}", [NumberText(paragraph.number,
+                                                    anchor=paragraph.anchor)])
+
+
+def cited_at(notes: list[int], places: dict[int, Paragraph | None],
+             language: str) -> list[Inline]:
+    """"paras 2.2, 4.2–4.4" (each paragraph once, in order, three or more in a row as a
+    range); notes called outside numbered paragraphs after them as "n 1"."""
     words = WORDS.get(language, WORDS["en"])
-    paragraphs = sorted({places[n] for n in notes if places.get(n)}, key=_paragraph_order)
-    loose = sorted({n for n in notes if not places.get(n)})
-    parts = []
+    found = {id(p): p for n in notes if (p := places.get(n)) is not None}
+    paragraphs = sorted(found.values(), key=lambda p: _paragraph_order(p.number))
+    loose = sorted({n for n in notes if places.get(n) is None})
+    out: list[Inline] = []
     if paragraphs:
-        parts.append(f"{words['paras' if len(paragraphs) > 1 else 'para']} "
-                     + ", ".join(_ranges(paragraphs)))
+        out.append(Text(f"{words['paras' if len(paragraphs) > 1 else 'para']} "))
+        for index, run in enumerate(_runs(paragraphs)):
+            if index:
+                out.append(Text(", "))
+            shown = [run[0], run[-1]] if len(run) > 2 else run
+            out.append(_number(shown[0]))
+            if len(shown) > 1:
+                out.extend([Text("\u2013" if len(run) > 2 else ", "), _number(shown[1])])
     if loose:
-        parts.append(f"{words['notes' if len(loose) > 1 else 'note']} "
-                     + ", ".join(map(str, loose)))
-    return "; ".join(parts)
+        out.append(Text(("; " if out else "")
+                        + f"{words['notes' if len(loose) > 1 else 'note']} "
+                        + ", ".join(map(str, loose))))
+    return out
+
+
+def _anchor_cited(places: dict[int, Paragraph | None], taken: set[str]) -> None:
+    """Give each cited paragraph without an anchor one, for its cross-reference."""
+    for paragraph in places.values():
+        if paragraph is not None and not paragraph.anchor:
+            anchor = base = f"para-{paragraph.number}"
+            while anchor in taken:
+                anchor = f"{base}-{len(taken)}"
+            paragraph.anchor = anchor
+            taken.add(anchor)
 
 
 # ---------------------------------------------------------------- the pass
@@ -236,7 +267,9 @@ def run(document: Document, context) -> None:
         if key in context.library:
             notes_of.setdefault(key, []).append(number)
     places = call_places(document)
-    groups: dict[str, list[tuple[tuple, list[Inline], str]]] = {}
+    _anchor_cited(places, {b.anchor for b in walk_blocks(document.blocks) if
+                           getattr(b, "anchor", None)})
+    groups: dict[str, list[tuple[tuple, list[Inline], list[Inline]]]] = {}
     for key, notes in notes_of.items():
         entry = context.library.get(key)
         form = full_form(context.citation_engine, key)
@@ -248,8 +281,10 @@ def run(document: Document, context) -> None:
         entries = sorted(groups.get(group.key, []), key=lambda e: e[0])
         if not entries:
             continue
-        blocks.append(Heading(2, [Text(group.heading(document.language))], numbered=False))
-        blocks.append(Table([], [[form, [Text(where)]] for _, form, where in entries],
+        # a bold line, not a heading: the contents list the table, not its groups
+        blocks.append(Paragraph([Strong([Text(group.heading(document.language))])],
+                                style=GROUP_STYLE))
+        blocks.append(Table([], [[form, where] for _, form, where in entries],
                             widths=[4.0, 1.0]))
     # front matter on pages of its own: the first section starts a page, as after a
     # table of contents; at the end, the table starts one
