@@ -227,7 +227,8 @@ def cited_at(notes: list[int], places: dict[int, Paragraph | None],
     loose = sorted({n for n in notes if places.get(n) is None})
     out: list[Inline] = []
     if paragraphs:
-        out.append(Text(f"{words['paras' if len(paragraphs) > 1 else 'para']} "))
+        # a no-break space: "paras" never ends a line without its number
+        out.append(Text(f"{words['paras' if len(paragraphs) > 1 else 'para']}\u00a0"))
         for index, run in enumerate(_runs(paragraphs)):
             if index:
                 out.append(Text(", "))
@@ -237,7 +238,7 @@ def cited_at(notes: list[int], places: dict[int, Paragraph | None],
                 out.extend([Text("\u2013" if len(run) > 2 else ", "), _number(shown[1])])
     if loose:
         out.append(Text(("; " if out else "")
-                        + f"{words['notes' if len(loose) > 1 else 'note']} "
+                        + f"{words['notes' if len(loose) > 1 else 'note']}\u00a0"
                         + ", ".join(map(str, loose))))
     return out
 
