@@ -276,6 +276,7 @@ def run(document: Document, context) -> None:
         form = full_form(context.citation_engine, key)
         groups.setdefault(group_of(entry.item).key, []).append(
             (_natural(plain_text(form)), form, cited_at(notes, places, document.language)))
+    context.citation_engine.save()  # the full forms it rendered for the table, if any
     words = WORDS.get(document.language, WORDS["en"])
     blocks = [Heading(1, [Text(words["title"])], anchor=ANCHOR, numbered=False)]
     for group in GROUPS:
