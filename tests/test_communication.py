@@ -34,6 +34,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TITLE = "Communication to the Human Rights Committee"
 SUBTITLE = ("submitted under the Optional Protocol to the International Covenant on Civil "
             "and Political Rights")
+AUTHORITIES = "Table of authorities"
 SECTIONS = [  # (level, heading) in the order of the OHCHR model form
     (1, "Information on the author and the alleged victim"),
     (1, "State party and provisions of the Covenant"),
@@ -210,14 +211,15 @@ def test_cover_names_the_committee_and_the_optional_protocol(communication):
 def test_every_section_is_present_in_order_in_both_formats(communication):
     c = communication
     headings = [h for h in c.native.headings() if not h[1].startswith("Article ")]
-    assert headings == SECTIONS
+    assert headings == SECTIONS  # (headings with an anchor, the authorities', are not read)
     docx_headings = [(int(style[-1]), re.sub(r"^\d+\t", "", text))
                      for style, text in c.docx.blocks if style.startswith("Heading")
                      and not re.sub(r"^\d+\t", "", text).startswith("Article ")]
-    assert docx_headings == SECTIONS
+    # the table of authorities first (toolkit/passes/authorities.py), then the form's order
+    assert docx_headings == [(1, AUTHORITIES), *SECTIONS]
     in_order(c.pdf_text, [heading for _, heading in SECTIONS])
     assert [item.title for item in c.pdf.outline if not isinstance(item, list)] == \
-        [f"{n} {heading}" for n, heading in
+        [AUTHORITIES] + [f"{n} {heading}" for n, heading in
          enumerate((h for level, h in SECTIONS if level == 1), start=1)]
 
 
@@ -252,7 +254,7 @@ def test_provisions_invoked_are_listed_with_their_short_titles(communication):
 def test_exhaustion_table_lists_each_domestic_step(communication):
     c = communication
     proceeding = c.case.proceedings[0]
-    table = c.docx.tables[0]
+    table = next(t for t in c.docx.tables if t[0][0] == "Step")  # after the authorities'
     assert table[0] == ["Step", "Court", "Date", "Outcome"]
     # The example's sources do not say which court decided the appeal (decided_by:
     # unknown), nor whether a cassation appeal was lodged (exhausted: unknown).
@@ -331,7 +333,10 @@ def test_pdf_cross_references_are_links_to_the_fact_paragraphs(communication):
     references = _fact_references(c)
     assert len(references) >= 20
     links = []
+    body = next(i for i, page in enumerate(c.pdf_pages) if SECTIONS[0][1] in page)
     for page_number, page in enumerate(c.pdf.pages):
+        if page_number < body:  # the table of authorities links its paragraphs too
+            continue
         for annotation in page.get("/Annots") or []:
             annotation = annotation.get_object()
             if annotation.get("/Subtype") == "/Link" and "/Dest" in annotation:
@@ -354,10 +359,14 @@ def test_docx_cross_references_are_ref_fields_showing_the_numbered_paragraph(com
     right after edits, and shows it right before any update."""
     c = communication
     references = _fact_references(c)
-    assert len(c.docx.references) == len(references) >= 20
+    # the table of authorities' paragraph numbers come first, REF fields as well
+    table = sum(1 for line in c.native.lines[:c.native.lines.index(
+        next(line for line in c.native.lines if SECTIONS[0][1] in line))]
+        for _ in re.findall(r"\]\(#", line))
+    assert len(c.docx.references) - table == len(references) >= 20
     assert not [a for a, _ in c.docx.hyperlinks if a and a.startswith("_fact")]
-    for (instruction, shown), (anchor, number) in zip(c.docx.references, references,
-                                                      strict=True):
+    for (instruction, shown), (anchor, number) in zip(c.docx.references[table:],
+                                                      references, strict=True):
         name, *switches = instruction.split()[1:]
         assert switches == ["\\w", "\\h"] and name == bookmark_name(anchor), instruction
         assert shown == number

@@ -27,7 +27,14 @@ from tests.conftest import REPO, TODAY
 from tests.docx_reading import fields, list_numbers
 from tests.test_communication import squash
 from toolkit import api
-from toolkit.model.document import Heading, NumberText, Paragraph, block_inlines, walk_blocks
+from toolkit.model.document import (
+    Heading,
+    NumberText,
+    Paragraph,
+    block_inlines,
+    plain_text,
+    walk_blocks,
+)
 from toolkit.model.errors import Report
 from toolkit.readers.claims import load_case
 from toolkit.readers.library import Library
@@ -155,15 +162,48 @@ def _pdf_pages(path: Path) -> list[str]:
     return [page.extract_text(extraction_mode="layout") for page in PdfReader(str(path)).pages]
 
 
+def _split_authorities(pages: list[str], first_section: str) -> tuple[str, list[str]]:
+    """(the table of authorities' pages as one text, the cover and the body's pages):
+    the table fills the pages between the cover and the first section, which starts a
+    page of its own."""
+    start = next(i for i, page in enumerate(pages) if first_section in page)
+    return "\n".join(pages[1:start]), pages[:1] + pages[start:]
+
+
+def _table_text(text: str, document) -> str:
+    """The table's text without white space, running header and footer."""
+    text = re.sub(r"\s+", "", text)
+    furniture = re.escape(re.sub(r"\s+", "", document.title
+                                 + document.cover["confidentiality"]))
+    return re.sub(r"(?i)page\d+of\d+", "", re.sub(furniture, "", text))
+
+
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) missing")
 def test_libreoffice_shows_the_same_numbers_references_and_note_numbers_as_our_pdf(
         drafts, communication, tmp_path):
-    ours = _shown_numbers(_pdf_pages(drafts.path("zheksebaev", "communication.pdf")))
-    theirs = _shown_numbers(_libreoffice_pdf(
-        drafts.path("zheksebaev", "communication.docx"), tmp_path))
+    """... and the same table of authorities (its "para 5.8" are not cross-references:
+    it is compared as text, the numbers after it)."""
+    first_section = next(plain_text(b.children) for b in communication.blocks
+                         if isinstance(b, Heading) and b.number)
+    our_pdf = drafts.path("zheksebaev", "communication.pdf")
+    our_table, our_pages = _split_authorities(_pdf_pages(our_pdf), first_section)
+    ours = _shown_numbers(our_pages)
+    lo_pages = _libreoffice_pdf(drafts.path("zheksebaev", "communication.docx"), tmp_path)
+    their_table, their_pages = _split_authorities(lo_pages, first_section)
+    theirs = _shown_numbers(their_pages)
+    plain = [page.extract_text() for page in PdfReader(str(our_pdf)).pages]
+    lo_plain = [page.extract_text() for page in
+                PdfReader(str(tmp_path / "communication.pdf")).pages]
+    table = _table_text(_split_authorities(plain, first_section)[0], communication)
+    assert table.startswith("Tableofauthorities") and "para5.8" in table
+    assert _table_text(_split_authorities(lo_plain, first_section)[0],
+                       communication) == table
+    assert "Table of authorities" in our_table and "Table of authorities" in their_table
     tree = [b.number for b in walk_blocks(communication.blocks)
             if isinstance(b, Paragraph) and b.number]
-    references = [n.text for b in walk_blocks(communication.blocks)
+    body = communication.blocks[next(i for i, b in enumerate(communication.blocks)
+                                     if isinstance(b, Heading) and b.number):]
+    references = [n.text for b in walk_blocks(body)
                   for inlines in block_inlines(b) for n in _numbers_in(inlines)]
     assert ours["paragraphs"] == tree and len(tree) > 40
     assert ours["references"] == references and len(references) >= 20
@@ -476,7 +516,6 @@ def test_pdf_ua_1_tags_each_footnote_as_a_note_called_from_a_reference(drafts,
 
 def _footnotes_hold(path: Path, document) -> None:
     """The footnote count check: each note's number and text, in order."""
-    from toolkit.model.document import plain_text
 
     text = squash("".join(page.extract_text() for page in PdfReader(str(path)).pages))
     position = 0

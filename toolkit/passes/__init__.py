@@ -22,15 +22,22 @@ class PassContext:
     # Where formatted citations are kept between builds (toolkit/passes/citation_cache.py);
     # None: formatted afresh, kept for this document only.
     cache_dir: Path | None = None
+    # The table of authorities' settings (passes/authorities.py: templates/<kind>/
+    # authorities.yaml); None: no table.
+    authorities: object | None = None
+    # Set by the citations pass: (note number, key) of every citation, and its engine.
+    cited: list[tuple[int, str]] = field(default_factory=list)
+    citation_engine: object | None = None
 
 
 def run_passes(document: Document, context: PassContext) -> Document:
     import time
 
-    from toolkit.passes import citations, notes, numbering, references
+    from toolkit.passes import authorities, citations, links, notes, numbering, references
 
     for name, module in (("numbering", numbering), ("references", references),
-                         ("notes", notes), ("citations", citations)):
+                         ("notes", notes), ("citations", citations),
+                         ("authorities", authorities), ("links", links)):
         started = time.perf_counter()
         module.run(document, context)
         context.stats[name] = time.perf_counter() - started

@@ -15,7 +15,7 @@ from toolkit.model.citation_syntax import CitationItem
 from toolkit.model.document import Citation, Document, Emph, Inline, Note, Strong, Text
 from toolkit.passes.citation_language import KEEPS_ITS_STOP
 from toolkit.passes.citation_markup import clean_debris, html_to_inlines
-from toolkit.passes.citeproc_engine import CiteprocEngine, to_request
+from toolkit.passes.citeproc_engine import CiteprocEngine, Request, to_request
 
 
 @dataclass
@@ -195,6 +195,11 @@ def run(document: Document, context) -> None:
                                    f"{cache.problem}; ignored it, formatting again",
                                    "cache-ignored")
     engine = CiteprocEngine(context.style, items, locale, cache)
+    # What the table of authorities is built from (toolkit/passes/authorities.py): each
+    # citation's note and key, and the engine that formatted them.
+    context.cited = [(note.number, item.key.lower()) for note in document.notes
+                     for item in _items(note.children)]
+    context.citation_engine = engine
     tracker = PositionTracker()
     for note in document.notes:
         tracker.start_note(note.number)
@@ -203,6 +208,24 @@ def run(document: Document, context) -> None:
     engine.save()
     context.stats["distinct_citations"] = len(engine._cache)
     context.stats["citeproc_renders"] = engine.renders
+
+
+def full_form(engine: CiteprocEngine, key: str) -> list[Inline]:
+    """A source's full citation without pinpoint, as its first note prints it, cleaned
+    and capitalised as a note is but without the closing full stop (the table of
+    authorities)."""
+    from toolkit.model.document import plain_text
+
+    inlines = html_to_inlines(_cleaned(engine.format(
+        Request(key.lower(), "first", None, None, "", "", 0))))
+    ended = plain_text(inlines).rstrip().endswith((".", "?", "!"))
+    inlines = _note_end(inlines)
+    last = inlines[-1] if inlines else None
+    if not ended and isinstance(last, Text) and last.text.endswith("."):
+        last.text = last.text[:-1]  # the full stop _note_end added
+        if not last.text:
+            inlines.pop()
+    return inlines
 
 
 def _items(inlines: list[Inline]):

@@ -65,9 +65,13 @@ def build_document(source, kind: str, workspace: Workspace, library, style: str,
                   today_date=today, extra={"public": public})
     document = inputs.build(entry.load(), source, env, progress)
     timings["kind"] = time.perf_counter() - started
+    from toolkit.passes.authorities import read_settings
+
     context = PassContext(library, resolve_style(style, workspace.templates), report,
                           language=document.language, annexes=set(source.annexes),
-                          cache_dir=citation_cache)
+                          cache_dir=citation_cache,
+                          authorities=read_settings(workspace.templates / kind,
+                                                    workspace.templates))
     run_passes(document, context)
     if public:
         document.public = True
