@@ -9,7 +9,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from tests.conftest import REPO
+from tests.conftest import KNOWN_INCOMPLETE, REPO
 from toolkit.cli import cli
 
 GOOD_CASE = """\
@@ -157,10 +157,6 @@ def test_help_and_check_import_neither_weasyprint_nor_python_docx(small):
 # Two web pages of the example library give no day they were read (OSCOLA's "accessed"):
 # `check` says so, rightly; nobody has re-read them to give one. Remove each from this
 # list when its entry gains an `accessed` date.
-KNOWN_INCOMPLETE = ["source 'cfj-2023-update' (webpage) lacks the day it was read",
-                    "source 'qaharman-koshe-date' (webpage) lacks the day it was read",
-                    "source 'cfj-zheksebaev-fairness-report' (webpage) lacks the day it was "
-                    "read"]
 
 
 def test_the_repository_examples_check_clean_even_in_strict_mode():

@@ -472,7 +472,9 @@ def test_the_example_gives_its_findings_to_no_real_person_and_marks_them(reports
     assert 'author "Illustrative example, not a publication of TrialWatch' in text
     sections = re.split(r"\n  Heading1 ", text)
     marked = {s.split('"')[1]: "illustrative" in s.lower() for s in sections[1:]}
-    assert marked == {"Summary and conclusions": True, "Background": False,
+    # the table of authorities lists sources: nothing in it is illustrative
+    assert marked == {"Table of authorities": False, "Summary and conclusions": True,
+                      "Background": False,
                       "Methodology": True, "The proceedings": True, "Analysis": True,
                       "Conclusion and grade": True, "Annex: the grading scale": False}
     assert text.count("**Finding (illustrative).**") == len(case.monitoring.findings)

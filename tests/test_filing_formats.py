@@ -298,15 +298,22 @@ def _noteref_targets(source: Path) -> list[tuple[str, int]]:
 
 @pytest.mark.skipif(_uno_python() is None, reason="LibreOffice's Python bridge missing")
 def test_after_inserting_a_paragraph_and_a_note_updated_fields_show_the_new_numbers(
-        drafts, tmp_path):
+        drafts, communication, tmp_path):
     """Section 4's numbers after the insertion move up by one, and so do the
     cross-references to them (LibreOffice, fields updated); every "(n X)" points at
-    the call of its note, so Word's update moves those after the new note by one."""
+    the call of its note, so Word's update moves those after the new note by one.
+    The table of authorities' cited-at numbers are fields too: they move the same way."""
+    first_section = next(plain_text(b.children) for b in communication.blocks
+                         if isinstance(b, Heading) and b.number)
     source = drafts.path("zheksebaev", "communication.docx")
-    before = _shown_numbers(_pdf_pages(drafts.path("zheksebaev", "communication.pdf")))
+    table_before, pages_before = _split_authorities(
+        _pdf_pages(drafts.path("zheksebaev", "communication.pdf")), first_section)
+    before = _shown_numbers(pages_before)
     edited = tmp_path / "edited.docx"
     new_note = _insert_paragraph_with_a_footnote(source, edited, "4.1")
-    after = _shown_numbers(_updated_in_libreoffice(edited, tmp_path / "lo"))
+    table_after, pages_after = _split_authorities(
+        _updated_in_libreoffice(edited, tmp_path / "lo"), first_section)
+    after = _shown_numbers(pages_after)
 
     def moved(number: str) -> str:
         section, paragraph = number.split(".")
@@ -317,6 +324,10 @@ def test_after_inserting_a_paragraph_and_a_note_updated_fields_show_the_new_numb
         key=lambda n: tuple(map(int, n.split("."))))
     assert after["references"] == [moved(n) for n in before["references"]]
     assert any(n.startswith("4.") for n in before["references"])
+    cited_at = re.compile(r"\b(\d+\.\d+)\b")
+    cited_before = cited_at.findall(table_before)
+    assert cited_at.findall(table_after) == [moved(n) for n in cited_before]
+    assert any(n.startswith("4.") for n in cited_before)
     # "(n X)": the field of each points at its note's call, before and after the edit
     assert [(shown, int(shown)) for shown, _ in _noteref_targets(source)] == \
         _noteref_targets(source)

@@ -182,18 +182,19 @@ def test_the_communication_opens_with_its_table_of_authorities(communication):
     assert isinstance(first, Heading) and not first.numbered
     assert plain_text(first.children) == "Table of authorities"
     table = _table(communication)
-    assert list(table) == ["Treaties", "Views and decisions", "General Comments",
-                           "Reports and other sources"]
+    assert list(table) == ["Treaties", "Legislation", "Views and decisions",
+                           "General Comments", "Reports and other sources"]
     views = [entry.split(" (")[0] for entry, _ in table["Views and decisions"]]
     assert views == sorted(views) and len(views) == 5
     comments = [int(re.search(r"No (\d+)", e)[1]) for e, _ in table["General Comments"]]
-    assert comments == [25, 31, 32, 34, 35, 37]
+    assert comments == [18, 25, 31, 32, 34, 35, 37]
     cited = dict((e.split(" (")[0], where) for e, where in table["Views and decisions"])
     assert cited["Esergepov v Kazakhstan"] == "para\u00a05.8"
     (treaty,) = table["Treaties"]
     assert treaty == ("International Covenant on Civil and Political Rights (adopted 16 "
                       "December 1966, entered into force 23 March 1976) 999 UNTS 171 "
-                      "(ICCPR)", "paras\u00a02.2, 5.11, 5.12")
+                      "(ICCPR)", "paras\u00a02.2, 5.2, 5.5, 5.8, 5.11, 5.12, 5.14, 5.17, "
+                      "5.20, 5.23, 5.26")
     # the numbered sections keep their numbers: the table numbers nothing
     assert [b.number for b in communication.blocks if isinstance(b, Heading)
             and b.number][:2] == ["1", "2"]
@@ -230,9 +231,11 @@ def test_groups_follow_the_registry(item, group):
 
 def test_russian_headings():
     table = _table(_communication("ru"))
-    assert list(table) == ["Международные договоры", "Соображения и решения",
-                           "Замечания общего порядка", "Доклады и другие источники"]
-    assert table["Международные договоры"][0][1] == "пп.\u00a02.2, 5.11, 5.12"
+    assert list(table) == ["Международные договоры", "Законодательство",
+                           "Соображения и решения", "Замечания общего порядка",
+                           "Доклады и другие источники"]
+    (treaty,) = table["Международные договоры"]
+    assert treaty[1] == "пп.\u00a02.2, 5.2, 5.5, 5.8, 5.11, 5.12, 5.14, 5.17, 5.20, 5.23, 5.26"
 
 
 def test_a_template_without_the_table_or_with_it_disabled_has_none(tmp_path):

@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from tests.conftest import REPO, TODAY
+from tests.conftest import KNOWN_INCOMPLETE, REPO, TODAY
 from toolkit import api
 from toolkit.workspace.folders import Workspace
 
@@ -91,7 +91,10 @@ def exported(tmp_path_factory):
 
 def test_both_exports_check_clean(exported):
     report = api.check(exported, exported.case_files(), today=TODAY).report
-    assert report.errors == [] and report.warnings == [], report.errors + report.warnings
+    # the example library's own web pages without an accessed date (tests/test_cli.py)
+    warnings = [w for w in report.warnings
+                if not any(known in w.message for known in KNOWN_INCOMPLETE)]
+    assert report.errors == [] and warnings == [], report.errors + warnings
     # what is left out is said with --verbose: Extra lines, reference-manager fields
     detail = [d.message for d in report.notes if d.detail]
     assert any("'43': Zotero's Extra lines ['Extra', 'tex.court: supreme']" in m

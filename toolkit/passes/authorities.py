@@ -69,6 +69,11 @@ WORDS = {
            "note": "n", "notes": "nn"},
     "ru": {"title": "Перечень цитируемых источников", "para": "п.", "paras": "пп.",
            "note": "сн.", "notes": "сн."},
+    # UN French and Spanish usage for paragraphs ("par.", "párr.") and notes
+    "fr": {"title": "Table des sources citées", "para": "par.", "paras": "par.",
+           "note": "n.", "notes": "n."},
+    "es": {"title": "Índice de fuentes citadas", "para": "párr.", "paras": "párrs.",
+           "note": "n.", "notes": "nn."},
 }
 
 
@@ -116,15 +121,26 @@ def _is_un_document(item: dict) -> bool:
 
 
 GROUPS: tuple[Group, ...] = (
-    Group("treaties", {"en": "Treaties", "ru": "Международные договоры"},
-          lambda item: item.get("type") in ("treaty", "legislation")),
-    Group("views", {"en": "Views and decisions", "ru": "Соображения и решения"},
+    Group("treaties", {"en": "Treaties", "ru": "Международные договоры", "fr": "Traités",
+                       "es": "Tratados"},
+          lambda item: item.get("type") == "treaty"),
+    # a State's own laws and gazettes (ratification laws, the notices reproducing a
+    # depositary notification): OSCOLA lists legislation apart from treaties
+    Group("legislation", {"en": "Legislation", "ru": "Законодательство",
+                          "fr": "Législation", "es": "Legislación"},
+          lambda item: item.get("type") in ("legislation", "bill", "regulation")),
+    Group("views", {"en": "Views and decisions", "ru": "Соображения и решения",
+                    "fr": "Constatations et décisions", "es": "Dictámenes y decisiones"},
           lambda item: item.get("type") == "legal_case"),
-    Group("general-comments", {"en": "General Comments", "ru": "Замечания общего порядка"},
+    Group("general-comments", {"en": "General Comments", "ru": "Замечания общего порядка",
+                               "fr": "Observations générales", "es": "Observaciones generales"},
           _is_general_comment),
-    Group("un-documents", {"en": "Other UN documents", "ru": "Другие документы ООН"},
+    Group("un-documents", {"en": "Other UN documents", "ru": "Другие документы ООН",
+                           "fr": "Autres documents de l’ONU",
+                           "es": "Otros documentos de las Naciones Unidas"},
           _is_un_document),
-    Group("other", {"en": "Reports and other sources", "ru": "Доклады и другие источники"},
+    Group("other", {"en": "Reports and other sources", "ru": "Доклады и другие источники",
+                    "fr": "Rapports et autres sources", "es": "Informes y otras fuentes"},
           lambda item: True),
 )
 

@@ -43,7 +43,9 @@ def inline_text(inlines: list[Inline]) -> str:
         elif isinstance(node, Code):
             out.append(f"`{node.text}`")
         elif isinstance(node, Link):
-            out.append(f"[{inline_text(node.children)}]({node.url})")
+            shown = inline_text(node.children)
+            # a printed URL made live is shown once, as the reader sees it
+            out.append(shown if shown == node.url else f"[{shown}]({node.url})")
         elif isinstance(node, LineBreak):
             out.append("\\n")
         elif isinstance(node, NoteRef):
