@@ -6,10 +6,15 @@ citation library (citations/un-documents.yaml) where we ship one.
 
 Each summary names its source: `read_at` is the public copy of the General Comment's text
 that the summaries were written from, and `unchecked` lists the paragraphs whose summary
-has not yet been re-read against that text (the audit of December 2026 re-read the
-others). `covenant articles` prints both, so a lawyer sees which summaries to confirm
-before relying on them. The standards data (templates/communication/standards.*.yaml)
-may cite only paragraphs summarised here (toolkit/kinds/standards.py checks it).
+has not yet been re-read against the Committee's text. The audit of December 2026 re-read
+the others, except the few that a later re-read of the unchecked paragraphs confirmed or
+corrected; the paragraphs whose text that re-read could not find are still listed. Where
+the stored copy at `read_at` could not be read as far as a paragraph, the re-read used
+another copy of the final text, or a quotation of the paragraph that names it, and
+docs/sources.md names it. `covenant articles` prints both, so a lawyer sees which
+summaries to confirm before relying on them. The standards data
+(templates/communication/standards.*.yaml) may cite only paragraphs summarised here
+(toolkit/kinds/standards.py checks it).
 """
 
 from __future__ import annotations
@@ -47,12 +52,14 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
              "of the protection of human rights, and article 26 guarantees everyone equal and "
              "effective protection against discrimination on any ground, political or other "
              "opinion included",
-        "7": "discrimination means any distinction, exclusion, restriction or preference on a "
-             "prohibited ground that impairs the equal enjoyment of rights",
-        "12": "article 26 is an autonomous right, not limited to the rights the Covenant lists",
+        "7": "discrimination means any distinction, exclusion, restriction or preference based "
+             "on a ground such as those the Covenant lists that is meant to, or does, defeat or "
+             "impair everyone's equal enjoyment of rights and freedoms",
+        "12": "article 26 stands on its own: it bars discrimination, in law or in practice, in "
+              "every area that public authorities regulate and protect",
         "13": "a difference in treatment is not discrimination if its criteria are reasonable "
               "and objective and its aim is legitimate under the Covenant",
-    }, read_at="http://hrlibrary.umn.edu/gencomm/hrcom18.htm", unchecked=frozenset({"7", "12"})),
+    }, read_at="http://hrlibrary.umn.edu/gencomm/hrcom18.htm"),
     GeneralComment(19, 1990, "Protection of the family, the right to marriage and equality "
                    "of the spouses", "HRI/GEN/1/Rev.9 (Vol I)"),
     GeneralComment(20, 1992, "Prohibition of torture or other cruel, inhuman or degrading "
@@ -84,7 +91,8 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
     GeneralComment(29, 2001, "States of emergency", "CCPR/C/21/Rev.1/Add.11", None, {
         "7": "article 15 cannot be derogated from: the principle of legality applies even in an "
              "emergency",
-    }, unchecked=frozenset({"7"})),
+    }, read_at="https://ls-cts.unog.ch/sites/default/files/2019-05/CCPR_GC_29_ENG-CHI_BT.htm",
+       unchecked=frozenset({"7"})),
     GeneralComment(30, 2002, "Reporting obligations of States parties",
                    "CCPR/C/21/Rev.2/Add.1"),
     GeneralComment(31, 2004, "The nature of the general legal obligation imposed on States "
@@ -97,7 +105,9 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
                              "rehabilitation, satisfaction and guarantees of non-repetition",
                        "17": "preventing a recurrence may require changes in the State's laws or "
                              "practices",
-                   }, unchecked=frozenset({"8", "15", "16", "17"})),
+                   }, read_at="https://ls-cts.unog.ch/sites/default/files/2019-05/"
+                              "CCPR_GC_31_ENG-CHI_BT.htm",
+                   unchecked=frozenset({"15", "16", "17"})),
     GeneralComment(32, 2007, "Article 14: Right to equality before courts and tribunals and "
                    "to a fair trial", "CCPR/C/GC/32", "hrc-gc-32", {
                        "2": "article 14 is a procedural means of safeguarding the rule of law",
@@ -163,7 +173,7 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
                              "that they do not interfere unnecessarily or disproportionately with "
                              "expression",
                    }, read_at="https://iranrights.org/library/document/2907",
-                   unchecked=frozenset({"9", "11", "12", "22", "23", "25", "34", "35", "38",
+                   unchecked=frozenset({"9", "11", "12", "22", "23", "25", "34", "38",
                                         "46"})),
     GeneralComment(35, 2014, "Article 9: Liberty and security of person", "CCPR/C/GC/35",
                    "hrc-gc-35", {
@@ -176,7 +186,8 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
                              "is arbitrary",
                        "38": "detention pending trial must be the exception, based on an "
                              "individual assessment",
-                   }, unchecked=frozenset({"3", "12", "17", "38"})),
+                   }, read_at="https://iranrights.org/library/document/3016",
+                   unchecked=frozenset({"12", "17", "38"})),
     GeneralComment(36, 2018, "Article 6: Right to life", "CCPR/C/GC/36"),
     GeneralComment(37, 2020, "Article 21: Right of peaceful assembly", "CCPR/C/GC/37",
                    "hrc-gc-37", {
