@@ -119,3 +119,38 @@ def test_no_shipped_file_names_a_folder_of_the_development_machine(workspace):
                                  ".css", ".csl"}
              for match in DEVELOPMENT_PATHS.finditer(path.read_text(encoding="utf-8"))]
     assert not found
+
+
+def test_init_copies_only_the_shipped_examples_never_a_draft_left_in_the_repository(
+        tmp_path, monkeypatch):
+    """A confidential case drafted in the installed repository's claims/, or a source
+    added to its citations/, stays there: `init` copies the named examples only."""
+    import shutil
+
+    from toolkit.workspace import folders
+
+    source = tmp_path / "installed"
+    for name in (*folders.SHIPPED, *folders.SCHEMAS):
+        (source / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(folders.SOURCE / name, source / name)
+    shutil.copytree(folders.SOURCE / "templates", source / "templates")
+    (source / "claims" / "confidential-client.yaml").write_text("title: a real client\n")
+    (source / "citations" / "client-sources.yaml").write_text("- id: secret\n")
+    monkeypatch.setattr(folders, "SOURCE", source)
+    created = create_workspace(tmp_path / "new")
+    names = {p.relative_to(tmp_path / "new").as_posix() for p in created}
+    assert set(folders.SHIPPED) <= names
+    assert not any("confidential" in n or "client-sources" in n for n in names)
+    assert not (tmp_path / "new" / "claims" / "confidential-client.yaml").exists()
+
+
+def test_the_shipped_list_names_every_example_and_library_file_git_tracks():
+    import subprocess
+
+    from toolkit.workspace import folders
+
+    listed = subprocess.run(["git", "ls-files", "claims", "citations"], cwd=folders.SOURCE,
+                            capture_output=True, text=True)
+    if listed.returncode != 0:
+        pytest.skip("not a git checkout")
+    assert sorted(listed.stdout.split()) == sorted(folders.SHIPPED)

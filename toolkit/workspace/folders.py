@@ -19,6 +19,18 @@ EXAMPLE_CASE = "zheksebaev.yaml"
 # the examples' `$schema` modelines name (../docs/claims.schema.json from claims/,
 # ../../docs/briefing.schema.json from claims/briefings/).
 SCHEMAS = ("docs/claims.schema.json", "docs/briefing.schema.json")
+# The shipped examples and library, named one by one: a lawyer who drafts a real case in
+# this repository's claims/ or adds sources to its citations/ must not see them copied
+# into every workspace `init` makes (tests/test_init_workspace.py keeps this list equal
+# to the files git tracks there).
+SHIPPED = (
+    "claims/abishev.yaml", "claims/demeuova.yaml", "claims/mamay.yaml",
+    "claims/mamay-ru.yaml", "claims/onerkhan.yaml", "claims/sultanov.yaml",
+    "claims/zhakupova.yaml", "claims/zheksebaev.yaml", "claims/zheksebaev-ru.yaml",
+    "claims/briefings/eu-kazakhstan-2023.yaml",
+    "citations/hrc-views.json", "citations/other-sources.yaml", "citations/seeds.bib",
+    "citations/state-party-sources.yaml", "citations/un-documents.yaml",
+)
 CASE_SUFFIXES = (".yaml", ".yml")
 BRIEFINGS = "briefings"
 
@@ -129,15 +141,10 @@ def _copy_defaults(directory: Path) -> list[Path]:
     (directory / "drafts").mkdir()
     (directory / "drafts" / ".gitkeep").touch()
     (directory / "docs").mkdir()
-    examples = Workspace(SOURCE)
-    for example in examples.case_files():
-        created.append(Path(shutil.copy2(example, directory / "claims")))
-    for example in examples.briefing_files():
-        created.append(Path(shutil.copy2(example, directory / "claims" / BRIEFINGS)))
-    for schema in SCHEMAS:
-        created.append(Path(shutil.copy2(SOURCE / schema, directory / "docs")))
-    for folder in ("citations", "templates"):
-        shutil.copytree(SOURCE / folder, directory / folder,
-                        ignore=shutil.ignore_patterns("__pycache__", ".*"))
-        created.extend(p for p in (directory / folder).rglob("*") if p.is_file())
+    (directory / "citations").mkdir()
+    for name in (*SHIPPED, *SCHEMAS):
+        created.append(Path(shutil.copy2(SOURCE / name, directory / name)))
+    shutil.copytree(SOURCE / "templates", directory / "templates",
+                    ignore=shutil.ignore_patterns("__pycache__", ".*"))
+    created.extend(p for p in (directory / "templates").rglob("*") if p.is_file())
     return created
