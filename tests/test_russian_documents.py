@@ -116,3 +116,21 @@ def test_the_public_russian_memo_labels_people_in_russian(tmp_path):
     native = output.paths[0].read_text(encoding="utf-8")
     assert "**Свидетель А** — свидетель" in native
     assert "Witness" not in native and "Вымышленный" not in native
+
+
+@pytest.mark.parametrize("when,printed", [
+    ("2021-11-23", "Приговор (решение) от 23 ноября 2021\u00a0г.:"),
+    ("2020-12/2021-11",
+     "Приговор (решение) вынесен в период с декабря 2020\u00a0г. по ноябрь 2021\u00a0г.:"),
+    ("2021-11", "Приговор (решение) вынесен в ноябре 2021\u00a0г.:"),
+])
+def test_the_judgment_date_reads_as_russian_at_the_precision_written(tmp_path, when,
+                                                                      printed):
+    ws = _workspace(tmp_path)
+    path = ws.claims / "zheksebaev-ru.yaml"
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    case["proceedings"][0]["judgment"]["date"] = when
+    path.write_text(yaml.safe_dump(case, allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
+    (output,) = build(ws, [path], "memo", ["native"], today=TODAY)
+    assert printed in output.paths[0].read_text(encoding="utf-8")

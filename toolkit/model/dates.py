@@ -44,6 +44,16 @@ class FuzzyDate:
     precision: str  # "day" | "month" | "year" | "range"
     approximate: bool = False
     text: str = ""
+    # how precisely each end of a range was written ("day" | "month" | "year")
+    start_precision: str = "day"
+    end_precision: str = "day"
+
+    @property
+    def ends(self) -> tuple[str, str]:
+        """The precision of the first and of the last day: a range's ends as written."""
+        if self.precision == "range":
+            return self.start_precision, self.end_precision
+        return self.precision, self.precision
 
     @property
     def is_exact(self) -> bool:
@@ -129,11 +139,18 @@ def parse_date(value: str | int | date) -> FuzzyDate:
         return FuzzyDate(start, end, precision, approximate, text)
     if len(parts) != 2 or not all(parts):
         raise DateError(f"{text!r}: a range has two ends, e.g. 2020-06-01/2020-06-06")
-    start, _, _ = _single(parts[0])
-    _, end, _ = _single(parts[1])
+    start, _, start_precision = _single(parts[0])
+    _, end, end_precision = _single(parts[1])
     if end < start:
         raise DateError(f"{text!r}: the range ends before it starts")
-    return FuzzyDate(start, end, "range", approximate, text)
+    return FuzzyDate(start, end, "range", approximate, text, start_precision, end_precision)
+
+
+def date_range(first: FuzzyDate, last: FuzzyDate) -> FuzzyDate:
+    """From the first day of `first` to the last day of `last`, each end as precise as the
+    date it comes from."""
+    return FuzzyDate(first.start, last.end, "range", first.approximate or last.approximate,
+                     "", first.ends[0], last.ends[1])
 
 
 EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -159,6 +176,7 @@ class DateWords:
     year: str = " {}"  # after the month
     year_alone: str = "{}"
     first_day: str = ""  # how the first of a month is written, if not "1"
+    years: str = "{}–{}"  # a range of whole years
 
     def day(self, d: date) -> str:
         return self.first_day if d.day == 1 and self.first_day else str(d.day)
@@ -175,34 +193,54 @@ class DateWords:
 DATE_WORDS = {
     "en": DateWords(EN_MONTHS, EN_MONTHS),
     # "г." never starts a line
-    "ru": DateWords(RU_MONTHS, RU_MONTHS_GENITIVE, year=" {}\u00a0г.", year_alone="{}\u00a0г."),
+    "ru": DateWords(RU_MONTHS, RU_MONTHS_GENITIVE, year=" {}\u00a0г.", year_alone="{}\u00a0г.",
+                    years="{}–{}\u00a0гг."),
     "fr": DateWords(FR_MONTHS, FR_MONTHS, first_day="1er"),
     "es": DateWords(ES_MONTHS, ES_MONTHS, day_joiner=" de ", year=" de {}"),
 }
-_en, _ru, _fr, _es = (DATE_WORDS[lang].write for lang in ("en", "ru", "fr", "es"))
+_en, _ru = DATE_WORDS["en"].write, DATE_WORDS["ru"].write
 
 
-# language -> (one date, "on or about", the first day of a range within one month)
-_FORMATS = {lang: (DATE_WORDS[lang].write, approx, DATE_WORDS[lang].day)
+# language -> (one date, "on or about")
+_FORMATS = {lang: (DATE_WORDS[lang].write, approx)
             for lang, approx in (("en", "on or about "), ("ru", "около "),
                                  ("fr", "vers le "), ("es", "hacia el "))}
 _RANGE_DASH = {"es": " a "}  # "1 a 6 de junio de 2020", as the Committee's Spanish has it
 
 
+def collapsed(value: FuzzyDate) -> FuzzyDate | None:
+    """A range whose two ends read the same ('2022-06/2022-06', one session's day) as the
+    one date it is; None for any other range."""
+    (first, last), s, e = value.ends, value.start, value.end
+    if value.precision != "range" or first != last:
+        return None
+    same = {"day": s == e, "month": (s.year, s.month) == (e.year, e.month),
+            "year": s.year == e.year}[first]
+    return FuzzyDate(s, e, first, value.approximate, value.text) if same else None
+
+
+def _range_text(value: FuzzyDate, language: str) -> str:
+    words = DATE_WORDS.get(language, DATE_WORDS["en"])
+    (first, last), s, e = value.ends, value.start, value.end
+    if first == last == "year":
+        return words.years.format(s.year, e.year)
+    if first == last == "day" and (s.year, s.month) == (e.year, e.month):
+        return f"{words.day(s)}{_RANGE_DASH.get(language, '–')}{words.write(e, 'day')}"
+    same_year = s.year == e.year and "year" not in (first, last)
+    dash = "–" if same_year and first == last == "month" else " – "
+    return f"{words.write(s, first, with_year=not same_year)}{dash}{words.write(e, last)}"
+
+
 def format_date(value: FuzzyDate, language: str = "en") -> str:
     """'19 May 2020', 'May 2020', '2020', '1–6 June 2020', 'on or about 30 June 2020';
-    in Russian '19 мая 2020 г.', 'май 2020 г.', '1–6 июня 2020 г.', 'около ...'; in
-    French '1er mai 2020', '1er–6 juin 2020'; in Spanish '19 de mayo de 2020',
-    '1 a 6 de junio de 2020'."""
-    one, approx, first_day = _FORMATS.get(language, _FORMATS["en"])
+    a range at the precision its ends were written: 'January 2022 – December 2023',
+    'January–March 2022', '2021–2022'; in Russian '19 мая 2020 г.', 'май 2020 г.',
+    '1–6 июня 2020 г.', '2021–2022 гг.', 'около ...'; in French '1er mai 2020',
+    '1er–6 juin 2020'; in Spanish '19 de mayo de 2020', '1 a 6 de junio de 2020'."""
+    value = collapsed(value) or value
+    one, approx = _FORMATS.get(language, _FORMATS["en"])
     if value.precision == "range":
-        s, e = value.start, value.end
-        if (s.year, s.month) == (e.year, e.month):
-            text = f"{first_day(s)}{_RANGE_DASH.get(language, '–')}{one(e, 'day')}"
-        elif s.year == e.year:
-            text = f"{one(s, 'day', with_year=False)} – {one(e, 'day')}"
-        else:
-            text = f"{one(s, 'day')} – {one(e, 'day')}"
+        text = _range_text(value, language)
     else:
         text = one(value.start, value.precision)
     if value.approximate and value.precision != "day":
@@ -216,18 +254,42 @@ RU_MONTHS_PREPOSITIONAL = ["январе", "феврале", "марте", "ап
 
 # language -> how a date reads in a sentence: (day, month, year, range, "on or about")
 _WHEN = {
-    "fr": ("le {d}", "en {d}", "en {y}", "entre le {s} et le {e}", "vers {t}"),
-    "es": ("el {d}", "en {d}", "en {y}", "entre el {s} y el {e}", "hacia {t}"),
+    "fr": ("le {d}", "en {d}", "en {y}", "entre {s} et {e}", "vers {t}"),
+    "es": ("el {d}", "en {d}", "en {y}", "entre {s} y {e}", "hacia {t}"),
 }
+
+
+def _when_range(value: FuzzyDate, language: str) -> str:
+    """'between 6 April and 23 November 2021', 'between January 2022 and December 2023';
+    'в период с января по март 2022 г.', 'в 2021–2022 гг.'; 'entre le 6 avril et
+    décembre 2021'; each end at the precision it was written."""
+    words = DATE_WORDS.get(language, DATE_WORDS["en"])
+    (first, last), s, e = value.ends, value.start, value.end
+    with_year = s.year != e.year or "year" in (first, last)
+    if language == "ru":
+        if first == last == "year":
+            return f"в {words.years.format(s.year, e.year)}"
+        # "с" takes the genitive: "с января", as "с 6 апреля"
+        start = (RU_MONTHS_GENITIVE[s.month - 1] + (words.year.format(s.year) if with_year
+                                                     else "")
+                 if first == "month" else words.write(s, first, with_year))
+        return f"в период с {start} по {words.write(e, last)}"
+    if language in _WHEN:
+        day, _, _, between, _ = _WHEN[language]
+
+        def end(d: date, precision: str, year: bool = True) -> str:
+            text = words.write(d, precision, with_year=year)
+            return day.format(d=text) if precision == "day" else text
+
+        return between.format(s=end(s, first, with_year), e=end(e, last))
+    return f"between {words.write(s, first, with_year)} and {words.write(e, last)}"
 
 
 def _format_when_table(value: FuzzyDate, language: str) -> str:
     one = _FORMATS[language][0]
-    day, month, year, between, about = _WHEN[language]
+    day, month, year, _, about = _WHEN[language]
     if value.precision == "range":
-        s, e = value.start, value.end
-        text = between.format(s=one(s, "day", with_year=s.year != e.year),
-                              e=one(e, "day"))
+        text = _when_range(value, language)
     elif value.precision == "month":
         text = month.format(d=one(value.start, "month"))
     elif value.precision == "year":
@@ -244,16 +306,14 @@ def format_when(value: FuzzyDate, language: str = "en") -> str:
     """A date as it reads in a sentence: 'on 19 May 2020', 'in May 2020',
     'between 6 April and 23 November 2021'; in Russian '19 мая 2020 г.', 'в мае 2020 г.',
     'в период с 6 апреля по 23 ноября 2021 г.'; in French 'le 19 mai 2020', 'en mai
-    2020'; in Spanish 'el 19 de mayo de 2020', 'en mayo de 2020'."""
+    2020'; in Spanish 'el 19 de mayo de 2020', 'en mayo de 2020'. A range whose ends
+    read the same is that one date: 'on 15 June 2022'."""
+    value = collapsed(value) or value
     if language in _WHEN:
         return _format_when_table(value, language)
     ru = language == "ru"
     if value.precision == "range":
-        s, e = value.start, value.end
-        one = _ru if ru else _en
-        first = one(s, "day", with_year=s.year != e.year)
-        text = (f"в период с {first} по {one(e, 'day')}" if ru
-                else f"between {first} and {one(e, 'day')}")
+        text = _when_range(value, language)
     elif value.precision == "month":
         text = (f"в {RU_MONTHS_PREPOSITIONAL[value.start.month - 1]} {value.start.year}\u00a0г."
                 if ru else f"in {_en(value.start, 'month')}")

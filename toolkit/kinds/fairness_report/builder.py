@@ -17,7 +17,7 @@ from toolkit.kinds.fairness_report.rules import report_problems
 from toolkit.kinds.sections import KindEnv, facts_in_order
 from toolkit.kinds.standards import ClaimView, claim_view, load_standards, standard_sentence
 from toolkit.model.case import CaseFile, Finding, Person
-from toolkit.model.dates import FuzzyDate, format_date, parse_date
+from toolkit.model.dates import FuzzyDate, date_range, format_date, parse_date
 from toolkit.model.document import Document, Table, plain_text, walk_blocks
 from toolkit.model.errors import CovenantError, Report
 from toolkit.redaction.people import plan
@@ -103,12 +103,10 @@ def date_span(dates: list[str]) -> str:
     """'8 June – 9 November 2021' for the first and last of some dates."""
     if not dates:
         return ""
-    parsed = sorted((parse_date(d) for d in dates), key=FuzzyDate.sort_key)
-    first, last = parsed[0], parsed[-1]
-    if first.start == last.end and first.precision == "day":
-        return format_date(first)
-    span = FuzzyDate(first.start, last.end, "range", first.approximate or last.approximate)
-    return format_date(span)
+    parsed = [parse_date(d) for d in dates]
+    first = min(parsed, key=FuzzyDate.sort_key)
+    last = max(parsed, key=lambda d: (d.end, d.start))
+    return format_date(date_range(first, last))
 
 
 LINE_CHARACTERS = 64  # about what a table row holds across the text width (11pt)
