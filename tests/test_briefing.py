@@ -325,6 +325,31 @@ def test_a_case_in_another_language_is_chosen_only_by_id(ws):
     assert "written in 'ru' and this briefing in 'en'" in warnings[0].message
 
 
+@pytest.mark.parametrize("when,code", [
+    ("2022-01", None),
+    ("2022-01-31", None),
+    ("2021-12/2022-01", None),
+    ("2021-12/2022-02", "fact-may-be-after-briefing"),
+    ("2022", "fact-may-be-after-briefing"),
+    ("2022-02-01", "fact-after-briefing"),
+    ("2022-02/2022-05", "fact-after-briefing"),
+])
+def test_a_fact_that_is_or_may_be_later_than_the_paper_is_warned_of_apart(ws, when, code):
+    """The paper is dated January 2022: a fact that may end after its last day is
+    flagged as maybe later, one that starts after it as later."""
+    alpha = case_file("alpha", "Aliya Alpha", [("19(2)", ["arrest"])])
+    alpha["facts"][1]["date"] = when
+    path = write(ws, [alpha], briefing_file([theme("expression", ["19"])]))
+    report = check_workspace(ws, [path], TODAY).report
+    dated = [d for d in report.warnings if d.code.startswith("fact-")]
+    assert [d.code for d in dated] == ([code] if code else [])
+    if code == "fact-may-be-after-briefing":
+        assert "case 'alpha' has facts whose date may be later than the paper's date " \
+            "(January 2022): trial" in dated[0].message
+    if code == "fact-after-briefing":
+        assert "may be" not in dated[0].message
+
+
 # ---------------------------------------------------------------- check diagnostics
 
 

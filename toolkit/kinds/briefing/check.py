@@ -6,7 +6,8 @@ tree so that they show in the same run: theme ids are unique, every case id a th
 exists in the workspace, every citation key in the Markdown text exists in the library,
 and — once the file is valid — each theme has cases to show (a theme no case matches is a
 warning: its section would have no cases of concern), confidential cases are named when a
-selector leaves them out, and facts dated after the paper are pointed out.
+selector leaves them out, and facts dated after the paper, or whose range may end after
+it, are pointed out.
 """
 
 from __future__ import annotations
@@ -152,7 +153,9 @@ def _listed_cases(ctx: CheckContext, known: set[str] | None) -> None:
 
 def _selections(ctx: CheckContext, briefing: BriefingFile, cases) -> None:
     paper = parse_date(briefing.briefing.date)
+    # case id -> facts surely after the paper, and facts whose range may end after it
     late: dict[str, list[str]] = {}
+    maybe_late: dict[str, list[str]] = {}
     for index, theme in enumerate(briefing.themes):
         path = ("themes", index)
         selection = select(theme, cases, briefing.briefing.language)
@@ -194,14 +197,20 @@ def _selections(ctx: CheckContext, briefing: BriefingFile, cases) -> None:
                         "theme-without-cases")
         for case in selection.cases:
             for fact in case.facts:
-                if parse_date(fact.date).start > paper.end:
-                    late.setdefault(case.case.id, [])
-                    if fact.id not in late[case.case.id]:
-                        late[case.case.id].append(fact.id)
+                when = parse_date(fact.date)
+                found = late if when.start > paper.end else \
+                    maybe_late if when.end > paper.end else None
+                if found is not None and fact.id not in found.setdefault(case.case.id, []):
+                    found[case.case.id].append(fact.id)
     for ident, facts in late.items():
         ctx.warning(("briefing", "date"), f"case '{ident}' has facts dated after this "
                     f"paper ({format_date(paper)}): {', '.join(facts)}; date the paper "
                     "later or check those facts", "fact-after-briefing")
+    for ident, facts in maybe_late.items():
+        ctx.warning(("briefing", "date"), f"case '{ident}' has facts whose date may be "
+                    f"later than the paper's date ({format_date(paper)}): "
+                    f"{', '.join(facts)}; date the paper later or narrow those facts' dates",
+                    "fact-may-be-after-briefing")
 
 
 def check_briefings(workspace, paths: list[Path], cases: list[LoadedCase], library: Library,
