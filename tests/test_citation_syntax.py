@@ -1,6 +1,11 @@
 import pytest
 
-from toolkit.model.citation_syntax import CitationSyntaxError, find_citations, parse_group
+from toolkit.model.citation_syntax import (
+    CitationSyntaxError,
+    find_citations,
+    parse_group,
+    unknown_label,
+)
 
 
 @pytest.mark.parametrize("text,label,locator", [
@@ -41,3 +46,26 @@ def test_citations_are_found_in_markdown_but_links_and_emails_are_not():
     found = find_citations(text)
     assert [[i.key for i in f.items] for f in found] == [["a"], ["b", "c"]]
     assert text[found[0].start:found[0].end] == "[@a, para 2]"
+
+
+@pytest.mark.parametrize("text,label", [
+    ("@k, paragrph 3", "paragrph"),
+    ("@k, Pgae. 3–4", "Pgae"),
+    ("@k, table 2", "table"),
+    ("@k, at iv", "at"),
+    ("@k, para 3", None),
+    ("@k, Paras 3, 6", None),
+    ("@k, 12", None),
+    ("@k, para 4, emphasis added", None),
+    ("@k, emphasis added", None),
+    ("@k, citing Mill", None),
+    ("@k", None),
+])
+def test_a_pinpoint_starting_with_a_word_that_is_no_label_is_found(text, label):
+    (item,) = parse_group(text)
+    assert unknown_label(item) == label
+
+
+def test_a_pinpoint_with_an_unknown_label_is_kept_as_written():
+    (item,) = parse_group("@k, paragrph 3")
+    assert (item.locator_label, item.locator, item.suffix) == (None, None, "paragrph 3")

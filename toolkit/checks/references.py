@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from functools import partial
 
@@ -15,7 +16,14 @@ from toolkit.checks.context import (
     values_at,
 )
 from toolkit.model.case import Markdown, SourceRef
-from toolkit.model.citation_syntax import CitationSyntaxError, find_citations, parse_group
+from toolkit.model.citation_syntax import (
+    LABEL_SPELLINGS,
+    CitationItem,
+    CitationSyntaxError,
+    find_citations,
+    parse_group,
+    unknown_label,
+)
 from toolkit.readers.markdown import is_crossref_key
 from toolkit.readers.yamlsource import LocatedDict, LocatedList, Mark
 
@@ -194,6 +202,23 @@ def _cite_key(ctx: CheckContext, key: str, path: tuple,
                   "unknown-citation", mark())
 
 
+# The labels a warning lists: the short forms lawyers type (CSL's locator terms).
+SHORT_LABELS = "para, paras, p, pp, art, arts, ch, sec, s, n, fn, vol, l, r, annex"
+
+
+def _cite_item(ctx: CheckContext, item: CitationItem, path: tuple,
+               mark: Callable[[], Mark | None] = lambda: None) -> None:
+    _cite_key(ctx, item.key, path, mark)
+    label = unknown_label(item)
+    if label is None:
+        return
+    close = difflib.get_close_matches(label.lower(), LABEL_SPELLINGS, n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    ctx.warning(path, f"'{label}' in '@{item.key}, {item.suffix}' is not a pinpoint label"
+                f"{hint}; it is printed as written, not as a pinpoint; write one of "
+                f"{SHORT_LABELS}", "unknown-locator-label", mark())
+
+
 @case_check
 def citation_keys(ctx: CheckContext) -> None:
     """Every citation in a source list ('@key, para 3') and in Markdown text ([@key]),
@@ -207,7 +232,7 @@ def citation_keys(ctx: CheckContext) -> None:
             except CitationSyntaxError:
                 continue  # reported by the schema
             for citation in citations:
-                _cite_key(ctx, citation.key, path)
+                _cite_item(ctx, citation, path)
     for pattern in typed_paths(Markdown):
         for path, text in values_at(ctx.raw, pattern):
             _markdown_citations(ctx, text, path)
@@ -219,7 +244,7 @@ def _markdown_citations(ctx: CheckContext, text, path: tuple) -> None:
     for found in find_citations(text):
         mark = partial(ctx.mark_within, path, found.start, found.end)
         for citation in found.items:
-            _cite_key(ctx, citation.key, path, mark)
+            _cite_item(ctx, citation, path, mark)
 
 
 @case_check

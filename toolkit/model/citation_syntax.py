@@ -83,6 +83,25 @@ def _parse_rest(rest: str) -> tuple[str | None, str | None, str]:
     return None, None, rest
 
 
+# The spellings a did-you-mean offers, shortest first (the CSL locator labels' short forms).
+LABEL_SPELLINGS = sorted(LOCATOR_LABELS, key=lambda s: (len(s), s))
+_NUMBER = re.compile(r"\d|^[ivxlc]+(?:$|[^a-z])")
+
+
+def unknown_label(item: CitationItem) -> str | None:
+    """The word a pinpoint starts with when it is no locator label we know ('paragrph' in
+    '@a, paragrph 3'); such a pinpoint is printed as written, so its label is not
+    translated, abbreviated or merged. None for a known label or a suffix of words
+    ('emphasis added')."""
+    if item.locator or not item.suffix:
+        return None
+    match = _LOCATOR.match(item.suffix)
+    label = (match.group("label") or "").rstrip(".") if match else ""
+    if not label or label.lower() in LOCATOR_LABELS or label in LOCATOR_LABELS:
+        return None
+    return label if _NUMBER.search(match.group("value")) else None
+
+
 def parse_item(text: str) -> CitationItem:
     match = _ITEM.match(text.strip())
     if not match:
