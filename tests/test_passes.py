@@ -200,3 +200,30 @@ def test_a_source_cited_twice_in_one_note_never_refers_to_that_note(library):
     (note,) = notes(doc)
     assert note.endswith("; General Comment 34 para 6.")
     assert "(n 1)" not in note
+
+
+def test_two_pinpoints_of_one_source_in_one_citation_are_one_cite_with_both(library):
+    doc, _ = build("A [@gc, para 3; @gc, para 6]. B [@gc, para 2]. C [@gc, para 3; @gc, "
+                   "para 6]. D [@treaty, art 19; @treaty, art 25]. E [@gc, para 4; @gc, "
+                   "para 4].\n", library)
+    first, _, third, fourth, fifth = notes(doc)
+    assert first.endswith("UN Doc CCPR/C/GC/34, paras 3, 6.") and "ibid" not in first
+    assert third == "ibid paras 3, 6."
+    assert fourth.endswith("arts 19, 25.") and "ibid" not in fourth
+    assert fifth == "General Comment 34 (n 1) para 4."
+
+
+@pytest.mark.parametrize("markdown,kept_apart", [
+    ("A [@gc, para 3; @gc, para 6].", False),
+    ("A [@gc; @gc].", False),
+    ("A [@gc, para 3; see also @gc, para 6].", True),
+    ("A [@gc, para 3, emphasis added; @gc, para 6].", True),
+    ("A [@gc, para 3; @gc, p 6].", True),
+    ("A [@gc, para 3; @gc].", True),
+    ("A [@gc, para 3; @case; @gc, para 6].", True),
+])
+def test_only_adjacent_pinpoints_under_one_label_without_other_words_are_merged(
+        library, markdown, kept_apart):
+    doc, _ = build(markdown + "\n", library)
+    (note,) = notes(doc)
+    assert (note.count(";") >= 1) == kept_apart, note

@@ -104,3 +104,11 @@ def test_no_internal_remark_reaches_a_note(library):
 
 def test_tam_zhe_keeps_its_full_stop_at_the_end_of_a_note(library):
     assert ru_notes(library, "A [@iccpr]. B [@iccpr].")[1] == "Там же."
+
+
+
+def test_two_pinpoints_of_one_source_in_one_citation_are_one_tam_zhe_with_both(library):
+    notes = ru_notes(library, "A [@hrc-gc-34, para 2]. B [@hrc-gc-34, para 3; @hrc-gc-34, "
+                     "para 6]. C [@iccpr, art 19; @iccpr, art 25].")
+    assert notes[1] == "Там же. Пп. 3, 6."
+    assert notes[2].endswith("(ICCPR) ст. 19, 25.") and "Там же" not in notes[2], notes[2]

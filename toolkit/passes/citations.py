@@ -7,7 +7,7 @@ alone would miss)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -110,10 +110,34 @@ def _drop_final_stop(fragment: str) -> str:
     return stripped
 
 
+def _parts(locator: str) -> list[str]:
+    return [p.strip() for p in locator.split(",") if p.strip()]
+
+
+def merge_pinpoints(items: list[CitationItem]) -> list[CitationItem]:
+    """Adjacent cites of one source in one citation, pinpointed under the same label
+    ('@a, para 3; @a, para 6'), as one cite with the pinpoints joined ('paras 3, 6'), so
+    the note reads "ibid paras 3, 6", never "ibid; ibid para 6"; a pinpoint given twice
+    is given once. A prefix on the second, a suffix on either, or a different label
+    (or none beside one) keeps them apart: the words may belong to one pinpoint only."""
+    merged: list[CitationItem] = []
+    for item in items:
+        last = merged[-1] if merged else None
+        if (last is None or last.key.lower() != item.key.lower() or item.prefix
+                or last.suffix or item.suffix or last.locator_label != item.locator_label
+                or bool(last.locator) != bool(item.locator)):
+            merged.append(item)
+        elif item.locator:
+            parts = _parts(last.locator or "")
+            parts += [p for p in _parts(item.locator) if p not in parts]
+            merged[-1] = replace(last, locator=", ".join(parts))
+    return merged
+
+
 def _format_citation(node: Citation, tracker: PositionTracker, engine: CiteprocEngine,
                      context) -> list[Inline]:
     fragments = []
-    for item in node.items:
+    for item in merge_pinpoints(node.items):
         position, first = tracker.position(item)
         if item.key not in context.library:
             file, _, line = node.source.rpartition(":")
