@@ -17,7 +17,14 @@ from toolkit.kinds.fairness_report.rules import report_problems
 from toolkit.kinds.sections import KindEnv, facts_in_order
 from toolkit.kinds.standards import ClaimView, claim_view, load_standards, standard_sentence
 from toolkit.model.case import CaseFile, Finding, Person
-from toolkit.model.dates import FuzzyDate, date_range, format_date, parse_date
+from toolkit.model.dates import (
+    FuzzyDate,
+    collapsed,
+    date_range,
+    format_date,
+    format_when,
+    parse_date,
+)
 from toolkit.model.document import Document, Table, plain_text, walk_blocks
 from toolkit.model.errors import CovenantError, Report
 from toolkit.redaction.people import plan
@@ -99,14 +106,16 @@ def _general_comments(rights: list[Right], library) -> list[dict]:
     return found
 
 
-def date_span(dates: list[str]) -> str:
-    """'8 June – 9 November 2021' for the first and last of some dates."""
-    if not dates:
-        return ""
+def _span(dates: list[str]) -> FuzzyDate:
     parsed = [parse_date(d) for d in dates]
     first = min(parsed, key=FuzzyDate.sort_key)
     last = max(parsed, key=lambda d: (d.end, d.start))
-    return format_date(date_range(first, last))
+    return date_range(first, last)
+
+
+def date_span(dates: list[str]) -> str:
+    """'8 June – 9 November 2021' for the first and last of some dates."""
+    return format_date(_span(dates)) if dates else ""
 
 
 LINE_CHARACTERS = 64  # about what a table row holds across the text width (11pt)
@@ -184,6 +193,10 @@ def build_fairness_report(case: CaseFile, env: KindEnv) -> Document:
         "sessions": sessions,
         "first_session": sessions[0].date,
         "last_session": sessions[-1].date,
+        # All the sessions on one date: "on 15 June 2022", never "between 15 June 2022
+        # and 15 June 2022".
+        "one_date": collapsed(_span([s.date for s in sessions])) is not None,
+        "sessions_when": format_when(_span([s.date for s in sessions])),
         "timeline": _timeline(sessions, proceeding.hearings),
         "monitors": monitors,
         "expert": people.get(monitoring.expert) if monitoring.expert else None,
