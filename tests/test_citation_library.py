@@ -414,3 +414,14 @@ def test_a_large_zotero_export_is_indexed_and_a_cited_item_read_and_checked(tmp_
         [(library.get("rep6").line, True)]  # rep5 is not cited: not read
     assert library.get("rep7").item["original-date"] == {"date-parts": [[1990]]}
     assert "note" not in library.get("rep7").item
+
+
+@pytest.mark.parametrize("entry, message", [
+    ("- id: handmade\n  title: A\n", "citation 'handmade' has no `type:`; give one"),
+    ("- id: handmade\n  type: reprot\n  title: A\n",
+     "citation 'handmade' has the CSL type 'reprot', which CSL does not know; did you mean "
+     "'report'?"),
+])
+def test_a_missing_or_misspelt_type_is_named_with_what_to_write(tmp_path, entry, message):
+    _, report = _library(tmp_path, "lib.yaml", entry)
+    assert any(message in d.message and d.line == 1 for d in report.errors), report.items

@@ -58,6 +58,21 @@ def test_check_exits_one_and_prints_file_line_column_on_an_error(small):
             "sub-paragraphs (a) to (g); there is no (h)") in result.output
 
 
+@pytest.mark.parametrize("kind", [None, "fairness-report", "communication"])
+def test_a_misspelt_state_is_an_error_whatever_is_built(example_workspace, kind):
+    """A report titled "Kazakstan: the trial of ..." is as wrong as a communication."""
+    case = example_workspace / "claims" / "zheksebaev.yaml"
+    text = case.read_text(encoding="utf-8")
+    case.write_text(text.replace("state: Kazakhstan", "state: Kazakstan", 1), encoding="utf-8")
+    line_number = text[:text.index("state: Kazakhstan")].count("\n") + 1
+    result = _run("check", "--workspace", str(example_workspace), str(case),
+                  *(["--kind", kind] if kind else []))
+    assert result.exit_code == 1, result.output
+    (line,) = [x for x in result.output.splitlines() if "Kazakstan" in x]
+    assert line.startswith(f"claims/zheksebaev.yaml:{line_number}:"), line
+    assert "is not a State the catalogue knows" in line and "did you mean Kazakhstan" in line
+
+
 def test_strict_turns_warnings_into_failure(small):
     (small / "citations" / "lib.yaml").write_text(LIBRARY + "- id: unused\n  type: report\n"
                                                   "  title: Never cited\n")

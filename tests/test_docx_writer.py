@@ -626,3 +626,25 @@ def test_a_frame_with_a_toc_paragraph_gets_a_toc_field_with_its_entries(make_fra
     plain = xml(write_docx(_numbered_document(), REPO / "templates/communication"),
                 "word/document.xml")
     assert not [f for f in fields(plain) if f[0].startswith("TOC")]
+
+
+def test_a_paragraph_introducing_a_table_stays_on_its_page_in_word_and_the_pdf(frame_dir):
+    """keepNext before numPr, as the schema orders them; the HTML for the PDF carries
+    break-after: avoid through its class. A paragraph before another paragraph does not."""
+    from toolkit.writers.html import write_html
+
+    table = Table([[Text("Step")], [Text("Date")]], [[[Text("judgment")], [Text("2021")]]])
+    document = make_document([
+        Paragraph([Text("Plain.")], numbered=True, number="3.1"),
+        Paragraph([Text("Table 3.1 sets out the remedies.")], numbered=True, number="3.2"),
+        table])
+    body = xml(write_docx(document, frame_dir), "word/document.xml")
+    plain, leading = (body.xpath(f"//w:p[.//w:t[contains(., '{text}')]]", namespaces=NS)[0]
+                      for text in ("Plain.", "Table 3.1"))
+    assert not plain.xpath("w:pPr/w:keepNext", namespaces=NS)
+    names = [etree.QName(child).localname for child in leading.find(f"{{{W}}}pPr")]
+    assert "keepNext" in names
+    if "numPr" in names:
+        assert names.index("keepNext") < names.index("numPr")
+    html = write_html(document, REPO / "templates" / "communication").decode()
+    assert html.count('class="numbered keep-with-next"') == 1

@@ -5,6 +5,7 @@ coverage docs/states.md claims."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
@@ -363,3 +364,26 @@ def test_docs_list_exactly_the_parties_confirmed_only_to_the_year():
     year_only = {s.iso for s in all_states()
                  if s.protocol and s.protocol_in_force is None}
     assert listed == year_only
+
+
+def test_the_shipped_json_snapshot_is_current_and_holds_what_the_yaml_holds():
+    """Refresh with `python -m toolkit.covenant.states_data` after editing states.yaml."""
+    from toolkit.covenant import states_data
+
+    text = states_data.DATA.read_bytes()
+    saved = json.loads(states_data.SNAPSHOT.read_bytes(), object_hook=states_data._decode)
+    assert saved["source_sha256"] == states_data._digest(text)
+    assert saved["data"] == yaml.safe_load(text)
+
+
+def test_a_stale_snapshot_is_never_read_the_yaml_is(tmp_path):
+    from toolkit.covenant import states_data
+
+    source = tmp_path / "states.yaml"
+    source.write_text("sources: {a: one}\nstates: {}\n")
+    states_data.refresh(source)
+    assert states_data.load(source)["sources"] == {"a": "one"}
+    source.write_text("sources: {a: two}\nstates: {}\n")  # edited, snapshot not refreshed
+    assert states_data.load(source)["sources"] == {"a": "two"}
+    (tmp_path / "states.json").write_text("not json")
+    assert states_data.load(source)["sources"] == {"a": "two"}

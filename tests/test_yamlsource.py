@@ -81,3 +81,30 @@ def test_custom_tags_are_refused():
     with pytest.raises(YamlProblem) as info:
         parse_yaml("a: !!python/object:os.system ls\n")
     assert "not allowed" in info.value.message
+
+
+@pytest.mark.parametrize("text, line, column", [
+    ("facts:\n  - id: f1\n\t  text: x\n", 3, 1),
+    ("facts:\n  - id: f1\n  \ttext: x\n", 3, 3),
+])
+def test_a_tab_in_the_indentation_is_named_as_a_tab_where_it_is(text, line, column):
+    with pytest.raises(YamlProblem) as info:
+        parse_yaml(text)
+    assert "a tab character" in info.value.message
+    assert "spaces" in info.value.message
+    assert (info.value.mark.line, info.value.mark.column) == (line, column)
+
+
+def test_a_tab_inside_a_value_is_no_error():
+    assert parse_yaml("a: one\ttwo\n") == {"a": "one\ttwo"}
+
+
+@pytest.mark.parametrize("text, line", [
+    ("facts:\n  - id: f1\n    text: x\n   - id: f2\n", 4),
+    ("case:\n  title: T\n state: KZ\n", 3),
+])
+def test_a_misaligned_line_is_called_an_indentation_problem(text, line):
+    with pytest.raises(YamlProblem) as info:
+        parse_yaml(text)
+    assert "indentation does not match" in info.value.message, info.value.message
+    assert info.value.mark.line == line

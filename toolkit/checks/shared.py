@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from toolkit.checks import confidentiality, dates, markdown_units, monitoring, references
+from toolkit.checks import confidentiality, dates, markdown_units, monitoring, references, state
 from toolkit.checks.context import CaseCheck, CheckContext
 from toolkit.readers.yamlsource import LocatedDict
 
-RULE_MODULES: tuple[ModuleType, ...] = (dates, monitoring, confidentiality, references,
-                                        markdown_units)
+RULE_MODULES: tuple[ModuleType, ...] = (state, dates, monitoring, confidentiality,
+                                        references, markdown_units)
 
 
 def _marked(module: ModuleType) -> list[CaseCheck]:

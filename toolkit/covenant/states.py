@@ -1,8 +1,9 @@
 """When the Covenant and the First Optional Protocol bind each State: the States catalogue.
 
 The facts are data, in data/states.yaml (docs/states.md says how it was compiled, what
-each source is and how to update it), read the first time a case names a State and
-never before, so `covenant check` on a file without `--kind` does not pay for it.
+each source is and how to update it), read once, the first time a case names a State
+(every check does: toolkit/checks/state.py), from a JSON snapshot of the YAML while it is
+current (toolkit/covenant/states_data.py).
 
 Every date keeps its precision. A date confirmed to the day is a `TreatyDate` with
 `precision == "day"`; where only the year is confirmed it spans that year, and the entry
@@ -347,12 +348,10 @@ def parse_catalogue(data: dict) -> Catalogue:
 
 @lru_cache(maxsize=1)
 def catalogue() -> Catalogue:
-    """The catalogue, read once (libyaml's loader where there is one)."""
-    import yaml
+    """The catalogue, read once (from its JSON snapshot while current: states_data.py)."""
+    from toolkit.covenant.states_data import load
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with DATA.open(encoding="utf-8") as handle:
-        return parse_catalogue(yaml.load(handle, Loader=loader))
+    return parse_catalogue(load(DATA))
 
 
 def all_states() -> list[StateStatus]:

@@ -218,3 +218,20 @@ def plain_text(inlines: list[Inline]) -> str:
         else:
             out.append(plain_text(node.children))
     return "".join(out)
+
+
+def leads_into_table(blocks: list[Block]) -> set[int]:
+    """The ids of the paragraphs that come right before a table at any level ("Table 3.1
+    sets out ...", a group line of the table of authorities): both writers keep each on
+    the page of its table (keepNext in Word, break-after: avoid in the PDF)."""
+    found: set[int] = set()
+
+    def visit(sequence: list[Block]) -> None:
+        for index, block in enumerate(sequence):
+            after = sequence[index + 1] if index + 1 < len(sequence) else None
+            if isinstance(block, Paragraph) and isinstance(after, Table):
+                found.add(id(block))
+            visit(child_blocks(block))
+
+    visit(blocks)
+    return found

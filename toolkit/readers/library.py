@@ -6,6 +6,7 @@ Zotero and Better BibTeX export it through toolkit/readers/zotero_extra.py."""
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -436,9 +437,14 @@ class Library:
                     report: Report) -> None:
         kind = item.get("type")
         if kind not in CSL_TYPES:
-            report.error(shown, line, column, f"citation {key!r}: CSL type {kind!r} is "
-                         "unknown; use e.g. 'report', 'legal_case', 'treaty', "
-                         "'article-newspaper', 'webpage'", "citation-entry")
+            close = difflib.get_close_matches(str(kind), sorted(CSL_TYPES), n=1)
+            said = f"has the CSL type {kind!r}, which CSL does not know" if kind else \
+                "has no `type:`"
+            hint = f"; did you mean {close[0]!r}?" if close and kind else \
+                "; give one, e.g. 'report', 'legal_case', 'treaty', 'article-newspaper', " \
+                "'webpage' (docs/citations.md lists the types)"
+            report.error(shown, line, column, f"citation {key!r} {said}{hint}",
+                         "citation-entry")
         if not item.get("title"):
             report.warning(shown, line, column, f"citation {key!r} has no title",
                            "citation-entry")

@@ -275,6 +275,9 @@ _PLAIN_WORDS = {
     "found unknown escape character": _BACKSLASH,
     "did not find expected hexdecimal number": _BACKSLASH,
 }
+# What PyYAML says of a line indented more or less than its neighbours.
+_MISALIGNED = ("did not find expected '-' indicator", "did not find expected key",
+               "expected <block end>, but found")
 # A line a lawyer means as a new field or list item: what an unclosed quote swallows.
 _KEY_LINE = re.compile(r"^[ ]*(?:-[ ]+)?[A-Za-z_][\w-]*:(?:[ ]|$)|^[ ]*-[ ]")
 
@@ -311,6 +314,17 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
                            "line; add the closing quote", Mark(opened.line + 1, opened.column + 1))
     mark = exc.problem_mark or exc.context_mark
     where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
+    lines = text.split("\n")
+    line = lines[mark.line][:mark.column + 1] if mark and mark.line < len(lines) else ""
+    if "\t" in line:
+        tab = line.index("\t")
+        return YamlProblem("YAML syntax error: a tab character; YAML indents with spaces "
+                           "only: replace the tab with spaces", Mark(where.line, tab + 1))
+    if problem.startswith(_MISALIGNED):
+        return YamlProblem("YAML syntax error: this line's indentation does not match the "
+                           "lines around it; the fields of one item, and the items of one "
+                           "list, start in the same column: check its spaces and those of "
+                           "the line above", where)
     if problem in _PLAIN_WORDS:
         return YamlProblem(f"YAML syntax error: {_PLAIN_WORDS[problem]}", where)
     detail = f"{problem} ({context})" if context else problem

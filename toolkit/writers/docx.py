@@ -48,6 +48,7 @@ from toolkit.model.document import (
     Table,
     Text,
     UnknownNode,
+    leads_into_table,
     plain_text,
 )
 from toolkit.model.errors import CovenantError
@@ -140,6 +141,7 @@ class _BodyWriter:
         # Numbers as a Word list (docx_numbering.py) when it reproduces them exactly;
         # then cross-references to them can be REF fields, else they stay links.
         self.levels = list_levels(document)
+        self.keep_with_next = leads_into_table(document.blocks)
         self.num_id = add_list(doc, (
             style_indent(doc, self.style("paragraph", "Heading 1")),
             style_indent(doc, self.style("paragraph", "Numbered Paragraph")),
@@ -186,8 +188,11 @@ class _BodyWriter:
             names = ([block.style] if block.style else []) + (
                 ["Block Quote", "Quote"] if quote else
                 ["Numbered Paragraph"] if block.number else [])
-            self.text_block(self._paragraph(self.style("paragraph", *names)),
-                            block.children, block.number, block.anchor,
+            p = self._paragraph(self.style("paragraph", *names))
+            if id(block) in self.keep_with_next:
+                ppr = p.find(W_PPR)
+                _SUB(ppr if ppr is not None else _SUB(p, W_PPR), qn("w:keepNext"))
+            self.text_block(p, block.children, block.number, block.anchor,
                             self.levels.get(id(block)))
         elif isinstance(block, ListBlock):
             self.list(block, 1, quote)

@@ -91,12 +91,18 @@ def style_indent(doc, style_id: str | None):
     return ppr.find(qn("w:ind")) if ppr is not None else None
 
 
+# CT_PPrBase: the children that come before w:numPr, in order.
+_BEFORE_NUMPR = {qn(f"w:{name}") for name in ("pStyle", "keepNext", "keepLines",
+                                              "pageBreakBefore", "framePr", "widowControl")}
+
+
 def number_paragraph(ppr, num_id: int, level: int) -> None:
-    """`w:numPr` in its schema place: right after `w:pStyle` (or first)."""
+    """`w:numPr` in its schema place: after `w:pStyle`, `w:keepNext` and the others the
+    schema puts before it (or first)."""
     num_pr = parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/>'
                        f'<w:numId w:val="{num_id}"/></w:numPr>')
-    style = ppr.find(qn("w:pStyle"))
-    if style is not None:
-        style.addnext(num_pr)
+    before = [child for child in ppr if child.tag in _BEFORE_NUMPR]
+    if before:
+        before[-1].addnext(num_pr)
     else:
         ppr.insert(0, num_pr)

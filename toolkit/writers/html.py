@@ -46,6 +46,7 @@ from toolkit.model.document import (
     Table,
     Text,
     UnknownNode,
+    leads_into_table,
     plain_text,
 )
 from toolkit.model.errors import CovenantError
@@ -153,10 +154,12 @@ class _BodyWriter:
         self.document = document
         self.called = 0  # notes called so far, in HTML order
         self.in_note = False
+        self.keep_with_next: set[int] = set()  # paragraphs right before a table
         self.contents: list[dict[str, str]] = []  # {id, number, text, level}
 
     def body(self) -> str:
         out: list[str] = []
+        self.keep_with_next = leads_into_table(self.document.blocks)
         for block in self.document.blocks:
             self.block(block, out)
         if self.called != len(self.document.notes):
@@ -190,6 +193,8 @@ class _BodyWriter:
                 if not _CLASS_RE.match(block.style):
                     raise ValueError(f"paragraph style hint {block.style!r} is not a class name")
                 classes.append(block.style)
+            if id(block) in self.keep_with_next:
+                classes.append("keep-with-next")
             out.append(
                 f"<p{_attr('id', block.anchor)}{_attr('class', ' '.join(classes) or None)}>"
                 f"{self._number(block.number)}{self.inlines(block.children)}</p>")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from toolkit.covenant import StateStatus, state_status, suggestions
+from toolkit.covenant import StateStatus, state_status
 from toolkit.covenant.states import DAY, EXAMINED, OTHER, SIGNED, TEMPORAL, Declaration
 from toolkit.kinds.communication import procedures, remedies, scope, time_limits
 from toolkit.kinds.communication.legal_sources import cite
@@ -111,12 +111,7 @@ def state_is_party(ctx: AdmissibilityContext) -> None:
     ctx.result.state = status
     where = ("case", "state")
     if status is None:
-        close = suggestions(named)
-        hint = f"; did you mean {' or '.join(close)}?" if close else ""
-        ctx.error(where, f"'{named}' is not a State the catalogue knows (give its name in "
-                  f"English, Russian, French or Spanish, or its ISO code){hint} "
-                  f"({cite('op-1')})", "admissibility-state")
-        return
+        return  # a name the catalogue does not know: toolkit/checks/state.py reports it
     if status.covenant is None:
         ctx.error(where, f"{status.name} is not a party to the Covenant "
                   f"({status.covenant_status}; {status.source or _catalogue_source(status)}), "
