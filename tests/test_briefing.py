@@ -335,19 +335,31 @@ def test_a_case_in_another_language_is_chosen_only_by_id(ws):
     ("2022-02/2022-05", "fact-after-briefing"),
 ])
 def test_a_fact_that_is_or_may_be_later_than_the_paper_is_warned_of_apart(ws, when, code):
-    """The paper is dated January 2022: a fact that may end after its last day is
-    flagged as maybe later, one that starts after it as later."""
-    alpha = case_file("alpha", "Aliya Alpha", [("19(2)", ["arrest"])])
+    """The paper is dated January 2022: a fact it tells that may end after its last day
+    is flagged as maybe later, one that starts after it as later."""
+    alpha = case_file("alpha", "Aliya Alpha", [("19(2)", ["arrest", "trial"])])
     alpha["facts"][1]["date"] = when
     path = write(ws, [alpha], briefing_file([theme("expression", ["19"])]))
     report = check_workspace(ws, [path], TODAY).report
     dated = [d for d in report.warnings if d.code.startswith("fact-")]
     assert [d.code for d in dated] == ([code] if code else [])
     if code == "fact-may-be-after-briefing":
-        assert "case 'alpha' has facts whose date may be later than the paper's date " \
-            "(January 2022): trial" in dated[0].message
+        assert "case 'alpha' has facts the paper tells whose date may be later than the " \
+            "paper's date (January 2022): trial" in dated[0].message
     if code == "fact-after-briefing":
         assert "may be" not in dated[0].message
+
+
+@pytest.mark.parametrize("when,code", [("2021-12/2022-02", None),
+                                       ("2022-02-01", "fact-after-briefing")])
+def test_a_fact_the_paper_leaves_out_is_warned_of_only_when_surely_later(ws, when, code):
+    alpha = case_file("alpha", "Aliya Alpha", [("19(2)", ["arrest"])])
+    alpha["facts"][1]["date"] = when  # 'trial': no claim relies on it, so it is not told
+    path = write(ws, [alpha], briefing_file([theme("expression", ["19"])]))
+    assert "Mr Alpha was refused access" not in native(ws, path)
+    report = check_workspace(ws, [path], TODAY).report
+    assert [d.code for d in report.warnings if d.code.startswith("fact-")] == \
+        ([code] if code else [])
 
 
 # ---------------------------------------------------------------- check diagnostics

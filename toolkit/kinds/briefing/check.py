@@ -6,8 +6,8 @@ tree so that they show in the same run: theme ids are unique, every case id a th
 exists in the workspace, every citation key in the Markdown text exists in the library,
 and — once the file is valid — each theme has cases to show (a theme no case matches is a
 warning: its section would have no cases of concern), confidential cases are named when a
-selector leaves them out, and facts dated after the paper, or whose range may end after
-it, are pointed out.
+selector leaves them out, and facts dated after the paper, or told in it with a range that
+may end after it, are pointed out.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from toolkit.checks.context import (
 )
 from toolkit.checks.references import _markdown_citations
 from toolkit.kinds.briefing.model import BriefingFile
+from toolkit.kinds.briefing.narrative import choose_facts
 from toolkit.kinds.briefing.selection import select
 from toolkit.model.case import Markdown
 from toolkit.model.dates import format_date, parse_date
@@ -153,9 +154,11 @@ def _listed_cases(ctx: CheckContext, known: set[str] | None) -> None:
 
 def _selections(ctx: CheckContext, briefing: BriefingFile, cases) -> None:
     paper = parse_date(briefing.briefing.date)
-    # case id -> facts surely after the paper, and facts whose range may end after it
+    # case id -> facts surely after the paper, and facts the paper tells whose range may
+    # end after it (one it leaves out cannot make the paper speak too early)
     late: dict[str, list[str]] = {}
     maybe_late: dict[str, list[str]] = {}
+    told: dict[str, set[str]] = {}
     for index, theme in enumerate(briefing.themes):
         path = ("themes", index)
         selection = select(theme, cases, briefing.briefing.language)
@@ -196,10 +199,13 @@ def _selections(ctx: CheckContext, briefing: BriefingFile, cases) -> None:
                         "(list cases: [case-id, ...] or change the provisions)",
                         "theme-without-cases")
         for case in selection.cases:
+            shown = told.setdefault(case.case.id, set())
+            chosen, _ = choose_facts(case, theme.provisions, briefing.narrative_facts, shown)
+            shown |= {f.id for f in chosen}
             for fact in case.facts:
                 when = parse_date(fact.date)
                 found = late if when.start > paper.end else \
-                    maybe_late if when.end > paper.end else None
+                    maybe_late if when.end > paper.end and fact.id in shown else None
                 if found is not None and fact.id not in found.setdefault(case.case.id, []):
                     found[case.case.id].append(fact.id)
     for ident, facts in late.items():
@@ -207,8 +213,8 @@ def _selections(ctx: CheckContext, briefing: BriefingFile, cases) -> None:
                     f"paper ({format_date(paper)}): {', '.join(facts)}; date the paper "
                     "later or check those facts", "fact-after-briefing")
     for ident, facts in maybe_late.items():
-        ctx.warning(("briefing", "date"), f"case '{ident}' has facts whose date may be "
-                    f"later than the paper's date ({format_date(paper)}): "
+        ctx.warning(("briefing", "date"), f"case '{ident}' has facts the paper tells whose "
+                    f"date may be later than the paper's date ({format_date(paper)}): "
                     f"{', '.join(facts)}; date the paper later or narrow those facts' dates",
                     "fact-may-be-after-briefing")
 
