@@ -1,7 +1,10 @@
 """The State a case is against, known to the States catalogue whatever is built: a title
 "Kazakstan: the trial of …" or a memo saying the State is "not recorded" is as wrong as a
 communication against it (toolkit/covenant/data/states.yaml holds every UN member State,
-parties and not, so an unknown name is a misspelling)."""
+parties and not, so an unknown name is a misspelling).
+
+Size: one rule, in a module of its own because every kind runs it and the communication's
+admissibility rules (which need the State's dates) leave an unknown name to it."""
 
 from __future__ import annotations
 

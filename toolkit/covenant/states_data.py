@@ -6,7 +6,10 @@ error whatever is built), and libyaml takes about 50 ms to read the YAML, JSON u
 with the SHA-256 of the YAML it was made from, and is read only when that hash matches,
 so a YAML edited without refreshing the snapshot is read as YAML: slower, never stale.
 Refresh it with `python -m toolkit.covenant.states_data` (tests/test_states.py fails
-while the shipped snapshot is out of date). JSON is data only: nothing in it can run."""
+while the shipped snapshot is out of date). JSON is data only: nothing in it can run.
+
+Size: small, apart from states.py, which reads what this returns and need not know
+where it came from."""
 
 from __future__ import annotations
 
