@@ -217,3 +217,20 @@ def test_the_readme_documents_every_command_and_kind():
         assert f"covenant {name}" in readme, f"README.md does not mention 'covenant {name}'"
     for kind in KINDS:
         assert f"`{kind}`" in readme, f"README.md does not list the kind '{kind}'"
+
+
+@pytest.mark.parametrize("given, kept", [(None, "__all__"), ("my-plugin", "my-plugin")])
+def test_the_command_skips_pydantic_plugin_discovery_unless_the_user_sets_it(
+        monkeypatch, given, kept):
+    import os
+    import sys
+
+    from toolkit import cli as cli_module
+
+    if given is None:
+        monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    else:
+        monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", given)
+    monkeypatch.setattr(sys, "argv", ["covenant", "--help"])
+    cli_module.main()  # --help returns without exiting (standalone_mode=False)
+    assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == kept
