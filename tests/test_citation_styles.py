@@ -17,7 +17,7 @@ STYLES = ["covenant-oscola", "european-journal-of-international-law", "mhra-note
           "chicago-notes-bibliography"]
 DEBRIS = {
     "comma gap": re.compile(r",\s*,"),
-    "stray Vols": re.compile(r"\bVols?\b(?!\.?\s*\d)"),
+    "stray Vols": re.compile(r"\bVols?\b(?!\.?\s*(?:\d|[IVXLC]+\b))"),
     "empty brackets": re.compile(r"\(\s*\)|\[\s*\]"),
     "doubled full stop": re.compile(r"(?<!\.)\.\s*\.(?!\.)"),
     "capital V in case name": re.compile(r"\b[A-Z]\w+ V [A-Z]"),
@@ -54,6 +54,13 @@ def test_clean_debris_fixes_what_citeproc_leaves():
     raw = "Human Rights Committee, <i>Esergepov V Kazakhstan</i>, Views, Vols, 2016, , at 12.."
     assert fragment_text(clean_debris(raw)) == \
         "Human Rights Committee, Esergepov v Kazakhstan, Views, 2016, at 12."
+
+
+def test_a_volume_in_a_document_symbol_survives_the_cleaning():
+    assert fragment_text(clean_debris("document HRI/GEN/1/Rev.9 (Vol. I), para 1.")) == \
+        "document HRI/GEN/1/Rev.9 (Vol. I), para 1."
+    assert fragment_text(clean_debris("HRI/GEN/1/Rev.9 (Vol I) and Vol. 2, Vols.")) == \
+        "HRI/GEN/1/Rev.9 (Vol I) and Vol. 2"
 
 
 def test_an_ellipsis_and_a_printed_url_survive_the_cleaning():

@@ -21,7 +21,17 @@ for house styles only (an id beginning with `covenant-`), each language has rule
   publication;
 - `pinpoint_labels`: the pinpoint labels that, after «Там же.» or a short form, open a new
   element of the reference and so take a full stop before and a capital ("Там же. П. 2.",
-  GOST R 7.0.5-2008, examples of repeated references).
+  GOST R 7.0.5-2008, examples of repeated references);
+- `article`: how an article pinpoint "14(3)(b)" is written, as the UN's documents in the
+  language write it: "art 14(3)(b)" (OSCOLA), "п. 3 b) ст. 14" (Russian: "пункт 3 b)
+  статьи 14"), "art. 14, par. 3 b)" (French: "paragraphe 3 b) de l'article 14"),
+  "art. 14, párr. 3 b)" (Spanish: "artículo 14, párrafo 3 b)").
+
+Every style, not only the house style, cites an entry by its title in the document's
+language where the entry gives one, in Juris-M's multilingual form of CSL-JSON
+(`multi: {_keys: {title: {ru: ...}}}`; a name's `multi: {_key: {ru: {literal: ...}}}`):
+the Committee's documents have official titles in each of its languages, and a Russian
+note citing «General Comment No 34» in English reads as untranslated (`in_language`).
 
 A language without rules here gets English's. KEEPS_ITS_STOP lists the abbreviations whose
 full stop stays when a citation's closing stop is dropped before "; " (GOST's
@@ -41,6 +51,9 @@ class LanguageRules:
     name_delimiter: str | None = None
     pinpoint_labels: tuple[str, ...] = field(default_factory=tuple)
     year_word: str = ""  # after a full date only ("23 ноября 2021 г."; a year alone: "2021")
+    # an article pinpoint: {a} article, {p} paragraph, {s} sub-paragraph letter
+    article: tuple[str, str, str, str] = ("art {a}", "art {a}({p})", "art {a}({p})({s})",
+                                          "art {a}({s})")
 
 
 RULES = {
@@ -61,6 +74,7 @@ RULES = {
         pinpoint_labels=("пп.", "п.", "с.", "ст.", "гл.", "разд.", "т.", "прил.", "строка",
                          "строки", "правило", "правила"),
         year_word="г.",
+        article=("ст. {a}", "п. {p} ст. {a}", "п. {p} {s}) ст. {a}", "п. {s}) ст. {a}"),
     ),
     # The words of the Committee's Views in French and Spanish before their date:
     # "Constatations adoptées par le Comité", "Dictamen aprobado por el Comité".
@@ -68,12 +82,13 @@ RULES = {
         "views": "constatations adoptées le", "decision": "décision adoptée le",
         "decision on admissibility": "décision concernant la recevabilité adoptée le",
         "inadmissibility decision": "décision adoptée le",
-    }),
+    }, article=("art. {a}", "art. {a}, par. {p}", "art. {a}, par. {p} {s})", "art. {a} {s})")),
     "es": LanguageRules("es", genres={
         "views": "dictamen aprobado el", "decision": "decisión adoptada el",
         "decision on admissibility": "decisión sobre la admisibilidad adoptada el",
         "inadmissibility decision": "decisión adoptada el",
-    }),
+    }, article=("art. {a}", "art. {a}, párr. {p}", "art. {a}, párr. {p} {s})",
+                "art. {a} {s})")),
 }
 
 
@@ -82,6 +97,69 @@ KEEPS_ITS_STOP = ("Указ. соч.", "указ. соч.", "et al.")
 
 def rules_for(locale: str | None) -> LanguageRules:
     return RULES.get((locale or "en").split("-")[0].lower(), RULES["en"])
+
+
+NAME_VARIABLES = ("author", "editor", "container-author", "collection-editor", "translator",
+                  "recipient", "interviewer", "contributor")
+_PROVISION = re.compile(r"(?P<a>\d+)(?:\((?P<p>\d+)\))?(?:\((?P<s>[a-z])\))?")
+
+
+def article_pinpoint(locator: str, rules: LanguageRules) -> str | None:
+    """ "14(3)(b)" -> "п. 3 b) ст. 14" (and each of "9(1), 14(3)"); None when the locator
+    is not a list of provisions (a range "9-10": the caller prints it with its label)."""
+    parts = [part.strip() for part in locator.split(",")]
+    if len(parts) > 1 and (rules.code == "en" or all(p.isdigit() for p in parts)):
+        return None  # "arts 9(1), 14(3)", "ст. 19, 25": the label once, in the plural
+    written = []
+    for part in parts:
+        match = _PROVISION.fullmatch(part)
+        if match is None:
+            return None
+        a, p, s = match["a"], match["p"], match["s"]
+        form = rules.article[3] if s and not p else rules.article[bool(p) + bool(p and s)]
+        written.append(form.format(a=a, p=p, s=s))
+    return ", ".join(written)
+
+
+def _language(code: object) -> str:
+    return str(code or "").split("-")[0].split("_")[0].lower()
+
+
+def in_language(item: dict, language: str | None) -> dict:
+    """The entry with its fields and names in `language` where its Juris-M `multi` gives
+    them; `multi` itself is never passed on (citeproc-py does not know it)."""
+    if "multi" not in item and not any(isinstance(n, dict) and "multi" in n
+                                       for v in NAME_VARIABLES
+                                       for n in (item.get(v) or [])
+                                       if isinstance(item.get(v), list)):
+        return item
+    code = _language(language or "en")
+    adapted = {k: v for k, v in item.items() if k != "multi"}
+    keys = (item.get("multi") or {}).get("_keys") if isinstance(item.get("multi"), dict) \
+        else None
+    for variable, versions in (keys or {}).items():
+        if isinstance(versions, dict):
+            for tag, value in versions.items():
+                if _language(tag) == code:
+                    adapted[variable] = value
+                    if variable == "title":
+                        adapted["language"] = code  # so no style title-cases it as English
+    for variable in NAME_VARIABLES:
+        names = item.get(variable)
+        if isinstance(names, list):
+            adapted[variable] = [_name_in(n, code) if isinstance(n, dict) else n
+                                 for n in names]
+    return adapted
+
+
+def _name_in(name: dict, code: str) -> dict:
+    versions = (name.get("multi") or {}).get("_key") if isinstance(name.get("multi"), dict) \
+        else None
+    plain = {k: v for k, v in name.items() if k != "multi"}
+    for tag, version in (versions or {}).items():
+        if _language(tag) == code and isinstance(version, dict):
+            return dict(version)
+    return plain
 
 
 def _name_text(name: dict) -> str:

@@ -13,7 +13,8 @@ from html.parser import HTMLParser
 from toolkit.model.document import Emph, Inline, NumberText, Strong, Text
 
 _DEBRIS = [
-    (re.compile(r",?\s*\bVols?\b\.?(?!\s*\d)"), ""),  # "Vols" with no number after it
+    # "Vols" with no number after it (not a symbol's "(Vol. I)")
+    (re.compile(r",?\s*\bVols?\b(?!\.?\s*(?:\d|[IVXLC]+\b))\.?"), ""),
     (re.compile(r"(\b[A-Z][\w’'-]+) V (?=[A-Z])"), r"\1 v "),  # Esergepov V Kazakhstan
     (re.compile(r"\(\s*\)|\[\s*\]"), ""),  # empty brackets
     # \x00 stands for a tag (see clean_debris): punctuation rules look through it.

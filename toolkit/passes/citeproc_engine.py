@@ -19,7 +19,14 @@ from pathlib import Path
 
 from toolkit.model.citation_syntax import CitationItem
 from toolkit.passes import citeproc_patches
-from toolkit.passes.citation_language import adapt_fragment, adapt_item, rules_for, year_alone
+from toolkit.passes.citation_language import (
+    adapt_fragment,
+    adapt_item,
+    article_pinpoint,
+    in_language,
+    rules_for,
+    year_alone,
+)
 from toolkit.passes.style_lookup import StyleError, find_style
 
 __all__ = ["CiteprocEngine", "Request", "StyleError", "resolve_style", "to_request"]
@@ -38,6 +45,9 @@ OUR_LABELS_BY_LANGUAGE = {
 }
 
 POSITIONS = ("first", "subsequent", "ibid", "ibid-with-locator")
+# The house style's terms that end in an abbreviation's full stop, which stays before a
+# suffix of ours (a published style's "Ibid." may be its layout's closing stop instead).
+ABBREVIATED = ("Ibid.", "ibid.", "Там же.", "Указ. соч.")
 
 
 def resolve_style(name_or_path: str, templates: Path | None) -> Path:
@@ -116,7 +126,7 @@ class CiteprocEngine:
     def _prepared(self, key: str, item: dict) -> dict:
         """What citeproc-py is given: never `annote` (the library's internal remarks), and
         for the house style the entry as its language rules want it."""
-        item = {k: v for k, v in item.items() if k != "annote"}
+        item = in_language({k: v for k, v in item.items() if k != "annote"}, self.locale)
         if self.rules is not None:
             item = adapt_item(item, self.rules)
         return dict(item, id=key.lower())
@@ -139,7 +149,10 @@ class CiteprocEngine:
             position = "ibid" if position == "ibid-with-locator" else position
             single, plural = self.labels.get(label or "", (label or "", label or ""))
             word = plural if re.search(r"[-–,&]|\band\b", request.locator) else single
-            extra = f" {word} {request.locator}".rstrip() if self.house else \
+            written = article_pinpoint(request.locator, self.rules) \
+                if self.rules is not None and label == "article" else None
+            extra = f" {written}" if written else \
+                f" {word} {request.locator}".rstrip() if self.house else \
                 f", {word} {request.locator}"
             if self.house and request.position == "ibid":
                 extra = ""  # the same article again: OSCOLA's plain "ibid" (the house
@@ -150,7 +163,8 @@ class CiteprocEngine:
             first_note = 0  # GOST: a repeated citation without the note's number
         core = _Core(request.key.lower(), position, csl_label, locator, request.prefix,
                      first_note, request.ambiguous)
-        html = _append_suffix(self._with_stand_ins(core), suffix)
+        html = _append_suffix(self._with_stand_ins(core), suffix,
+                              ABBREVIATED if self.house else ())
         if self.rules is not None:
             html = year_alone(html, self.rules)
             if request.position != "first":
@@ -310,12 +324,14 @@ def _memoize_style_lookups() -> bool:
     return True
 
 
-def _append_suffix(html: str, suffix: str) -> str:
+def _append_suffix(html: str, suffix: str, abbreviations: tuple[str, ...] = ()) -> str:
     if not suffix:
         return html
     from html import escape
 
     stripped = html.rstrip()
+    if abbreviations and stripped.endswith(abbreviations):
+        return stripped + escape(suffix, quote=False)  # "Ibid. art. 19", not "Ibid art. 19."
     end = "." if stripped.endswith(".") and not stripped.endswith("..") else ""
     body = stripped[:-1] if end else stripped
     return body + escape(suffix, quote=False) + end

@@ -1,0 +1,119 @@
+"""A source cited in the document's language: the Committee's documents by their official
+titles in Russian, French and Spanish (Juris-M's multilingual CSL, `multi`, in the library)
+and article pinpoints as the UN's documents in each language write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import REPO
+from toolkit.model.document import Document, plain_text
+from toolkit.model.errors import Report
+from toolkit.passes import PassContext, run_passes
+from toolkit.passes.citation_language import RULES, article_pinpoint, in_language
+from toolkit.passes.citeproc_engine import resolve_style
+from toolkit.readers.library import Library
+from toolkit.readers.markdown import parse_markdown
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    report = Report()
+    found = Library.from_folder(REPO / "citations", report)
+    assert not report.errors
+    return found
+
+
+def notes(library: Library, markdown: str, language: str,
+          style: str = "covenant-oscola") -> list[str]:
+    report = Report()
+    document = Document("communication", "t", parse_markdown(markdown, "t.md:1"),
+                        language=language)
+    run_passes(document, PassContext(library, resolve_style(style, REPO / "templates"),
+                                     report, language=language))
+    assert not report.errors, [d.message for d in report.errors]
+    return [plain_text(note.children) for note in document.notes]
+
+
+ITEM = {"id": "x", "type": "report", "title": "General Comment No 34",
+        "author": [{"literal": "UN Human Rights Committee",
+                    "multi": {"_key": {"fr": {"literal": "Comité des droits de l’homme"}}}}],
+        "multi": {"_keys": {"title": {"fr-FR": "Observation générale no 34"}}}}
+
+
+def test_an_entry_takes_its_fields_and_names_in_the_documents_language():
+    french = in_language(ITEM, "fr-FR")
+    assert french["title"] == "Observation générale no 34"
+    assert french["author"] == [{"literal": "Comité des droits de l’homme"}]
+    assert "multi" not in french and "multi" not in french["author"][0]
+
+
+def test_an_entry_without_the_language_keeps_its_own_and_loses_multi():
+    spanish = in_language(ITEM, "es")
+    assert spanish["title"] == "General Comment No 34"
+    assert spanish["author"] == [{"literal": "UN Human Rights Committee"}]
+    assert "multi" not in spanish
+
+
+@pytest.mark.parametrize(("language", "locator", "written"), [
+    ("en", "14(3)(b)", "art 14(3)(b)"),
+    ("ru", "14(3)(b)", "п. 3 b) ст. 14"),  # "пункт 3 b) статьи 14"
+    ("ru", "9(1)", "п. 1 ст. 9"),
+    ("ru", "25(a)", "п. a) ст. 25"),  # "пункт a) статьи 25"
+    ("ru", "19", "ст. 19"),
+    ("fr", "14(3)(b)", "art. 14, par. 3 b)"),  # "paragraphe 3 b) de l'article 14"
+    ("fr", "25(a)", "art. 25 a)"),  # "article 25 a)"
+    ("es", "9(1)", "art. 9, párr. 1"),  # "artículo 9, párrafo 1"
+    ("es", "14(3)(b)", "art. 14, párr. 3 b)"),
+])
+def test_an_article_pinpoint_is_written_as_the_un_writes_it_in_that_language(
+        language, locator, written):
+    assert article_pinpoint(locator, RULES[language]) == written
+
+
+@pytest.mark.parametrize("locator", ["19-20", "19, 25", "annex"])
+def test_ranges_and_plain_lists_keep_the_label_once(locator):
+    assert article_pinpoint(locator, RULES["ru"]) is None
+
+
+@pytest.mark.parametrize(("language", "covenant", "comment", "case"), [
+    ("fr", "Pacte international relatif aux droits civils et politiques",
+     "Comité des droits de l’homme, «\u00a0Observation générale no 34: Article 19: Liberté "
+     "d’opinion et liberté d’expression\u00a0»", "Zhagiparov c. Kazakhstan"),
+    ("es", "Pacto Internacional de Derechos Civiles y Políticos",
+     "Comité de Derechos Humanos, “Observación general Nº 34: Artículo 19: Libertad de "
+     "opinión y libertad de expresión”", "Zhagiparov c. Kazajstán"),
+    ("ru", "Международный пакт о гражданских и политических правах",
+     "Комитет по правам человека, «Замечание общего порядка № 34: Статья 19: Свобода "
+     "мнений и их выражения»", "Жагипаров против Казахстана"),
+])
+def test_the_committees_documents_are_cited_by_their_titles_in_that_language(
+        library, language, covenant, comment, case):
+    first = notes(library, "A [@iccpr, art 19(2)]. B [@hrc-gc-34]. "
+                  "C [@zhagiparov-v-kazakhstan].", language)
+    assert first[0].startswith(covenant), first[0]
+    assert comment in first[1], first[1]
+    assert case in first[2], first[2]
+    assert not any(english in " ".join(first) for english in
+                   ("International Covenant", "General Comment", "UN Human Rights",
+                    " v Kazakhstan"))
+
+
+def test_an_english_document_keeps_the_english_titles(library):
+    first = notes(library, "A [@iccpr, art 19(2)]. B [@hrc-gc-34].", "en")
+    assert first[0].startswith("International Covenant on Civil and Political Rights")
+    assert first[0].endswith("(ICCPR) art 19(2).")
+    assert "UN Human Rights Committee, ‘General Comment No 34" in first[1]
+
+
+def test_a_published_style_also_cites_the_translated_title(library):
+    """The title is the source's, not the style's: published OSCOLA in a French document
+    names the Committee's French title too."""
+    first = notes(library, "A [@hrc-gc-34].", "fr", style="oscola")
+    assert "Observation générale no 34" in first[0], first[0]
+
+
+def test_ibid_keeps_its_full_stop_before_an_article_in_french_and_spanish(library):
+    for language in ("fr", "es"):
+        after = notes(library, "A [@iccpr]. B [@iccpr, art 19].", language)[1]
+        assert after == "Ibid. art. 19.", after
