@@ -113,3 +113,16 @@ def test_a_memo_cites_three_entries_of_each_export(exported):
     # Zotero's Extra is never printed; nor are reference-manager fields
     for hidden in ("Extra", "tex.court", "Russian edition", "Bürgschaft", "storage"):
         assert hidden not in notes, hidden
+
+
+def test_un_doc_goes_before_a_un_symbol_and_before_no_other_number(exported):
+    """The house style prints "UN Doc" before a report's or case's `number` only when it
+    is a UN document symbol: a Conseil d'État docket number, a court's case number and an
+    NGO's report number are printed bare (they read "UN Doc 337033" before)."""
+    (output,) = api.build(exported, [exported.claims / "zheksebaev.yaml"], ["memo"],
+                          ["native"], today=TODAY, force=True).built
+    notes = output.paths[0].read_text(encoding="utf-8")
+    for number in ("337033", "2-117/2020", "RW-7"):
+        assert number in notes, number
+        assert f"UN Doc {number}" not in notes, number
+    assert "UN Doc CCPR/C/GC/34" in notes or "UN Doc CCPR/C/" in notes

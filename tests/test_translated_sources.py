@@ -117,3 +117,23 @@ def test_ibid_keeps_its_full_stop_before_an_article_in_french_and_spanish(librar
     for language in ("fr", "es"):
         after = notes(library, "A [@iccpr]. B [@iccpr, art 19].", language)[1]
         assert after == "Ibid. art. 19.", after
+
+
+@pytest.mark.parametrize(("number", "is_symbol"), [
+    ("CCPR/C/GC/34", True), ("A/HRC/45/1", True), ("E/CN.4/1998/53", True),
+    ("CCPR/C/21/Rev.1/Add.13", True), ("HRI/GEN/1/Rev.1 at 26", True),
+    ("337033", False), ("RW-7", False), ("2-117/2020", False), ("CCPR", False),
+    ("A/45", False),  # one part after the body's letters: a page or docket, not a symbol
+])
+def test_a_un_symbol_is_told_from_other_numbers(number, is_symbol):
+    from toolkit.passes.citation_language import UN_SYMBOL
+
+    assert bool(UN_SYMBOL.match(number)) is is_symbol
+
+
+@pytest.mark.parametrize(("language", "words"), [
+    ("en", "UN Doc CCPR/C/GC/34"), ("ru", "документ ООН CCPR/C/GC/34"),
+    ("fr", "document CCPR/C/GC/34"), ("es", "documento CCPR/C/GC/34"),
+])
+def test_the_un_doc_words_are_the_documents_language(library, language, words):
+    assert words in notes(library, "A [@hrc-gc-34].", language)[0]

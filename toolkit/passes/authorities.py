@@ -53,13 +53,13 @@ from toolkit.model.document import (
     walk_blocks,
 )
 from toolkit.model.errors import CovenantError
+from toolkit.passes.citation_language import UN_SYMBOL
 
 SETTINGS_FILE = "authorities.yaml"  # in templates/<kind>/
 POSITIONS = ("front", "end")
 ANCHOR = "authorities"
 GROUP_STYLE = "authorities-group"  # a class in the PDF (base/style.css)
 # A UN document symbol: "CCPR/C/GC/34", "A/HRC/47/25", "E/CN.4/2005/102/Add.1".
-_UN_SYMBOL = re.compile(r"^[A-Z]{1,8}(?:\.\d+)?(?:/[A-Za-z0-9.()\-]+){2,}$")
 _UN_BODY = re.compile(r"^(?:UN|United Nations|ООН|Организаци[яи] Объединенных Наций)\b")
 _GENERAL_COMMENT = re.compile(r"^(?:General (?:Comment|Recommendation)|Замечани[ея] общего "
                               r"порядка)", re.IGNORECASE)
@@ -113,7 +113,7 @@ def _is_general_comment(item: dict) -> bool:
 
 
 def _is_un_document(item: dict) -> bool:
-    if _UN_SYMBOL.match(_field(item, "number").strip()):
+    if UN_SYMBOL.match(_field(item, "number").strip()):
         return True
     bodies = _names(item, "author", "editor") + [_field(item, "publisher"),
                                                   _field(item, "authority")]

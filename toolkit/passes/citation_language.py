@@ -16,6 +16,8 @@ for house styles only (an id beginning with `covenant-`), each language has rule
   Kazakhstan", not "Narymbaev");
 - an entry in the document's language with an `original-title` (a law of Kazakhstan,
   its official Russian title) is cited by that title, its English translation set aside;
+- `un_doc`: the words before a UN document symbol ("UN Doc CCPR/C/GC/34", "документ ООН
+  CCPR/C/GC/34"), put in by the toolkit only where `number` is a UN symbol;
 - `year_word`: the locale's dates end with it ("25 октября 2018 г."); a year without its
   day and month is written alone, "(Human Rights Watch, 2021)", as GOST gives a year of
   publication;
@@ -54,6 +56,7 @@ class LanguageRules:
     # an article pinpoint: {a} article, {p} paragraph, {s} sub-paragraph letter
     article: tuple[str, str, str, str] = ("art {a}", "art {a}({p})", "art {a}({p})({s})",
                                           "art {a}({s})")
+    un_doc: str = "UN Doc"  # before a UN document symbol, and before no other number
 
 
 RULES = {
@@ -75,6 +78,7 @@ RULES = {
                          "строки", "правило", "правила"),
         year_word="г.",
         article=("ст. {a}", "п. {p} ст. {a}", "п. {p} {s}) ст. {a}", "п. {s}) ст. {a}"),
+        un_doc="документ ООН",
     ),
     # The words of the Committee's Views in French and Spanish before their date:
     # "Constatations adoptées par le Comité", "Dictamen aprobado por el Comité".
@@ -82,15 +86,21 @@ RULES = {
         "views": "constatations adoptées le", "decision": "décision adoptée le",
         "decision on admissibility": "décision concernant la recevabilité adoptée le",
         "inadmissibility decision": "décision adoptée le",
-    }, article=("art. {a}", "art. {a}, par. {p}", "art. {a}, par. {p} {s})", "art. {a} {s})")),
+    }, article=("art. {a}", "art. {a}, par. {p}", "art. {a}, par. {p} {s})", "art. {a} {s})"),
+        un_doc="document"),
     "es": LanguageRules("es", genres={
         "views": "dictamen aprobado el", "decision": "decisión adoptada el",
         "decision on admissibility": "decisión sobre la admisibilidad adoptada el",
         "inadmissibility decision": "decisión adoptada el",
     }, article=("art. {a}", "art. {a}, párr. {p}", "art. {a}, párr. {p} {s})",
-                "art. {a} {s})")),
+                "art. {a} {s})"), un_doc="documento"),
 }
 
+
+# A UN document symbol: a body's letters, then two or more parts after slashes
+# ("CCPR/C/GC/34", "A/HRC/45/1", "E/CN.4/1998/53", "HRI/GEN/1/Rev.1 at 26"). A docket
+# number ("337033") or an NGO's report number ("RW-7") is none.
+UN_SYMBOL = re.compile(r"^[A-Z]{1,8}(?:\.\d+)?(?:/[A-Za-z0-9.()\-]+){2,}(?=\s|$)")
 
 KEEPS_ITS_STOP = ("Указ. соч.", "указ. соч.", "et al.")
 
@@ -179,6 +189,12 @@ def adapt_item(item: dict, rules: LanguageRules) -> dict:
     if item.get("original-title") and language == rules.code:
         adapted["title"] = adapted.pop("original-title")
         adapted.pop("title-short", None)  # the English short title would not do
+    number = item.get("number")
+    if item.get("type") in ("legal_case", "report") and isinstance(number, str) and \
+            UN_SYMBOL.match(number.strip()):
+        # CSL cannot test a variable's text: the style prints `number` bare, and "UN Doc"
+        # goes before a UN symbol only ("Dalain … 337033", not "UN Doc 337033")
+        adapted["number"] = f"{rules.un_doc} {number.strip()}"
     genre = str(item.get("genre", "")).strip()
     if item.get("type") == "legal_case" and genre.lower() in rules.genres:
         adapted["genre"] = rules.genres[genre.lower()]
