@@ -130,7 +130,7 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
                        "39": "the defence must have the same opportunity as the prosecution to "
                              "call and examine witnesses",
                    }, read_at="https://645012.skal.fun/gencomm/hrcom32.html",
-                   unchecked=frozenset({"13", "19", "21", "25", "26", "30", "33", "39"})),
+                   unchecked=frozenset({"25", "26", "39"})),
     GeneralComment(33, 2008, "The obligations of States parties under the Optional Protocol "
                    "to the International Covenant on Civil and Political Rights",
                    "CCPR/C/GC/33", None, {
