@@ -84,7 +84,7 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
                              "political organisations and parties, is an essential adjunct to "
                              "the rights article 25 protects",
                    }, read_at="https://www.scribd.com/document/582970111/G-C-25",
-                   unchecked=frozenset({"8", "12", "25"})),
+                   unchecked=frozenset({"8", "25"})),
     GeneralComment(27, 1999, "Freedom of movement", "CCPR/C/21/Rev.1/Add.9"),
     GeneralComment(28, 2000, "Equality of rights between men and women",
                    "CCPR/C/21/Rev.1/Add.10"),
@@ -159,8 +159,9 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
                              "electronic and internet-based ones",
                        "22": "a restriction must be provided by law, pursue a legitimate aim "
                              "listed in article 19(3) and be necessary and proportionate",
-                       "23": "a restriction may never be invoked to silence advocacy of "
-                             "democracy, human rights or political pluralism",
+                       "23": "article 19(3) may never justify silencing those who advocate "
+                             "multi-party democracy, democratic principles or human rights, and "
+                             "States must protect people against attacks meant to silence them",
                        "25": "a law restricting expression must be precise enough for a person to "
                              "regulate their conduct, and accessible",
                        "34": "a restriction must be the least intrusive means of protecting a "
@@ -173,8 +174,7 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
                              "that they do not interfere unnecessarily or disproportionately with "
                              "expression",
                    }, read_at="https://iranrights.org/library/document/2907",
-                   unchecked=frozenset({"9", "11", "12", "22", "23", "25", "34", "38",
-                                        "46"})),
+                   unchecked=frozenset({"9", "11", "12", "22", "34", "38", "46"})),
     GeneralComment(35, 2014, "Article 9: Liberty and security of person", "CCPR/C/GC/35",
                    "hrc-gc-35", {
                        "3": "liberty of person means freedom from confinement of the body, and "
