@@ -7,10 +7,9 @@ citation library (citations/un-documents.yaml) where we ship one.
 Each summary names its source: `read_at` is the public copy of the General Comment's text
 that the summaries were written from, and `unchecked` lists the paragraphs whose summary
 has not yet been re-read against the Committee's text. The audit of December 2026 re-read
-the others, except the few that a later re-read of the unchecked paragraphs confirmed or
-corrected; the paragraphs whose text that re-read could not find are still listed. Where
-the stored copy at `read_at` could not be read as far as a paragraph, the re-read used
-another copy of the final text, or a quotation of the paragraph that names it, and
+most of them; a later re-read confirmed or corrected the rest, so none is listed today.
+Where the stored copy at `read_at` could not be read as far as a paragraph, the re-read
+used another copy of the final text, or a quotation of the paragraph that names it, and
 docs/sources.md names it. `covenant articles` prints both, so a lawyer sees which
 summaries to confirm before relying on them. The standards data
 (templates/communication/standards.*.yaml) may cite only paragraphs summarised here
@@ -83,16 +82,14 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
                        "26": "freedom of association, including the right to form and join "
                              "political organisations and parties, is an essential adjunct to "
                              "the rights article 25 protects",
-                   }, read_at="https://www.scribd.com/document/582970111/G-C-25",
-                   unchecked=frozenset({"8", "12", "25"})),
+                   }, read_at="https://www.scribd.com/document/582970111/G-C-25"),
     GeneralComment(27, 1999, "Freedom of movement", "CCPR/C/21/Rev.1/Add.9"),
     GeneralComment(28, 2000, "Equality of rights between men and women",
                    "CCPR/C/21/Rev.1/Add.10"),
     GeneralComment(29, 2001, "States of emergency", "CCPR/C/21/Rev.1/Add.11", None, {
         "7": "article 15 cannot be derogated from: the principle of legality applies even in an "
              "emergency",
-    }, read_at="https://ls-cts.unog.ch/sites/default/files/2019-05/CCPR_GC_29_ENG-CHI_BT.htm",
-       unchecked=frozenset({"7"})),
+    }, read_at="https://ls-cts.unog.ch/sites/default/files/2019-05/CCPR_GC_29_ENG-CHI_BT.htm"),
     GeneralComment(30, 2002, "Reporting obligations of States parties",
                    "CCPR/C/21/Rev.2/Add.1"),
     GeneralComment(31, 2004, "The nature of the general legal obligation imposed on States "
@@ -101,13 +98,14 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
                             "well as by their own agents",
                        "15": "remedies must be accessible and effective, and allegations must be "
                              "investigated promptly and impartially",
-                       "16": "an effective remedy includes reparation: compensation, restitution, "
+                       "16": "without reparation to the victim there is no effective remedy: the "
+                             "Covenant generally entails appropriate compensation, and reparation "
+                             "can, where appropriate, take the form of restitution, "
                              "rehabilitation, satisfaction and guarantees of non-repetition",
                        "17": "preventing a recurrence may require changes in the State's laws or "
                              "practices",
                    }, read_at="https://ls-cts.unog.ch/sites/default/files/2019-05/"
-                              "CCPR_GC_31_ENG-CHI_BT.htm",
-                   unchecked=frozenset({"15", "16", "17"})),
+                              "CCPR_GC_31_ENG-CHI_BT.htm"),
     GeneralComment(32, 2007, "Article 14: Right to equality before courts and tribunals and "
                    "to a fair trial", "CCPR/C/GC/32", "hrc-gc-32", {
                        "2": "article 14 is a procedural means of safeguarding the rule of law",
@@ -118,9 +116,10 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
                              "appear impartial to a reasonable observer",
                        "25": "a fair hearing requires the absence of any direct or indirect "
                              "influence, pressure or intimidation",
-                       "26": "the Committee leaves the assessment of facts and evidence to "
-                             "domestic courts unless it was clearly arbitrary or amounted to a "
-                             "manifest error or a denial of justice",
+                       "26": "it is generally for domestic courts to assess facts and evidence, "
+                             "unless their assessment was clearly arbitrary, amounted to a "
+                             "manifest error or a denial of justice, or the court otherwise "
+                             "failed in its duty of independence and impartiality",
                        "30": "public authorities must refrain from prejudging the outcome of a "
                              "trial",
                        "33": "adequate facilities include access to the documents and other "
@@ -129,8 +128,7 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
                              "restriction, influence, pressure or undue interference",
                        "39": "the defence must have the same opportunity as the prosecution to "
                              "call and examine witnesses",
-                   }, read_at="https://645012.skal.fun/gencomm/hrcom32.html",
-                   unchecked=frozenset({"13", "19", "21", "25", "26", "30", "33", "39"})),
+                   }, read_at="https://645012.skal.fun/gencomm/hrcom32.html"),
     GeneralComment(33, 2008, "The obligations of States parties under the Optional Protocol "
                    "to the International Covenant on Civil and Political Rights",
                    "CCPR/C/GC/33", None, {
@@ -159,22 +157,22 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
                              "electronic and internet-based ones",
                        "22": "a restriction must be provided by law, pursue a legitimate aim "
                              "listed in article 19(3) and be necessary and proportionate",
-                       "23": "a restriction may never be invoked to silence advocacy of "
-                             "democracy, human rights or political pluralism",
+                       "23": "article 19(3) may never justify silencing those who advocate "
+                             "multi-party democracy, democratic principles or human rights, and "
+                             "States must protect people against attacks meant to silence them",
                        "25": "a law restricting expression must be precise enough for a person to "
                              "regulate their conduct, and accessible",
                        "34": "a restriction must be the least intrusive means of protecting a "
                              "legitimate aim",
                        "35": "the State must show the precise nature of the threat and a direct "
                              "and immediate link between the expression and the threat",
-                       "38": "public figures and State institutions must accept criticism and "
-                             "political opposition",
+                       "38": "all public figures, heads of State and government included, are "
+                             "legitimately open to criticism and political opposition, and States "
+                             "should not prohibit criticism of institutions",
                        "46": "offences such as 'extremist activity' must be clearly defined so "
                              "that they do not interfere unnecessarily or disproportionately with "
                              "expression",
-                   }, read_at="https://iranrights.org/library/document/2907",
-                   unchecked=frozenset({"9", "11", "12", "22", "23", "25", "34", "38",
-                                        "46"})),
+                   }, read_at="https://iranrights.org/library/document/2907"),
     GeneralComment(35, 2014, "Article 9: Liberty and security of person", "CCPR/C/GC/35",
                    "hrc-gc-35", {
                        "3": "liberty of person means freedom from confinement of the body, and "
@@ -186,8 +184,7 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
                              "is arbitrary",
                        "38": "detention pending trial must be the exception, based on an "
                              "individual assessment",
-                   }, read_at="https://iranrights.org/library/document/3016",
-                   unchecked=frozenset({"12", "17", "38"})),
+                   }, read_at="https://iranrights.org/library/document/3016"),
     GeneralComment(36, 2018, "Article 6: Right to life", "CCPR/C/GC/36"),
     GeneralComment(37, 2020, "Article 21: Right of peaceful assembly", "CCPR/C/GC/37",
                    "hrc-gc-37", {
@@ -197,7 +194,10 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
                             "outdoors, indoors and online, in public and private spaces",
                        "7": "the disruption an assembly causes does not call into question the "
                             "protection it enjoys",
-                       "15": "an assembly is presumed to be peaceful",
+                       "15": "an assembly is peaceful unless marked by widespread and serious "
+                             "violence, that is, participants' use of physical force likely to "
+                             "cause injury, death or serious damage to property; jostling, or "
+                             "disrupting traffic or daily life, is not violence",
                        "33": "the protection extends to activities associated with an "
                              "assembly outside the gathering itself, such as planning it and "
                              "spreading information about it",
@@ -207,6 +207,5 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
                              "proportionate to its aim",
                        "71": "failure to notify the authorities does not make taking part in an "
                              "assembly unlawful",
-                   }, read_at="https://database.girlsrightsplatform.org/en/entity/2rm5gqkud1w",
-                   unchecked=frozenset({"15", "33", "36", "40", "71"})),
+                   }, read_at="https://database.girlsrightsplatform.org/en/entity/2rm5gqkud1w"),
 ]}
