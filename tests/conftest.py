@@ -50,6 +50,18 @@ def example_workspace(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.fixture(scope="session")
+def shipped_library():
+    """The shipped citation library (citations/), read once; it must read without errors."""
+    from toolkit.model.errors import Report
+    from toolkit.readers.library import Library
+
+    report = Report()
+    library = Library.from_folder(REPO / "citations", report)
+    assert not report.errors, [d.message for d in report.errors]
+    return library
+
+
 # The example library's web pages whose accessed day no seed records: `check` warns.
 KNOWN_INCOMPLETE = ["source 'cfj-2023-update' (webpage) lacks the day it was read",
                     "source 'qaharman-koshe-date' (webpage) lacks the day it was read",

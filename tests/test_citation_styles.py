@@ -8,7 +8,6 @@ import re
 import pytest
 
 from tests.conftest import REPO
-from toolkit.model.errors import Report
 from toolkit.passes.citation_markup import clean_debris, fragment_text
 from toolkit.passes.citeproc_engine import CiteprocEngine, Request, resolve_style
 from toolkit.readers.library import Library
@@ -27,11 +26,8 @@ DEBRIS = {
 
 
 @pytest.fixture(scope="module")
-def library() -> Library:
-    report = Report()
-    library = Library.from_folder(REPO / "citations", report)
-    assert not report.errors
-    return library
+def library(shipped_library) -> Library:
+    return shipped_library
 
 
 @pytest.mark.parametrize("style", STYLES)

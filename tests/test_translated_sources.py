@@ -17,11 +17,8 @@ from toolkit.readers.markdown import parse_markdown
 
 
 @pytest.fixture(scope="module")
-def library() -> Library:
-    report = Report()
-    found = Library.from_folder(REPO / "citations", report)
-    assert not report.errors
-    return found
+def library(shipped_library) -> Library:
+    return shipped_library
 
 
 def notes(library: Library, markdown: str, language: str,
