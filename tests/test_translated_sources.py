@@ -119,6 +119,7 @@ def test_ibid_keeps_its_full_stop_before_an_article_in_french_and_spanish(librar
 @pytest.mark.parametrize(("number", "is_symbol"), [
     ("CCPR/C/GC/34", True), ("A/HRC/45/1", True), ("E/CN.4/1998/53", True),
     ("CCPR/C/21/Rev.1/Add.13", True), ("HRI/GEN/1/Rev.1 at 26", True),
+    ("CCPR/C/124/D/2257/2013, CCPR/C/124/D/2334/2014", True),
     ("337033", False), ("RW-7", False), ("2-117/2020", False), ("CCPR", False),
     ("A/45", False),  # one part after the body's letters: a page or docket, not a symbol
 ])

@@ -98,9 +98,10 @@ RULES = {
 
 
 # A UN document symbol: a body's letters, then two or more parts after slashes
-# ("CCPR/C/GC/34", "A/HRC/45/1", "E/CN.4/1998/53", "HRI/GEN/1/Rev.1 at 26"). A docket
+# ("CCPR/C/GC/34", "A/HRC/45/1", "E/CN.4/1998/53", "HRI/GEN/1/Rev.1 at 26", the first
+# of joined communications' "CCPR/C/124/D/2257/2013, CCPR/C/124/D/2334/2014"). A docket
 # number ("337033") or an NGO's report number ("RW-7") is none.
-UN_SYMBOL = re.compile(r"^[A-Z]{1,8}(?:\.\d+)?(?:/[A-Za-z0-9.()\-]+){2,}(?=\s|$)")
+UN_SYMBOL = re.compile(r"^[A-Z]{1,8}(?:\.\d+)?(?:/[A-Za-z0-9.()\-]+){2,}(?=[\s,;]|$)")
 
 KEEPS_ITS_STOP = ("Указ. соч.", "указ. соч.", "et al.")
 
