@@ -29,7 +29,7 @@ def notes(library: Library, markdown: str, language: str,
     run_passes(document, PassContext(library, resolve_style(style, REPO / "templates"),
                                      report, language=language))
     assert not report.errors, [d.message for d in report.errors]
-    return [plain_text(note.children) for note in document.notes]
+    return [plain_text(note.children).replace("\u00a0", " ") for note in document.notes]
 
 
 ITEM = {"id": "x", "type": "report", "title": "General Comment No 34",
@@ -75,13 +75,13 @@ def test_ranges_and_plain_lists_keep_the_label_once(locator):
 
 @pytest.mark.parametrize(("language", "covenant", "comment", "case"), [
     ("fr", "Pacte international relatif aux droits civils et politiques",
-     "Comité des droits de l’homme, «\u00a0Observation générale no 34: Article 19: Liberté "
-     "d’opinion et liberté d’expression\u00a0»", "Zhagiparov c. Kazakhstan"),
+     "Comité des droits de l’homme, « Observation générale no 34 : Article 19 – Liberté "
+     "d’opinion et liberté d’expression »", "Zhagiparov c. Kazakhstan"),
     ("es", "Pacto Internacional de Derechos Civiles y Políticos",
-     "Comité de Derechos Humanos, “Observación general Nº 34: Artículo 19: Libertad de "
+     "Comité de Derechos Humanos, “Observación general núm. 34: Artículo 19. Libertad de "
      "opinión y libertad de expresión”", "Zhagiparov c. Kazajstán"),
     ("ru", "Международный пакт о гражданских и политических правах",
-     "Комитет по правам человека, «Замечание общего порядка № 34: Статья 19: Свобода "
+     "Комитет по правам человека, «Замечание общего порядка № 34. Статья 19: Свобода "
      "мнений и их выражения»", "Жагипаров против Казахстана"),
 ])
 def test_the_committees_documents_are_cited_by_their_titles_in_that_language(
@@ -110,10 +110,16 @@ def test_a_published_style_also_cites_the_translated_title(library):
     assert "Observation générale no 34" in first[0], first[0]
 
 
-def test_ibid_keeps_its_full_stop_before_an_article_in_french_and_spanish(library):
+def test_ibid_keeps_its_full_stop_and_takes_a_comma_before_a_pinpoint_in_french_and_spanish(
+        library):
+    """The UN's French and Spanish notes: "Ibid., par. 2", "Ibid., art. 19"; and before
+    another citation the abbreviation keeps its stop: "Ibid.; cf. …"."""
     for language in ("fr", "es"):
-        after = notes(library, "A [@iccpr]. B [@iccpr, art 19].", language)[1]
-        assert after == "Ibid. art. 19.", after
+        got = notes(library, "A [@iccpr]. B [@iccpr, art 19]. C [@iccpr, art 19; see "
+                    "@hrc-gc-34]. D [@hrc-gc-34]. E [@hrc-gc-34, para 2].", language)
+        assert got[1] == "Ibid., art. 19.", got[1]
+        assert got[2].startswith(("Ibid.;", "Ibid. ;", "Ibid.\u202f;")), got[2]
+        assert got[4].startswith("Ibid., p"), got[4]
 
 
 @pytest.mark.parametrize(("number", "is_symbol"), [

@@ -33,11 +33,20 @@ class PassContext:
 def run_passes(document: Document, context: PassContext) -> Document:
     import time
 
-    from toolkit.passes import authorities, citations, links, notes, numbering, references
+    from toolkit.passes import (
+        authorities,
+        citations,
+        links,
+        notes,
+        numbering,
+        references,
+        typography,
+    )
 
     for name, module in (("numbering", numbering), ("references", references),
                          ("notes", notes), ("citations", citations),
-                         ("authorities", authorities), ("links", links)):
+                         ("authorities", authorities), ("links", links),
+                         ("typography", typography)):
         started = time.perf_counter()
         module.run(document, context)
         context.stats[name] = time.perf_counter() - started

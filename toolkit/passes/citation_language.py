@@ -16,6 +16,9 @@ for house styles only (an id beginning with `covenant-`), each language has rule
   Kazakhstan", not "Narymbaev");
 - an entry in the document's language with an `original-title` (a law of Kazakhstan,
   its official Russian title) is cited by that title, its English translation set aside;
+- `element_comma`, `ibid_comma`: the comma GOST and the UN's French and Spanish documents
+  put between a bracketed element and the next ("(сообщение № 2129/2012), Соображения",
+  "(note 32), par. 21") and after "Ibid." ("Ibid., par. 2");
 - `un_doc`: the words before a UN document symbol ("UN Doc CCPR/C/GC/34", "документ ООН
   CCPR/C/GC/34"), put in by the toolkit only where `number` is a UN symbol;
 - `year_word`: the locale's dates end with it ("25 октября 2018 г."); a year without its
@@ -57,6 +60,14 @@ class LanguageRules:
     article: tuple[str, str, str, str] = ("art {a}", "art {a}({p})", "art {a}({p})({s})",
                                           "art {a}({s})")
     un_doc: str = "UN Doc"  # before a UN document symbol, and before no other number
+    # a comma closes a bracketed element before the next one: "(сообщение № 2129/2012),
+    # Соображения …", "(note 32), par. 21" (GOST's and the UN's French and Spanish
+    # punctuation; OSCOLA has none: "(n 32) para 21")
+    element_comma: bool = False
+    ibid_comma: bool = False  # "Ibid., par. 2" (French and Spanish), not "Ibid. par. 2"
+    # the style's quotation marks in this language, and the inner ones that a title's own
+    # quotes become inside them: “…was ‘deeply flawed’”, not “…was “deeply flawed””
+    quotes: tuple[str, str, str, str] | None = None
 
 
 RULES = {
@@ -78,7 +89,7 @@ RULES = {
                          "строки", "правило", "правила"),
         year_word="г.",
         article=("ст. {a}", "п. {p} ст. {a}", "п. {p} {s}) ст. {a}", "п. {s}) ст. {a}"),
-        un_doc="документ ООН",
+        un_doc="документ ООН", element_comma=True,
     ),
     # The words of the Committee's Views in French and Spanish before their date:
     # "Constatations adoptées par le Comité", "Dictamen aprobado por el Comité".
@@ -87,13 +98,14 @@ RULES = {
         "decision on admissibility": "décision concernant la recevabilité adoptée le",
         "inadmissibility decision": "décision adoptée le",
     }, article=("art. {a}", "art. {a}, par. {p}", "art. {a}, par. {p} {s})", "art. {a} {s})"),
-        un_doc="document"),
+        un_doc="document", element_comma=True, ibid_comma=True),
     "es": LanguageRules("es", genres={
         "views": "dictamen aprobado el", "decision": "decisión adoptada el",
         "decision on admissibility": "decisión sobre la admisibilidad adoptada el",
         "inadmissibility decision": "decisión adoptada el",
     }, article=("art. {a}", "art. {a}, párr. {p}", "art. {a}, párr. {p} {s})",
-                "art. {a} {s})"), un_doc="documento"),
+                "art. {a} {s})"), un_doc="documento", element_comma=True, ibid_comma=True,
+        quotes=("“", "”", "‘", "’")),
 }
 
 
@@ -103,7 +115,7 @@ RULES = {
 # number ("337033") or an NGO's report number ("RW-7") is none.
 UN_SYMBOL = re.compile(r"^[A-Z]{1,8}(?:\.\d+)?(?:/[A-Za-z0-9.()\-]+){2,}(?=[\s,;]|$)")
 
-KEEPS_ITS_STOP = ("Указ. соч.", "указ. соч.", "et al.")
+KEEPS_ITS_STOP = ("Указ. соч.", "указ. соч.", "et al.", "Ibid.")
 
 
 def rules_for(locale: str | None) -> LanguageRules:
@@ -151,7 +163,9 @@ def in_language(item: dict, language: str | None) -> dict:
     for variable, versions in (keys or {}).items():
         if isinstance(versions, dict):
             for tag, value in versions.items():
-                if _language(tag) == code:
+                if _language(tag) == code and value is None:
+                    adapted.pop(variable, None)  # the language's form has no such part
+                elif _language(tag) == code:
                     adapted[variable] = value
                     if variable == "title":
                         adapted["language"] = code  # so no style title-cases it as English
@@ -221,6 +235,43 @@ def year_alone(html: str, rules: LanguageRules) -> str:
         return match.group(0) if re.search(r"[^\W\d_]{3,} $", before) else match["year"]
 
     return re.sub(r"(?P<year>\b\d{4}) " + word, keep_after_month, html)
+
+
+# A bracket that closes an element (not a sub-paragraph's letter, "п. 3 b) ст. 14"), then
+# the start of the next element: a document, a decision's words, a pinpoint, the Treaty
+# Series. Nothing inside a title ("no 37 (2020) sur le droit …") is one of these.
+_ELEMENT_END = re.compile(
+    r"(?<! [a-z])(?<!\([a-z])\)(?= (?:документ|document|Соображени|Решени|constatations|"
+    r"décision|dictamen|decisión|п\.|пп\.|ст\.|с\.|art\.|par\.|párrs?\.|págs?\.|p\.|"
+    r"vol\.|Организация|Nations|Naciones|\d))")
+
+
+def punctuate(html: str, rules: LanguageRules) -> str:
+    """The language's punctuation between a reference's elements: "(note 32) par. 21" ->
+    "(note 32), par. 21"; "Ibid. par. 2" -> "Ibid., par. 2"."""
+    if rules.element_comma:
+        html = _ELEMENT_END.sub("),", html)
+    if rules.ibid_comma:
+        html = re.sub(r"^((?:<[^>]+>)*Ibid\.)(?= [^;])", r"\1,", html)
+    if rules.quotes:
+        html = _nest_quotes(html, *rules.quotes)
+    return html
+
+
+def _nest_quotes(html: str, opening: str, closing: str, inner_open: str,
+                 inner_close: str) -> str:
+    """Quotation marks inside quotation marks of the same kind become the inner ones."""
+    out, depth = [], 0
+    for char in html:
+        if char == opening:
+            out.append(inner_open if depth else char)
+            depth += 1
+        elif char == closing and depth:
+            depth -= 1
+            out.append(inner_close if depth else char)
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def adapt_fragment(html: str, rules: LanguageRules) -> str:

@@ -24,6 +24,7 @@ from toolkit.passes.citation_language import (
     adapt_item,
     article_pinpoint,
     in_language,
+    punctuate,
     rules_for,
     year_alone,
 )
@@ -166,7 +167,7 @@ class CiteprocEngine:
         html = _append_suffix(self._with_stand_ins(core), suffix,
                               ABBREVIATED if self.house else ())
         if self.rules is not None:
-            html = year_alone(html, self.rules)
+            html = punctuate(year_alone(html, self.rules), self.rules)
             if request.position != "first":
                 html = adapt_fragment(html, self.rules)
         return html
