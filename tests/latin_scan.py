@@ -93,6 +93,18 @@ def citations(docx: Path, native: str) -> list[str]:
     return notes + entries
 
 
+def native_body(native: str) -> str:
+    """The native dump without its notes and the entries of its table of authorities:
+    the document's own text and the case file's."""
+    lines, inside = [], False
+    for line in native.split("\nNotes ")[0].splitlines():
+        if line.startswith("  Heading1"):
+            inside = "#authorities" in line
+        if not (inside and line.startswith("    Row ")):
+            lines.append(line)
+    return "\n".join(lines)
+
+
 def docx_texts(docx: Path) -> list[str]:
     """The body's paragraphs and the document properties."""
     with zipfile.ZipFile(docx) as z:
