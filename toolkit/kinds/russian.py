@@ -2,7 +2,8 @@
 grammatical case of the sentence ("на двух заседаниях", "три нарушения"), and a person's
 name declined ("по делу Жанболата Мамая").
 
-Numerals up to ten are words, from the table below (the forms are fixed; a dictionary
+Written without "ё", as United Nations Russian texts are. Numerals up to ten are words,
+from the table below (the forms are fixed; a dictionary
 adds nothing); the noun takes the form the number asks for from pymorphy3's dictionary
 (which the public version's labels already use, toolkit/redaction/inflection.py). A name
 is declined word by word where the dictionary reads the word as a given name, surname
@@ -30,8 +31,8 @@ _TWO = {"masc": ("два", "двух", "двум", "два", "двумя", "дв
         "neut": ("два", "двух", "двум", "два", "двумя", "двух"),
         "femn": ("две", "двух", "двум", "две", "двумя", "двух")}
 _OTHERS = {
-    3: ("три", "трёх", "трём", "три", "тремя", "трёх"),
-    4: ("четыре", "четырёх", "четырём", "четыре", "четырьмя", "четырёх"),
+    3: ("три", "трех", "трем", "три", "тремя", "трех"),
+    4: ("четыре", "четырех", "четырем", "четыре", "четырьмя", "четырех"),
     5: ("пять", "пяти", "пяти", "пять", "пятью", "пяти"),
     6: ("шесть", "шести", "шести", "шесть", "шестью", "шести"),
     7: ("семь", "семи", "семи", "семь", "семью", "семи"),
@@ -64,7 +65,7 @@ def count(n: int, noun: str, case: str = "nomn") -> str:
     gender = parse.tag.gender or "masc"
     inflected = parse.inflect({case}) if case != "nomn" else parse
     form = inflected.make_agree_with_number(n) if n else parse.inflect({"plur", "gent"})
-    return f"{number_word(n, case, gender)} {form.word}"
+    return f"{number_word(n, case, gender)} {form.word.replace('ё', 'е')}"
 
 
 def noun_for(n: int, noun: str, case: str = "nomn") -> str:

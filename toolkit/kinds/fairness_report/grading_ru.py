@@ -31,14 +31,14 @@ QUALIFIERS: dict[str, tuple[str, str, str]] = {
 
 
 def _genitive(n: int, what: str) -> str:
-    """'одного нарушения, повлиявшего на исход', 'трёх нарушений, повлиявших на исход'."""
+    """'одного нарушения, повлиявшего на исход', 'трех нарушений, повлиявших на исход'."""
     one, one_gen, many = QUALIFIERS[what]
     return f"{count(n, 'нарушение', 'gent')}{one_gen if n == 1 else many}"
 
 
 def describe(low: int, high: int | None, what: str) -> str:
     """One condition as a clause with its verb: 'не выявлено ни одного нарушения',
-    'выявлено не менее трёх нарушений, ...', 'выявлено от одного до двух нарушений'."""
+    'выявлено не менее трех нарушений, ...', 'выявлено от одного до двух нарушений'."""
     one, one_gen, many = QUALIFIERS[what]
     if high == 0:
         return f"не выявлено ни одного нарушения{one_gen}"
@@ -58,7 +58,7 @@ def rule(definition) -> str:
     """When the findings suggest this grade (a GradeDefinition), in Russian."""
     if definition.suggested_when is None:
         return ("Не предлагается на основании выводов: эксперт выставляет эту оценку, "
-                "излагая её основания.")
+                "излагая ее основания.")
     if not definition.suggested_when:
         return "Предлагается при любых выводах."
     parts = [describe(b.at_least, b.at_most, c) for c, b in definition.suggested_when.items()]
