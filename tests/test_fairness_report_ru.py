@@ -18,7 +18,7 @@ from tests.conftest import REPO, TODAY
 from toolkit.kinds.fairness_report.grading import load_scale
 from toolkit.kinds.fairness_report.grading_ru import describe, rule
 from toolkit.kinds.russian import count, decline_name
-from toolkit.model.errors import CovenantError
+from toolkit.model.errors import CovenantError, Report
 from toolkit.workspace.build import build
 from toolkit.workspace.folders import Workspace
 
@@ -175,7 +175,23 @@ def test_a_russian_scale_without_every_grade_is_an_error_naming_its_file(tmp_pat
     words.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(CovenantError) as caught:
         _native(ws, ws.claims / "mamay-ru.yaml")
-    text = str(caught.value) + "".join(d.message for d in
+    text = str(caught.value) + "".join(d.format() for d in
                                        (caught.value.report.errors if caught.value.report
                                         else []))
     assert "grading.ru.yaml" in text and "F" in text, text
+
+
+def test_check_reads_the_russian_scale_words_for_a_russian_case(tmp_path):
+    """`covenant check --kind fairness-report` reports a broken grading.ru.yaml at its
+    line, before any build."""
+    from toolkit.workspace.check import check_for_kind, check_workspace
+
+    ws = _workspace(tmp_path)
+    words = ws.templates / "fairness-report" / "grading.ru.yaml"
+    words.write_text(words.read_text(encoding="utf-8").replace("\n  F:\n", "\n  G:\n"),
+                     encoding="utf-8")
+    (loaded,) = check_workspace(ws, [ws.claims / "mamay-ru.yaml"], TODAY).cases
+    report = Report()
+    check_for_kind("fairness-report", loaded, report, TODAY, ws)
+    assert any("grading.ru.yaml" in d.file and "'A', 'B', 'C', 'D' or 'F'" in d.message
+               for d in report.errors), [d.format() for d in report.errors]
