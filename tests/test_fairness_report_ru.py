@@ -195,3 +195,18 @@ def test_check_reads_the_russian_scale_words_for_a_russian_case(tmp_path):
     check_for_kind("fairness-report", loaded, report, TODAY, ws)
     assert any("grading.ru.yaml" in d.file and "'A', 'B', 'C', 'D' or 'F'" in d.message
                for d in report.errors), [d.format() for d in report.errors]
+
+
+def test_a_withheld_witness_is_a_russian_label_in_the_case_the_sentence_needs(tmp_path):
+    ws = _workspace(tmp_path)
+
+    def change(case):
+        case["people"].append({"id": "witness", "name": "Дина Кветкова",
+                               "roles": ["witness"], "confidential": True})
+        case["monitoring"]["sessions"][0]["notes"] = (
+            "Суд допросил Кветкову; защита задала вопросы Кветковой "
+            "[@trialwatch-speech-bans, para 3].")
+
+    public = _native(ws, _edited(ws, change), public=True)
+    assert "Суд допросил Свидетеля А;" in public  # accusative, from "Кветкову"
+    assert "Кветков" not in public and "Witness" not in public
