@@ -340,7 +340,7 @@ def _grade_cover(doc) -> None:
     label.paragraph_format.space_before = Pt(30)
     label.paragraph_format.space_after = Pt(0)
     label.paragraph_format.keep_with_next = True
-    word = label.add_run("Grade")
+    word = label.add_run('{{ grade_label or "Grade" }}')
     word.font.small_caps, word.font.size, word.font.color.rgb = True, Pt(12), GREY
     grade = doc.add_paragraph()
     grade.paragraph_format.space_before = grade.paragraph_format.space_after = Pt(0)

@@ -28,7 +28,7 @@ LAYERS: list[tuple[str, ...]] = [
 
 # What the kinds share, at toolkit/kinds/*.py; everything else under kinds/ is a room.
 KIND_SHARED = {"kinds", "kinds.kind", "kinds.registry", "kinds.inputs", "kinds.sections",
-               "kinds.standards", "kinds.languages"}
+               "kinds.standards", "kinds.languages", "kinds.russian"}
 
 
 def module_name(path: Path) -> str:

@@ -24,8 +24,11 @@ def section_languages(folder: Path) -> list[str]:
     return sorted(found)
 
 
-def language_error(kind: str, language: str, languages: list[str], folder: Path) -> str:
+def language_error(kind: str, language: str, languages: list[str], folder: Path,
+                   field: str = "case.language", written: str = "case file") -> str:
+    """`field`, `written`: where the language is set ('briefing.language', 'briefing
+    file')."""
     have = ", ".join(f"'{x}'" for x in languages) or "none"
-    return (f"the {kind} has no templates in '{language}' (case.language); it can be "
-            f"written in {have}. Write the case file in one of those, build another "
+    return (f"the {kind} has no templates in '{language}' ({field}); it can be "
+            f"written in {have}. Write the {written} in one of those, build another "
             f"kind, or add the templates in {folder / language}/")

@@ -180,15 +180,23 @@ def set_properties(doc, document: Document, when: datetime) -> None:
 
 
 def _set_spelling_language(doc, language: str) -> None:
-    """The document's language for spell-checking, as a regional tag ("ru-RU"), unless
-    the frame already names a regional form of the same language (en-US stays)."""
+    """The document's language for spell-checking and theme fonts, as a regional tag
+    ("ru-RU"), unless the frame already names a regional form of the same language
+    (en-US stays)."""
     lang = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/"
                                    f"{qn('w:rPr')}/{qn('w:lang')}")
-    if not language or lang is None:
+    if not language:
         return
-    current = lang.get(qn("w:val"), "")
-    if current.split("-")[0].lower() != language.split("-")[0].lower() or "-" not in current:
-        lang.set(qn("w:val"), language)
+    # settings.xml's themeFontLang too: the language whose theme fonts Word picks for the
+    # text (a Russian draft must not say en-US there).
+    theme = doc.settings.element.find(qn("w:themeFontLang"))
+    for element in (lang, theme):
+        if element is None:
+            continue
+        current = element.get(qn("w:val"), "")
+        if current.split("-")[0].lower() != language.split("-")[0].lower() or \
+                "-" not in current:
+            element.set(qn("w:val"), language)
 
 
 WORD_2013 = "15"  # compatibilityMode: Word 2013 and later lay the file out natively

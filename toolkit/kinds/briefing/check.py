@@ -29,6 +29,7 @@ from toolkit.checks.references import _markdown_citations
 from toolkit.kinds.briefing.model import BriefingFile
 from toolkit.kinds.briefing.narrative import choose_facts
 from toolkit.kinds.briefing.selection import select
+from toolkit.kinds.languages import language_error, section_languages
 from toolkit.model.case import Markdown
 from toolkit.model.dates import format_date, parse_date
 from toolkit.model.errors import Report
@@ -96,11 +97,19 @@ def _case_ids(cases: list[LoadedCase]) -> set[str] | None:
 
 
 def check_briefing(loaded: LoadedBriefing, cases: list[LoadedCase], library: Library,
-                   report: Report, today: date) -> set[str]:
-    """Report every problem of one briefing file; return the citation keys it uses."""
+                   report: Report, today: date,
+                   languages: list[str] | None = None) -> set[str]:
+    """Report every problem of one briefing file; return the citation keys it uses.
+    `languages`: those the briefing has templates in (None: not checked)."""
     if not isinstance(loaded.raw, LocatedDict):
         return set()
     ctx = CheckContext(loaded, library, report, today)  # type: ignore[arg-type]
+    if loaded.briefing is not None and languages and \
+            loaded.briefing.briefing.language not in languages:
+        ctx.error(("briefing", "language"), language_error(
+            "briefing", loaded.briefing.briefing.language, languages,
+            Path("templates/briefing/sections"), "briefing.language", "briefing file"),
+            "kind-language")
     for pattern in typed_paths(Markdown, BriefingFile):
         for path, text in values_at(loaded.raw, pattern):
             _markdown_citations(ctx, text, path)
@@ -178,10 +187,19 @@ def _selections(ctx: CheckContext, briefing: BriefingFile, cases) -> None:
                                 "confidential but a briefing is public; set "
                                 "confidentiality: public in the case file once every "
                                 "fact in it is public", "confidential-case")
-                if case.case.language != briefing.briefing.language:
+                language = briefing.briefing.language
+                if case.case.language != language and language != "en":
+                    # A paper in another language than English holds no English wording:
+                    # its cases are told in its language or not at all (docs/briefing.md).
+                    ctx.error((*path, "cases", at), f"case '{case.case.id}' is written in "
+                              f"'{case.case.language}' and this briefing in '{language}': "
+                              f"a briefing in '{language}' tells only cases written in "
+                              f"'{language}'; list the case's translation (a case file with "
+                              f"language: {language}) or write one", "case-language")
+                elif case.case.language != language:
                     ctx.warning((*path, "cases", at), f"case '{case.case.id}' is written in "
                                 f"'{case.case.language}' and this briefing in "
-                                f"'{briefing.briefing.language}': its facts will be quoted "
+                                f"'{language}': its facts will be quoted "
                                 "in that language", "case-language")
         if not selection.cases and not (isinstance(theme.cases, list) and not theme.cases):
             if isinstance(theme.cases, list):
@@ -225,10 +243,11 @@ def check_briefings(workspace, paths: list[Path], cases: list[LoadedCase], libra
     keys they use, and those of the workspace's other briefings (read quietly: a source
     only a briefing cites is not unused)."""
     loaded, used = [], set()
+    languages = section_languages(workspace.templates / "briefing" / "sections")
     for path in paths:
         briefing = load_briefing(path, report, workspace.show(path), workspace.claims)
         loaded.append(briefing)
-        used |= check_briefing(briefing, cases, library, report, today)
+        used |= check_briefing(briefing, cases, library, report, today, languages)
     checked = {p.resolve() for p in paths}
     for path in workspace.briefing_files():
         if path.resolve() not in checked:

@@ -53,10 +53,13 @@ class BriefingInfo(Strict):
     title: str = Field(description="The paper's title, e.g. 'Key concerns and "
                                    "recommendations on the protection of fundamental "
                                    "rights in Kazakhstan'.")
-    state: str = Field(description="The State the dialogue is held with (English name).")
+    state: str = Field(description="The State the dialogue is held with (its name in "
+                                    "English or in the paper's language, or its ISO code).")
     date: DateText = Field(description="The date of the paper, printed on the title page "
                                        "(a month is enough: 2023-02).")
-    language: Language = "en"
+    language: Language = Field("en", description="The paper's language: 'en' (the "
+                                                  "default) or 'ru'. A paper in Russian "
+                                                  "tells only case files in Russian.")
     illustrative: bool = Field(False, description="The paper is an example built from "
                                                   "example data; the title page says so.")
 
@@ -107,7 +110,8 @@ class BriefingFile(Strict):
     recommendations_to: str = Field(
         "The authorities of {state} should:",
         description="The line before each theme's recommendations; {state} is replaced by "
-                    "the State's name.")
+                    "the State's name (in a Russian paper, by its genitive: the default "
+                    "there is 'Рекомендации властям {state}:').")
     narrative_facts: int = Field(6, ge=1, description="At most this many facts in a case "
                                                       "of concern's narrative.")
     themes: list[Theme] = Field(min_length=1)

@@ -18,6 +18,9 @@ templates/briefing/sections/partials/case.md.j2):
 
 Each sentence carries its sources; a run of sentences with the same sources is cited
 once, after its last sentence, so a case told from one report has one footnote.
+
+In a briefing in Russian the phrases made here (charges, bans, provisions, the table's
+status) are wording_ru.py's; facts are told as written.
 """
 
 from __future__ import annotations
@@ -27,9 +30,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from toolkit.covenant import parse_provision
+from toolkit.kinds.briefing import wording_ru
 from toolkit.kinds.briefing.selection import theme_claims, victims
+from toolkit.kinds.russian import names_list
 from toolkit.model.case import Appeal, CaseFile, Charge, Fact, Judgment, Proceeding
-from toolkit.model.dates import FuzzyDate, format_date, parse_date
+from toolkit.model.dates import FuzzyDate, format_date, format_when, parse_date
 
 # How a fact may begin for its date to lead it ("On 7 July 2018, police arrested ..."):
 # with one of these words or pairs of words, which then take a lower-case letter; with a
@@ -124,11 +129,14 @@ def offences_text(charges: list[Charge]) -> str:
     return _and(seen)
 
 
-def when_phrase(value: str | None) -> str:
-    """' on 30 November 2018', ' in October 2019', ' in 2021', or '' for a range."""
+def when_phrase(value: str | None, language: str = "en") -> str:
+    """' on 30 November 2018', ' in October 2019', ' in 2021', or '' for a range; in
+    Russian ' 30 ноября 2018 г.', ' в октябре 2019 г.'."""
     if not value:
         return ""
     when = parse_date(value)
+    if language == "ru":
+        return "" if date_lead(when) is None else " " + format_when(when, "ru")
     lead = date_lead(when)
     return f" {lead[0].lower()}{lead[1:]}" if lead else ""
 
@@ -164,6 +172,14 @@ class Narrative:
     provisions: list[str]
     earlier: str | None = None  # the heading of the theme that told the case first
     markdown: str = ""
+    language: str = "en"
+
+    def name_in(self, case: str) -> str:
+        """The victims' names in a Russian grammatical case ('gent': 'Асхата
+        Жексебаева'); as written in English."""
+        if self.language != "ru":
+            return self.name
+        return names_list([p.name for p in victims(self.case)], case)
 
     @property
     def occupation_article(self) -> str:
@@ -175,6 +191,8 @@ class Narrative:
         """'a ban on socio-political activity, including online (three years)'."""
         if self.judgment is None:
             return ""
+        if self.language == "ru":
+            return wording_ru.bans_text(self.judgment.bans)
         return _and([with_article(b.description) + (f" ({b.duration})" if b.duration else "")
                      for b in self.judgment.bans])
 
@@ -184,7 +202,10 @@ class Narrative:
 
     @property
     def provisions_text(self) -> str:
-        """'article 21', 'articles 19(2) and 22(1)'."""
+        """'article 21', 'articles 19(2) and 22(1)'; in Russian in the instrumental
+        ('пунктом 2 статьи 19 и пунктом 1 статьи 22')."""
+        if self.language == "ru":
+            return wording_ru.provisions_text(self.provisions)
         word = "articles" if len(self.provisions) > 1 else "article"
         return f"{word} {_and(self.provisions)}" if self.provisions else ""
 
@@ -252,7 +273,8 @@ def plan_narrative(case: CaseFile, provisions: list[str], limit: int,
     `earlier`: that theme's heading. A case met again is not introduced again: the
     narrative points to the earlier section and tells only what is new."""
     people = victims(case)
-    name = _and([p.name for p in people])
+    joined = wording_ru.and_list if language == "ru" else _and
+    name = joined([p.name for p in people])
     occupation = people[0].occupation if len(people) == 1 else None
     proceeding = main_proceeding(case)
     judgment = proceeding.judgment if proceeding else None
@@ -302,11 +324,15 @@ def plan_narrative(case: CaseFile, provisions: list[str], limit: int,
                                 key=lambda p: parse_provision(p).sort_key)
     return Narrative(
         case=case, name=name, occupation=occupation, proceeding=proceeding,
-        charges=charges_text(charges), offences=offences_text(charges), lead=lead,
-        judgment=judgment, judgment_when=when_phrase(judgment.date) if judgment else "",
+        charges=wording_ru.charges_text(charges) if language == "ru" else
+        charges_text(charges),
+        offences=(wording_ru.and_list if language == "ru" else _and)(
+            list(dict.fromkeys(c.description for c in charges))),
+        lead=lead, judgment=judgment,
+        judgment_when=when_phrase(judgment.date, language) if judgment else "",
         lead_cite=cites.get("lead", []), facts=told_facts, appeal=appeal,
         appeal_cite=cites.get("appeal", []), provisions=provisions_engaged,
-        earlier=earlier)
+        earlier=earlier, language=language)
 
 
 # ---------------------------------------------------------------- the table of cases
@@ -348,20 +374,27 @@ def _status(proceeding: Proceeding | None) -> str:
     return f"{word}; {step} {appeal.status}"
 
 
-def case_row(case: CaseFile) -> CaseRow:
+def case_row(case: CaseFile, language: str = "en") -> CaseRow:
     proceeding = main_proceeding(case)
+    russian = language == "ru"
     charges, law = [], None
-    for charge in proceeding.charges if proceeding else []:
+    for charge in proceeding.charges if proceeding and not russian else []:
         named = "" if charge.law == law else f"{charge.law} "
         charges.append(f"{named}art {charge.article}: {charge.description}")
         law = charge.law
+    if russian and proceeding:
+        charges = wording_ru.charge_cells(proceeding.charges)
     parts = []
     judgment = proceeding.judgment if proceeding else None
     if judgment and judgment.sentence:
         parts.append(judgment.sentence)
     for ban in judgment.bans if judgment else []:
-        parts.append(ban.description + (f" ({ban.duration})" if ban.duration else ""))
+        parts.append(wording_ru.bans_text([ban]) if russian else
+                     ban.description + (f" ({ban.duration})" if ban.duration else ""))
     provisions = sorted({c.provision for c in case.claims},
                         key=lambda p: parse_provision(p).sort_key)
-    return CaseRow(case, _and([p.name for p in victims(case)]), charges,
-                   "; ".join(parts) or "—", _status(proceeding), provisions)
+    names = [p.name for p in victims(case)]
+    return CaseRow(case, wording_ru.and_list(names) if russian else _and(names), charges,
+                   "; ".join(parts) or "—",
+                   wording_ru.status(proceeding) if russian else _status(proceeding),
+                   provisions)

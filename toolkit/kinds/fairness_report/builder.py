@@ -2,6 +2,10 @@
 a trial. Drawn from the case file's `monitoring:` section (sessions, findings, the
 expert's assessment), its facts, its claims and its proceedings.
 
+Written in the case file's language (templates/fairness-report/sections/ for English,
+sections/<language>/ for others; the words outside the templates in words.py, the
+scale's in grading.<language>.yaml).
+
 The grade printed is the expert's. The findings suggest one on the editable scale in
 templates/fairness-report/grading.yaml (grading.py); where the expert's grade
 differs, the case file must give reasons, which the report prints
@@ -12,10 +16,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from toolkit.covenant import ARTICLES, Provision, parse_provision, state_status
+from toolkit.kinds.fairness_report import grading_ru
 from toolkit.kinds.fairness_report.grading import SCALE_FILE, load_scale, number_words
 from toolkit.kinds.fairness_report.rules import report_problems
+from toolkit.kinds.fairness_report.words import WORDS, ReportWords, english_names
+from toolkit.kinds.russian import count, decline_name, noun_for, number_word
 from toolkit.kinds.sections import KindEnv, facts_in_order
-from toolkit.kinds.standards import ClaimView, claim_view, load_standards, standard_sentence
+from toolkit.kinds.standards import (
+    ClaimView,
+    claim_view,
+    country_name,
+    load_catalogue,
+    load_standards,
+    local_points,
+    local_state,
+    local_title,
+    provision_ref,
+    standard_sentence,
+)
 from toolkit.model.case import CaseFile, Finding, Person
 from toolkit.model.dates import (
     FuzzyDate,
@@ -27,6 +45,7 @@ from toolkit.model.dates import (
 )
 from toolkit.model.document import Document, Table, plain_text, walk_blocks
 from toolkit.model.errors import CovenantError, Report
+from toolkit.model.i18n import word
 from toolkit.redaction.people import plan
 
 KIND = "fairness-report"
@@ -68,20 +87,25 @@ def report_order(provision: Provision) -> tuple:
     return (provision.article != FAIR_TRIAL, provision.sort_key)
 
 
-def rights_engaged(case: CaseFile) -> list[Right]:
+def rights_engaged(case: CaseFile, catalogue: dict | None = None,
+                   language: str = "en") -> list[Right]:
     """Every provision with a finding or a claim, grouped by article: article 14 first,
-    then the others in treaty order; provisions in treaty order within an article."""
+    then the others in treaty order; provisions in treaty order within an article. In
+    a language other than English, the articles' titles and the General Comment
+    summaries are the catalogue's (templates/communication/catalogue.<language>.yaml)."""
     engaged: dict[Provision, Engaged] = {}
     for finding in case.monitoring.findings if case.monitoring else []:
         provision = parse_provision(finding.provision)
         engaged.setdefault(provision, Engaged(provision)).findings.append(finding)
     for claim in case.claims:
-        view = claim_view(claim)
+        view = local_points(claim_view(claim), catalogue or {}, language)
         engaged.setdefault(view.provision, Engaged(view.provision)).claims.append(view)
     rights: dict[int, list[Engaged]] = {}
     for item in sorted(engaged.values(), key=lambda e: report_order(e.provision)):
         rights.setdefault(item.provision.article, []).append(item)
-    return [Right(a, ARTICLES[a].title, items) for a, items in rights.items()]
+    return [Right(a, ARTICLES[a].title if language == "en" else
+                  local_title(Provision(a), catalogue or {}, language), items)
+            for a, items in rights.items()]
 
 
 def _timeline(sessions, hearings) -> list[dict]:
@@ -113,9 +137,9 @@ def _span(dates: list[str]) -> FuzzyDate:
     return date_range(first, last)
 
 
-def date_span(dates: list[str]) -> str:
+def date_span(dates: list[str], language: str = "en") -> str:
     """'8 June – 9 November 2021' for the first and last of some dates."""
-    return format_date(_span(dates)) if dates else ""
+    return format_date(_span(dates), language) if dates else ""
 
 
 LINE_CHARACTERS = 64  # about what a table row holds across the text width (11pt)
@@ -141,14 +165,42 @@ def fit_columns(blocks: list) -> None:
                         for low, g in zip(least, growth, strict=True)]
 
 
-def names(people: list[Person]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    listed = [p.name for p in people]
-    return listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
+names = english_names  # 'A', 'A and B', 'A, B and C'
+
+
+def report_words(language: str) -> ReportWords:
+    if language not in WORDS:  # render_sections names the languages with templates
+        raise CovenantError(f"the fairness report has no words in '{language}' "
+                            f"(case.language); it can be written in "
+                            f"{', '.join(repr(x) for x in WORDS)}")
+    return WORDS[language]
+
+
+def _language_helpers(language: str, catalogue: dict) -> dict:
+    """What templates in a language other than English use for what English writes
+    inline: references to provisions ('пункт 2 статьи 19', declined), short titles, a
+    nationality, numbers with their nouns ('на двух заседаниях'), names declined and
+    the scale's rules in words."""
+    if language == "en":
+        return {}
+    return {
+        "ref": lambda provision, grammatical="nom": provision_ref(
+            provision if hasattr(provision, "article") else parse_provision(provision),
+            language, grammatical),
+        "short_title": lambda provision: local_title(provision, catalogue, language),
+        "country": lambda text: country_name(text, language, catalogue),
+        "count": count, "noun_for": noun_for, "number_word": number_word,
+        "decline": decline_name,
+        "rule": grading_ru.rule,
+    }
 
 
 def build_fairness_report(case: CaseFile, env: KindEnv) -> Document:
-    scale = load_scale(env.templates, f"templates/{SCALE_FILE.as_posix()}")
+    language = case.case.language
+    if language != "en" and language not in env.languages(KIND):
+        env.render_sections(KIND, {}, language)  # the error naming the languages it has
+    words = report_words(language)
+    scale = load_scale(env.templates, f"templates/{SCALE_FILE.as_posix()}", language)
     problems = Report()  # `covenant build` has reported these with their lines already
     suggestion = report_problems(case, scale, problems)
     if problems.errors:
@@ -170,14 +222,17 @@ def build_fairness_report(case: CaseFile, env: KindEnv) -> Document:
                      if m in people and people[m] not in monitors]
     grade = scale.definition(assessment.grade)
     state = state_status(case.case.state)
-    trial = f"the trial of {names(accused)}" if accused else "the trial"
-    monitored = date_span([s.date for s in sessions])
-    rights = rights_engaged(case)
-    standards = load_standards(env, "en")  # shared with the communication
+    trial = words.trial_of(accused)
+    monitored = date_span([s.date for s in sessions], language)
+    catalogue = load_catalogue(env, language)
+    rights = rights_engaged(case, catalogue, language)
+    standards = load_standards(env, language)  # shared with the communication
+    state_words = local_state(state, catalogue, language)
     context = {
         "case": case,
         "state": state,
-        "state_name": state.name if state else case.case.state,
+        "state_name": state_words["name"] if state_words else case.case.state,
+        "state_words": state_words,
         "people": people,
         "monitoring": monitoring,
         "assessment": assessment,
@@ -196,7 +251,7 @@ def build_fairness_report(case: CaseFile, env: KindEnv) -> Document:
         # All the sessions on one date: "on 15 June 2022", never "between 15 June 2022
         # and 15 June 2022".
         "one_date": collapsed(_span([s.date for s in sessions])) is not None,
-        "sessions_when": format_when(_span([s.date for s in sessions])),
+        "sessions_when": format_when(_span([s.date for s in sessions]), language),
         "timeline": _timeline(sessions, proceeding.hearings),
         "monitors": monitors,
         "expert": people.get(monitoring.expert) if monitoring.expert else None,
@@ -211,36 +266,51 @@ def build_fairness_report(case: CaseFile, env: KindEnv) -> Document:
         "effects": scale.effects,
         "names": lambda persons: names(list(persons)),
         "words": number_words,
-        "standard": lambda provision: standard_sentence(provision, standards, "en"),
+        "standard": lambda provision: standard_sentence(
+            provision, standards, language, local_title(provision, catalogue, language)
+            if language != "en" else None),
+        **_language_helpers(language, catalogue),
+        # People (or their ids) listed in the case the sentence asks for ('gent': 'по
+        # делу Жанболата Мамая'); in English 'A, B and C'.
+        "names_in": lambda persons, grammatical="nomn": words.names(
+            [people[p] if isinstance(p, str) else p for p in persons
+             if not isinstance(p, str) or p in people], grammatical),
     }
-    blocks = env.render_sections(KIND, context, case.case.language)
+    blocks = env.render_sections(KIND, context, language)
     fit_columns(blocks)
     heading = f"{context['state_name']}: {trial}"
     public = bool(env.extra.get("public"))
     # An example's data are marked on the cover and in the running title, so every page
     # of the PDF and the DOCX says that the findings and the grade are not a real report's.
-    example = " (illustrative example)" if monitoring.illustrative else ""
-    confidentiality = _confidentiality(case, public)
+    example = words.example if monitoring.illustrative else ""
+    confidentiality = _confidentiality(case, public, words)
     if monitoring.illustrative:
-        confidentiality = f"Illustrative example, not a real report — {confidentiality}"
+        confidentiality = f"{words.not_real} — {confidentiality}"
+    # The frames' footer ("page N of M") and the grade's label in the document's language.
+    labels = {} if language == "en" else {"page_label": word(language, "page"),
+                                          "of_label": word(language, "of"),
+                                          "grade_label": words.grade}
     return Document(
-        kind=KIND, title=f"Trial fairness report{example} — {heading}", blocks=blocks,
-        language=case.case.language,
-        subject=f"Trial fairness report on {heading}, grade {grade.grade}",
-        author=(f"Illustrative example, not a publication of {monitoring.programme}"
+        kind=KIND, title=f"{words.title}{example} — {heading}", blocks=blocks,
+        language=language,
+        subject=words.subject.format(heading=heading, grade=grade.grade),
+        author=(words.not_published.format(programme=monitoring.programme)
                 if monitoring.illustrative else monitoring.programme), case_id=case.case.id,
-        cover={"title": "Trial fairness report", "subtitle": heading,
+        cover={"title": words.title, "subtitle": heading,
                "case_title": case.case.title, "court": proceeding.court,
-               "monitored": f"Sessions monitored: {monitored}"
-                            + (" (illustrative)" if monitoring.illustrative else ""),
-               "grade": grade.grade, "grade_name": grade.name, "date": env.today,
-               "confidentiality": confidentiality},
+               "monitored": words.monitored.format(dates=monitored)
+                            + (words.illustrative if monitoring.illustrative else ""),
+               "grade": grade.grade, "grade_name": grade.name,
+               "date": env.format_date(env.today_date.isoformat(), language)
+               if language != "en" and env.today_date else env.today,
+               "confidentiality": confidentiality, **labels},
     )
 
 
-def _confidentiality(case: CaseFile, public: bool) -> str:
+def _confidentiality(case: CaseFile, public: bool, words: ReportWords) -> str:
     if public:
-        return "Public version"
+        return words.public
     if plan(case.people):
-        return "Confidential — not for publication"
-    return case.case.confidentiality.capitalize()
+        return words.withheld
+    return words.confidentiality.get(case.case.confidentiality,
+                                     case.case.confidentiality.capitalize())

@@ -25,6 +25,7 @@ GRADES: tuple[Grade, ...] = ("A", "B", "C", "D", "F")
 EFFECTS = ("no-effect", "affected-outcome", "significant-harm")
 SERIOUS = ("affected-outcome", "significant-harm")
 
+Effect = Literal["no-effect", "affected-outcome", "significant-harm"]
 Count = Literal["any", "no-effect", "affected-outcome", "significant-harm", "serious"]
 
 # How each count reads in a sentence: (one, many).
@@ -112,8 +113,11 @@ class Scale(_Strict):
     # Whose scale this is, in a sentence the annex and the methodology print ("This scale
     # is ..."): a report must not pass off one programme's scale as another's.
     owner: str = Field(min_length=1)
-    effects: dict[Literal["no-effect", "affected-outcome", "significant-harm"], str]
+    effects: dict[Effect, str]
     grades: list[GradeDefinition]
+    # A language whose verbs agree in number (Russian) gives each effect's plural too,
+    # for "both caused ..." ("оба причинили ..."); in its grading.<language>.yaml.
+    effects_plural: dict[Effect, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _complete(self) -> Scale:
@@ -165,9 +169,55 @@ def suggest(findings: Iterable[Finding], scale: Scale) -> Suggestion:
     return Suggestion(None, counts)
 
 
-def load_scale(templates: Path, shown: str | None = None) -> Scale:
-    """Read templates/fairness-report/grading.yaml; any problem names its line."""
-    path = Path(templates) / SCALE_FILE
+class _GradeWords(_Strict):
+    name: str = Field(min_length=1)
+    definition: str = Field(min_length=1)
+
+
+class ScaleWords(_Strict):
+    """grading.<language>.yaml: the scale's words in another language. The thresholds
+    stay in grading.yaml, so every language's report applies the same scale."""
+
+    owner: str = Field(min_length=1)
+    effects: dict[Effect, str]
+    effects_plural: dict[Effect, str] = Field(default_factory=dict)
+    grades: dict[Grade, _GradeWords]
+
+    @model_validator(mode="after")
+    def _complete(self) -> ScaleWords:
+        missing = [g for g in GRADES if g not in self.grades]
+        missing += [e for e in EFFECTS if e not in self.effects]
+        if missing:
+            raise ValueError(f"the words of {', '.join(missing)} are missing: give every "
+                             "grade and every effect of grading.yaml")
+        return self
+
+    def applied(self, scale: Scale) -> Scale:
+        grades = [g.model_copy(update=self.grades[g.grade].model_dump())
+                  for g in scale.grades]
+        return scale.model_copy(update={"owner": self.owner, "effects": self.effects,
+                                        "effects_plural": self.effects_plural,
+                                        "grades": grades})
+
+
+def words_file(language: str) -> Path:
+    """grading.yaml for English, grading.<language>.yaml for the words of another."""
+    return SCALE_FILE if language == "en" else SCALE_FILE.with_suffix(f".{language}.yaml")
+
+
+def load_scale(templates: Path, shown: str | None = None, language: str = "en") -> Scale:
+    """Read templates/fairness-report/grading.yaml and, for a report in another
+    language, its words from grading.<language>.yaml; any problem names its line."""
+    scale = _read(templates, SCALE_FILE, Scale, shown)
+    if language == "en":
+        return scale
+    relative = words_file(language)
+    shown_words = f"templates/{relative.as_posix()}" if shown else None
+    return _read(templates, relative, ScaleWords, shown_words).applied(scale)
+
+
+def _read(templates: Path, relative: Path, model, shown: str | None):
+    path = Path(templates) / relative
     shown = shown or str(path)
     report = Report()
     try:
@@ -179,7 +229,7 @@ def load_scale(templates: Path, shown: str | None = None) -> Scale:
         report.error(shown, problem.mark.line, problem.mark.column, problem.message, "yaml")
         raise CovenantError(f"{shown}: the grading scale cannot be read", report) from None
     try:
-        return Scale.model_validate(raw)
+        return model.model_validate(raw)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             loc = tuple(s for s in error["loc"] if not str(s).startswith("function-"))

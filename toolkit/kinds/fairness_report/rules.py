@@ -24,8 +24,13 @@ def check_fairness_report(loaded: LoadedCase, report: Report, today: date,
     file to point at."""
     if loaded.case is None:
         return
+    # The scale's words in the report's language are checked too (grading.ru.yaml); a
+    # language without templates is reported at case.language by the language check.
+    language = loaded.case.case.language
+    if not (Path(templates) / "fairness-report" / "sections" / language).is_dir():
+        language = "en"
     try:
-        scale = load_scale(templates, f"templates/{SCALE_FILE.as_posix()}")
+        scale = load_scale(templates, f"templates/{SCALE_FILE.as_posix()}", language)
     except CovenantError as exc:
         if exc.report is None:
             raise

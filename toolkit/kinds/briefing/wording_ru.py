@@ -1,0 +1,96 @@
+"""What a Russian briefing prints that its templates do not write themselves: the
+charges ("Уголовный кодекс, статьи 266 и 405"), the bans ("запрет на ... (срок: три
+года)"), the provisions a case engages, declined ("пунктом 2 статьи 19"), and the row of
+the table of cases (charges, status). The English counterparts are in narrative.py;
+narrative.py and builder.py pick by the briefing's language.
+
+Nouns and names stay in the nominative wherever the sentence allows it (the templates
+are written so), so that a case file's own wording is never declined by guesswork.
+
+Size: the Russian phrases of the briefing's narrative and table, apart from
+narrative.py."""
+
+from __future__ import annotations
+
+from toolkit.covenant import parse_provision
+from toolkit.kinds.standards import provision_ref
+from toolkit.model.case import Ban, Charge, Proceeding
+from toolkit.model.dates import format_date, parse_date
+
+
+def and_list(items: list[str]) -> str:
+    """'а и б', 'а, б и в'."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " и " + items[-1]
+
+
+def charges_text(charges: list[Charge]) -> str:
+    """'Уголовный кодекс, статья 405'; 'Уголовный кодекс, статьи 266 и 405'."""
+    by_law: dict[str, list[str]] = {}
+    for charge in charges:
+        by_law.setdefault(charge.law, [])
+        if charge.article not in by_law[charge.law]:
+            by_law[charge.law].append(charge.article)
+    return "; ".join(f"{law}, {'статьи' if len(articles) > 1 else 'статья'} "
+                     f"{and_list(articles)}" for law, articles in by_law.items())
+
+
+def bans_text(bans: list[Ban]) -> str:
+    """'запрет на общественно-политическую деятельность (срок: три года)'."""
+    return and_list([b.description.strip() + (f" (срок: {b.duration})" if b.duration else "")
+                     for b in bans])
+
+
+def provisions_text(provisions: list[str]) -> str:
+    """The provisions in the instrumental, after 'гарантированные': 'статьей 21',
+    'пунктом 2 статьи 19 и пунктом 1 статьи 22'."""
+    return and_list([provision_ref(parse_provision(p), "ru", "ins") for p in provisions])
+
+
+# The table's words: each remedy, and where it stands.
+STEPS = {"appeal": "апелляция", "cassation": "кассация", "supervisory-review": "надзор",
+         "prosecutor-protest": "протест прокурора",
+         "constitutional": "конституционная жалоба", "other": "иное обжалование"}
+STATUSES = {"pending": "на рассмотрении", "refused": "в рассмотрении отказано",
+            "withdrawn": "отозвано", "decided": "решение вынесено"}
+
+
+def status(proceeding: Proceeding | None) -> str:
+    """'Обвинительный приговор (23 ноября 2021 г.); апелляция: приговор оставлен без
+    изменения'."""
+    if proceeding is None:
+        return "Сведения о разбирательстве отсутствуют"
+    judgment = proceeding.judgment
+    if judgment is None:
+        return "Предъявлено обвинение; приговор не зафиксирован"
+    outcome = judgment.outcome.strip()
+    lowered = outcome.casefold()
+    word = ("Обвинительный приговор" if lowered.startswith(("осужд", "признан виновн"))
+            else "Оправдательный приговор" if lowered.startswith("оправдан")
+            else outcome[:1].upper() + outcome[1:])
+    when = parse_date(judgment.date)
+    if when.precision != "range":
+        word += f" ({format_date(when, 'ru')})"
+    elif when.start.year == when.end.year:
+        word += f" ({when.start.year}\u00a0г.)"
+    appeal = proceeding.appeals[-1] if proceeding.appeals else None
+    if appeal is None:
+        return word
+    step = STEPS.get(appeal.kind, appeal.kind)
+    if appeal.status == "decided":
+        return f"{word}; {step}: {appeal.outcome or STATUSES['decided']}"
+    if appeal.status == "unknown":
+        return f"{word}; {step}: неизвестно, подавалась ли жалоба и чем она завершилась"
+    return f"{word}; {step}: {STATUSES.get(appeal.status, appeal.status)}"
+
+
+def charge_cells(charges: list[Charge]) -> list[str]:
+    """'Уголовный кодекс, ст. 266: ...', then 'ст. 405: ...' under the same law."""
+    cells, law = [], None
+    for charge in charges:
+        named = "" if charge.law == law else f"{charge.law}, "
+        cells.append(f"{named}ст.\u00a0{charge.article}: {charge.description}")
+        law = charge.law
+    return cells
