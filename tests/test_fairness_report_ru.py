@@ -87,7 +87,7 @@ def test_provisions_are_referred_to_as_the_committee_writes_them_in_russian(repo
 def test_the_conclusion_counts_the_findings_in_russian(report):
     assert "Эксперт выявил два нарушения Пакта: оба причинили значительный вред " \
            "обвиняемому." in report
-    assert "эти выводы предполагают оценку D — ту, которую выставил эксперт." in report
+    assert "эти выводы предполагают оценку D\u00a0— ту, которую выставил эксперт." in report
 
 
 def test_the_annex_prints_the_russian_scale_with_rules_from_the_thresholds(report):
@@ -127,7 +127,7 @@ def test_numbers_take_their_nouns_and_names_their_case():
 def test_the_public_russian_report_labels_the_monitor_in_russian(tmp_path):
     ws = _workspace(tmp_path)
     public = _native(ws, ws.claims / "mamay-ru.yaml", public=True)
-    assert "Row 15 июня 2022\u00a0г. | Наблюдатель 1 |" in public
+    assert "Row 15\u00a0июня 2022\u00a0г. | Наблюдатель 1 |" in public
     assert "Наблюдатель: Наблюдатель 1." in public
     assert "Общедоступная версия" in public
     assert "Гольф" not in public and "Monitor" not in public
