@@ -6,7 +6,6 @@ Zotero and Better BibTeX export it through toolkit/readers/zotero_extra.py."""
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -17,18 +16,9 @@ from toolkit.files.reading import UnsafeFile, relative_name
 from toolkit.model.errors import Report, Severity
 from toolkit.readers.bibtex import BibResult, read_bibtex
 from toolkit.readers.bibtex_index import INDEX_ABOVE, BibIndex, count_entries, index_bibtex
+from toolkit.readers.csl_items import CSL_TYPES, check_item  # noqa: F401 (CSL_TYPES)
 from toolkit.readers.yamlsource import LocatedDict, LocatedList, YamlProblem, parse_yaml, read_text
 from toolkit.readers.zotero_extra import quick_key, read_item
-
-CSL_TYPES = frozenset([
-    "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book",
-    "broadcast", "chapter", "classic", "collection", "dataset", "document", "entry",
-    "entry-dictionary", "entry-encyclopedia", "event", "figure", "graphic", "hearing",
-    "interview", "legal_case", "legislation", "manuscript", "map", "motion_picture",
-    "musical_score", "pamphlet", "paper-conference", "patent", "performance", "periodical",
-    "personal_communication", "post", "post-weblog", "regulation", "report", "review",
-    "review-book", "software", "song", "speech", "standard", "thesis", "treaty", "webpage",
-])
 
 
 @dataclass
@@ -375,7 +365,7 @@ class Library:
                     self._extra.setdefault(entry.file, []).append(
                         (entry.line, entry.column, entry.key, extracted.leftover))
                     self._report_extra(entry.file, report)
-                self._check_item(entry.key, extracted.item, entry.file, entry.line,
+                check_item(entry.key, extracted.item, entry.file, entry.line,
                                  entry.column, report)
                 continue
             read = _bib_read(entry._index.entry(entry._span))
@@ -383,7 +373,7 @@ class Library:
             for raw in read.raws:
                 extracted = read_item(raw.item)
                 entry.item = dict(extracted.item, id=entry.key)
-                self._check_item(entry.key, extracted.item, entry.file, raw.line,
+                check_item(entry.key, extracted.item, entry.file, raw.line,
                                  raw.column, report)
 
     def _add_lazy(self, raw: _Raw, shown: str, report: Report) -> None:
@@ -418,7 +408,7 @@ class Library:
             self._extra.setdefault(shown, []).append((raw.line, raw.column, key,
                                                       extracted.leftover))
         if self._enter(entry, report):
-            self._check_item(key, raw.item, shown, raw.line, raw.column, report)
+            check_item(key, raw.item, shown, raw.line, raw.column, report)
 
     def _enter(self, entry: LibraryEntry, report: Report) -> bool:
         """Add `entry` unless its key is taken (an error naming both places)."""
@@ -431,64 +421,6 @@ class Library:
             return False
         self.entries[key.lower()] = entry
         return True
-
-    @staticmethod
-    def _check_item(key: str, item: dict, shown: str, line: int, column: int,
-                    report: Report) -> None:
-        kind = item.get("type")
-        if kind not in CSL_TYPES:
-            close = difflib.get_close_matches(str(kind), sorted(CSL_TYPES), n=1)
-            said = f"has the CSL type {kind!r}, which CSL does not know" if kind else \
-                "has no `type:`"
-            hint = f"; did you mean {close[0]!r}?" if close and kind else \
-                "; give one, e.g. 'report', 'legal_case', 'treaty', 'article-newspaper', " \
-                "'webpage' (docs/citations.md lists the types)"
-            report.error(shown, line, column, f"citation {key!r} {said}{hint}",
-                         "citation-entry")
-        if not item.get("title"):
-            report.warning(shown, line, column, f"citation {key!r} has no title",
-                           "citation-entry")
-        for problem in shape_problems(item):
-            report.error(shown, line, column, f"citation {key!r}: {problem}",
-                         "citation-entry")
-
-
-# CSL's name and date variables have a shape citeproc relies on; a string in their place
-# passes through to the style, which then fails on every citation of the build.
-NAME_FIELDS = ("author", "editor", "translator", "container-author", "collection-editor",
-               "composer", "director", "interviewer", "illustrator", "recipient",
-               "reviewed-author", "editorial-director", "original-author")
-DATE_FIELDS = ("issued", "accessed", "event-date", "original-date", "submitted")
-
-
-def _date_problem(value) -> str | None:
-    if not isinstance(value, dict):
-        return "must be a mapping such as {date-parts: [[2021, 5, 14]]}"
-    parts = value.get("date-parts")
-    if parts is None:
-        return None if isinstance(value.get("raw", value.get("literal")), str) else \
-            "needs 'date-parts' (e.g. [[2021, 5, 14]]) or 'raw' text"
-    if not (isinstance(parts, list) and parts and all(
-            isinstance(p, list) and p and len(p) <= 3 and all(
-                (isinstance(n, int) and not isinstance(n, bool))
-                or (isinstance(n, str) and n.strip().lstrip("-").isdigit()) for n in p)
-            for p in parts)):
-        return "'date-parts' must be a list of [year, month, day] lists of numbers"
-    return None
-
-
-def shape_problems(item: dict) -> list[str]:
-    """What in a CSL item has not the shape citeproc expects (names, dates)."""
-    problems = []
-    for name in NAME_FIELDS:
-        if name in item and not (isinstance(item[name], list) and all(
-                isinstance(person, dict) for person in item[name])):
-            problems.append(f"'{name}' must be a list of names such as "
-                            "[{family: Doe, given: Jane}] or [{literal: Human Rights Watch}]")
-    for name in DATE_FIELDS:
-        if name in item and (problem := _date_problem(item[name])):
-            problems.append(f"'{name}' {problem}")
-    return problems
 
 
 def _display(path: Path, root: Path | None) -> str:
