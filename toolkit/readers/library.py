@@ -17,8 +17,16 @@ from toolkit.model.errors import Report, Severity
 from toolkit.readers.bibtex import BibResult, read_bibtex
 from toolkit.readers.bibtex_index import INDEX_ABOVE, BibIndex, count_entries, index_bibtex
 from toolkit.readers.csl_items import CSL_TYPES, check_item  # noqa: F401 (CSL_TYPES)
-from toolkit.readers.yamlsource import LocatedDict, LocatedList, YamlProblem, parse_yaml, read_text
-from toolkit.readers.zotero_extra import quick_key, read_item
+from toolkit.readers.yamlsource import (
+    MAX_EXPANDED_NODES,
+    LocatedDict,
+    LocatedList,
+    TooManyValues,
+    YamlProblem,
+    parse_yaml,
+    read_text,
+)
+from toolkit.readers.zotero_extra import from_zotero, quick_key, read_item
 
 
 @dataclass
@@ -58,6 +66,8 @@ class _Read:
     raws: list[_Raw]
     problems: list[_Problem] = field(default_factory=list)
     index: BibIndex | None = None  # a large BibTeX file: entries read when cited
+    export: bool = False  # written by a reference manager (Zotero, Better BibTeX, JabRef…)
+    unused_fields: set[str] = field(default_factory=set)  # BibTeX fields CSL has not
 
 
 class LazyEntry(LibraryEntry):
@@ -125,7 +135,11 @@ def _read_csl_json(path: Path, text: str) -> list[_Raw]:
                     next_place = index + 1
                     break
         raws.append(_Raw(key, item, line, column))
-    return _Read(raws)
+    return _Read(raws, export=_from_zotero(raws))
+
+
+def _from_zotero(raws: list[_Raw]) -> bool:
+    return any(isinstance(raw.item, dict) and from_zotero(raw.item) for raw in raws)
 
 
 _ID = re.compile(r'"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)')
@@ -175,7 +189,14 @@ def _depth_line(text: str, limit: int = 100) -> int:
 
 
 def _read_csl_yaml(path: Path, text: str) -> list[_Raw]:
-    data = parse_yaml(text)
+    try:
+        data = parse_yaml(text)
+    except TooManyValues as problem:  # about 5,000 items: YAML is read whole, slowly
+        raise YamlProblem(f"a CSL-YAML file holds at most {MAX_EXPANDED_NODES:,} values "
+                          "(about 5,000 items as Better BibTeX exports them) and this one "
+                          "holds more; export a library this large as CSL JSON or BibTeX, "
+                          "which covenant indexes and reads in a second or two",
+                          problem.mark) from None
     if isinstance(data, LocatedDict) and "references" in data:
         data = data["references"]
     if data is None:
@@ -190,7 +211,7 @@ def _read_csl_yaml(path: Path, text: str) -> list[_Raw]:
         if isinstance(item, LocatedDict) and "id" in item:
             mark = item.value_marks["id"]
         raws.append(_Raw(key, _plain(item), mark.line, mark.column))
-    return _Read(raws)
+    return _Read(raws, export=_from_zotero(raws))
 
 
 # Fields of reference managers' own bookkeeping: never part of a citation. They are
@@ -202,22 +223,30 @@ BOOKKEEPING = re.compile(r"^(file|files|date-added|date-modified|timestamp|owner
                          r"sortname|sortyear|presort|indextitle|indexsorttitle|label|"
                          r"shorthand|keywords|comment|comments|copyright|abstract|"
                          r"langidopts|_.*)$")
+# The fields that only a reference manager writes: a file with one is an export.
+EXPORT_FIELDS = re.compile(r"^(file|files|date-added|date-modified|timestamp|owner|groups|"
+                           r"readstatus|qualityassured|local-url|bdsk-url-\d+|bdsk-file-\d+|"
+                           r"mendeley-.*|creationdate|modificationdate)$")
 
 
 def _read_bibtex(path: Path, text: str) -> _Read:
     if count_entries(text) > INDEX_ABOVE:
         index = index_bibtex(text)
         read = _Read([], [_Problem(p.line, p.column, p.message) for p in index.problems],
-                     index)
+                     index, export=True)
         read.problems.append(_Problem(1, 1, f"{len(index.spans):,} entries indexed; an "
                                       "entry's fields are read and checked when a case "
                                       "cites it", "note", "citation-index", detail=True))
         return read
-    return _bib_read(read_bibtex(text))
+    read = _bib_read(read_bibtex(text))
+    read.export = "jabref-meta" in text or any(EXPORT_FIELDS.match(name)
+                                               for name in read.unused_fields)
+    return read
 
 
 def _bib_read(result: BibResult) -> _Read:
     read = _Read([_Raw(e.key, e.item, e.line, e.column) for e in result.entries])
+    read.unused_fields = set(result.unused)
     for problem in result.problems:
         read.problems.append(_Problem(problem.line, problem.column, problem.message,
                                       "error" if problem.error else "warning",
@@ -278,6 +307,9 @@ class Library:
         self.files: list[Path] = []
         self._resolved: set[str] = set()
         self._extra: dict[str, list] = {}  # file -> Zotero Extra lines kept out
+        # Files a reference manager wrote (a whole library exported, most of it never
+        # cited): shown name, as the entries' `file`.
+        self.exports: set[str] = set()
 
     def __contains__(self, key: str) -> bool:
         return key.lower() in self.entries
@@ -324,6 +356,8 @@ class Library:
             report.error(shown, 1, 1, f"cannot read the file: {exc.strerror or exc}", "io")
             return
         _report(read, shown, report)
+        if read.export or read.index or len(read.raws) > INDEX_ABOVE:
+            self.exports.add(shown)
         if len(read.raws) > INDEX_ABOVE:  # a whole library exported: read what is cited
             report.note(shown, 1, 1, f"{len(read.raws):,} items indexed; an item is read "
                         "and checked when a case cites it", "citation-index", detail=True)
