@@ -289,3 +289,22 @@ def test_make_library_is_seeded_and_writes_realistic_fields(tmp_path):
     for field in ("urldate = ", "langid = ", "abstract = ", "keywords = ", "file = ",
                   "@article{", "@report{", "@book{", "@online{", "@jurisdiction{"):
         assert field in first
+
+
+def test_a_large_json_export_keeps_its_text_not_its_items_and_reads_a_cited_one_whole(
+        tmp_path):
+    import pickle
+
+    path = library_scale.make_library(tmp_path / "zotero.json", 3_000, "json")
+    report = Report()
+    library = Library.load([path], report)
+    entries = list(library.entries.values())
+    assert all(entry._raw is None for entry in entries)  # a place in the text only
+    # what a build sends each worker process: about the file, not 3,000 dictionaries
+    assert len(pickle.dumps(library)) < 1.5 * path.stat().st_size
+    items = json.loads(path.read_text(encoding="utf-8"))
+    (tmp_path / "one.json").write_text(json.dumps([items[2_999]]), encoding="utf-8")
+    alone = Library.load([tmp_path / "one.json"], Report())
+    key = items[2_999]["citation-key"]
+    library.resolve([key], report)
+    assert library.get(key).item == alone.get(key).item

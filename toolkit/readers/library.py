@@ -6,6 +6,7 @@ Zotero and Better BibTeX export it through toolkit/readers/zotero_extra.py."""
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -17,6 +18,7 @@ from toolkit.model.errors import Report, Severity
 from toolkit.readers.bibtex import BibResult, read_bibtex
 from toolkit.readers.bibtex_index import INDEX_ABOVE, BibIndex, count_entries, index_bibtex
 from toolkit.readers.csl_items import CSL_TYPES, check_item  # noqa: F401 (CSL_TYPES)
+from toolkit.readers.csl_json import depth_line, id_places, json_items
 from toolkit.readers.yamlsource import (
     MAX_EXPANDED_NODES,
     LocatedDict,
@@ -49,6 +51,7 @@ class _Raw:
     item: object
     line: int
     column: int
+    span: tuple[int, int] | None = None  # where a JSON item stands in its file's text
 
 
 @dataclass
@@ -68,6 +71,8 @@ class _Read:
     index: BibIndex | None = None  # a large BibTeX file: entries read when cited
     export: bool = False  # written by a reference manager (Zotero, Better BibTeX, JabRef…)
     unused_fields: set[str] = field(default_factory=set)  # BibTeX fields CSL has not
+    text: str | None = None  # a CSL-JSON list's text, which its items' spans point into
+    lazy: bool = False  # a whole library exported: items read when cited
 
 
 class LazyEntry(LibraryEntry):
@@ -93,16 +98,25 @@ class LazyEntry(LibraryEntry):
 
 class LazyItem(LibraryEntry):
     """An item of a large CSL-JSON/YAML file, read (Zotero's Extra, dates) and checked
-    when it is cited (Library.resolve)."""
+    when it is cited (Library.resolve). A JSON item keeps only its place in the file's
+    text, which all its items share: a worker process of a build is sent one string,
+    not a hundred thousand dictionaries."""
 
-    def __init__(self, key: str, file: str, line: int, column: int, raw: dict) -> None:
-        self._item, self._raw = None, raw
+    def __init__(self, key: str, file: str, line: int, column: int, raw: dict | None,
+                 text: str | None = None, span: tuple[int, int] = (0, 0)) -> None:
+        self._item, self._raw, self._text, self._span = None, raw, text, span
         super().__init__(key, None, file, line, column)
+
+    @property
+    def raw(self) -> dict:
+        if self._raw is not None:
+            return self._raw
+        return json.loads(self._text[self._span[0]:self._span[1]])
 
     @property
     def item(self) -> dict:
         if self._item is None:
-            self._item = dict(read_item(self._raw).item, id=self.key)
+            self._item = dict(read_item(self.raw).item, id=self.key)
         return self._item
 
     @item.setter
@@ -110,82 +124,55 @@ class LazyItem(LibraryEntry):
         self._item = value
 
 
-def _read_csl_json(path: Path, text: str) -> list[_Raw]:
+def _read_csl_json(path: Path, text: str) -> _Read:
+    """Every item with its line. A file of more than INDEX_ABOVE items (ids counted in
+    the text) is a whole library exported: its items are decoded one by one to find
+    their keys and kept only as their place in the text, to be decoded again when cited
+    (LazyItem), so that no more than one is held at a time."""
+    places = id_places(text)
+    lazy = len(places) > INDEX_ABOVE
+    raws, next_place, export = [], 0, False
     try:
-        data = json.loads(text)
+        for item, span in _json_list(text):
+            key = item.get("id") if isinstance(item, dict) else None
+            line = column = 1
+            if isinstance(key, str | int) and not isinstance(key, bool):
+                for index in range(next_place, min(next_place + 100, len(places))):
+                    if places[index][0] == key:
+                        _, line, column = places[index]
+                        next_place = index + 1
+                        break
+            export = export or (isinstance(item, dict) and from_zotero(item))
+            quick = quick_key(item) if lazy and span and isinstance(item, dict) else None
+            if isinstance(quick, str) and quick.strip() and not quick.startswith("@"):
+                raws.append(_Raw(quick.strip(), None, line, column, span))
+            else:  # read whole (its errors reported as in any file)
+                raws.append(_Raw(key, item, line, column, span))
     except json.JSONDecodeError as exc:
         raise YamlProblem(f"JSON syntax error: {exc.msg}", _mark(exc.lineno, exc.colno)) from None
     except RecursionError:
-        depth = _depth_line(text)
+        depth = depth_line(text)
         raise YamlProblem("JSON nested too deeply (thousands of brackets); a CSL-JSON "
                           "file is a list of flat items", _mark(depth, 1)) from None
+    return _Read(raws, export=export, text=text if lazy else None, lazy=lazy)
+
+
+def _json_list(text: str):
+    """(item, its span in the text) for each item; the span None where the file is not
+    a plain list (an object holding 'items' or 'references', or one item)."""
+    listed = json_items(text)
+    if listed is not None:
+        return listed
+    data = json.loads(text)
     if isinstance(data, dict):
         data = data.get("items", data.get("references", [data]))
     if not isinstance(data, list):
         raise YamlProblem("a CSL-JSON file holds a list of items", _mark(1, 1))
-    places = _id_places(text)
-    raws, next_place = [], 0
-    for item in data:
-        key = item.get("id") if isinstance(item, dict) else None
-        line = column = 1
-        if isinstance(key, str | int) and not isinstance(key, bool):
-            for index in range(next_place, min(next_place + 100, len(places))):
-                if places[index][0] == key:
-                    _, line, column = places[index]
-                    next_place = index + 1
-                    break
-        raws.append(_Raw(key, item, line, column))
-    return _Read(raws, export=_from_zotero(raws))
+    return ((item, None) for item in data)
 
 
 def _from_zotero(raws: list[_Raw]) -> bool:
     return any(isinstance(raw.item, dict) and from_zotero(raw.item) for raw in raws)
-
-
-_ID = re.compile(r'"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)')
-
-
-def _id_places(text: str) -> list[tuple[object, int, int]]:
-    """(id, line, column) of every `"id": value` in the text, in order: one pass over
-    the text (looking each item's id up from the start made a large library quadratic)."""
-    places, line, counted = [], 1, 0
-    for found in _ID.finditer(text):
-        line += text.count("\n", counted, found.start())
-        counted = found.start()
-        raw = found.group(1)
-        if raw[0] != '"':
-            value = int(raw)
-        elif "\\" not in raw:
-            value = raw[1:-1]
-        else:
-            try:
-                value = json.loads(raw)
-            except json.JSONDecodeError:
-                continue
-        places.append((value, line, found.start() - text.rfind("\n", 0, found.start())))
-    return places
-
-
-def _depth_line(text: str, limit: int = 100) -> int:
-    """The line where brackets outside strings first nest `limit` deep (1 if never)."""
-    depth, in_string, escaped, line = 0, False, False, 1
-    for char in text:
-        if char == "\n":
-            line += 1
-        if in_string:
-            escaped = not escaped and char == "\\"
-            if char == '"' and not escaped:
-                in_string = False
-            continue
-        if char == '"':
-            in_string, escaped = True, False
-        elif char in "[{":
-            depth += 1
-            if depth >= limit:
-                return line
-        elif char in "]}":
-            depth -= 1
-    return 1
 
 
 def _read_csl_yaml(path: Path, text: str) -> list[_Raw]:
@@ -326,8 +313,14 @@ class Library:
         """`root`: the workspace (paths are shown relative to it); `inside`: the folder
         every file must stay inside (a link out of it is an error, not read)."""
         library = cls()
-        for path in sorted(paths):
-            library._load_file(path, report, _display(path, root), inside)
+        collecting = gc.isenabled()
+        gc.disable()  # a large library is 100,000s of objects and no cycles: collecting
+        try:          # them again and again as they are made doubled the time to read it
+            for path in sorted(paths):
+                library._load_file(path, report, _display(path, root), inside)
+        finally:
+            if collecting:
+                gc.enable()
         return library
 
     @classmethod
@@ -358,11 +351,11 @@ class Library:
         _report(read, shown, report)
         if read.export or read.index or len(read.raws) > INDEX_ABOVE:
             self.exports.add(shown)
-        if len(read.raws) > INDEX_ABOVE:  # a whole library exported: read what is cited
+        if read.lazy or len(read.raws) > INDEX_ABOVE:  # a whole library: read what is cited
             report.note(shown, 1, 1, f"{len(read.raws):,} items indexed; an item is read "
                         "and checked when a case cites it", "citation-index", detail=True)
             for raw in read.raws:
-                self._add_lazy(raw, shown, report)
+                self._add_lazy(raw, shown, report, read.text)
             return
         for raw in read.raws:
             self._add(raw, shown, report)
@@ -393,7 +386,7 @@ class Library:
                 continue
             self._resolved.add(key.lower())
             if isinstance(entry, LazyItem):
-                extracted = read_item(entry._raw)
+                extracted = read_item(entry.raw)
                 entry.item = dict(extracted.item, id=entry.key)
                 if extracted.leftover:
                     self._extra.setdefault(entry.file, []).append(
@@ -410,7 +403,11 @@ class Library:
                 check_item(entry.key, extracted.item, entry.file, raw.line,
                                  raw.column, report)
 
-    def _add_lazy(self, raw: _Raw, shown: str, report: Report) -> None:
+    def _add_lazy(self, raw: _Raw, shown: str, report: Report, text: str | None) -> None:
+        if raw.item is None:  # an item of a CSL-JSON list: its key and place
+            self._enter(LazyItem(raw.key, shown, raw.line, raw.column, None, text,
+                                 raw.span), report)
+            return
         key = quick_key(raw.item) if isinstance(raw.item, dict) else None
         if isinstance(key, str) and key.strip() and not key.startswith("@"):
             self._enter(LazyItem(key.strip(), shown, raw.line, raw.column, raw.item), report)
