@@ -308,3 +308,24 @@ def test_a_large_json_export_keeps_its_text_not_its_items_and_reads_a_cited_one_
     key = items[2_999]["citation-key"]
     library.resolve([key], report)
     assert library.get(key).item == alone.get(key).item
+
+
+@pytest.mark.parametrize("exported", [True, False])
+def test_a_bibtex_export_of_a_few_hundred_entries_is_indexed_a_hand_kept_file_read_whole(
+        tmp_path, exported):
+    from toolkit.readers.bibtex_index import INDEX_EXPORT_ABOVE
+
+    odd = {7: r"\oops{x}"}  # LaTeX no reader knows: a warning at the title's line
+    entries = [f"@report{{r{n},\n  title = {{Report {odd.get(n, n)}}},\n  date = {{2020}},\n"
+               + ("  file = {/home/u/Zotero/storage/r.pdf},\n" if exported else "") + "}\n"
+               for n in range(INDEX_EXPORT_ABOVE + 1)]
+    path = tmp_path / "lib.bib"
+    path.write_text("\n".join(entries), encoding="utf-8")
+    report = Report()
+    library = Library.load([path], report)
+    assert len(library) == INDEX_EXPORT_ABOVE + 1
+    if exported:  # r7's field problem waits for a citation of r7
+        assert report.errors == [] and report.warnings == []
+        library.resolve(["r7"], report)
+    per_entry = 6 if exported else 5
+    assert [d.line for d in report.errors + report.warnings] == [per_entry * 7 + 2]

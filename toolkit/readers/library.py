@@ -16,7 +16,13 @@ from pathlib import Path
 from toolkit.files.reading import UnsafeFile, relative_name
 from toolkit.model.errors import Report, Severity
 from toolkit.readers.bibtex import BibResult, read_bibtex
-from toolkit.readers.bibtex_index import INDEX_ABOVE, BibIndex, count_entries, index_bibtex
+from toolkit.readers.bibtex_index import (
+    INDEX_ABOVE,
+    INDEX_EXPORT_ABOVE,
+    BibIndex,
+    count_entries,
+    index_bibtex,
+)
 from toolkit.readers.csl_items import CSL_TYPES, check_item  # noqa: F401 (CSL_TYPES)
 from toolkit.readers.csl_json import depth_line, id_places, json_items
 from toolkit.readers.yamlsource import (
@@ -217,7 +223,8 @@ EXPORT_FIELDS = re.compile(r"^(file|files|date-added|date-modified|timestamp|own
 
 
 def _read_bibtex(path: Path, text: str) -> _Read:
-    if count_entries(text) > INDEX_ABOVE:
+    entries = count_entries(text)
+    if entries > INDEX_ABOVE or entries > INDEX_EXPORT_ABOVE and _exported_bibtex(text):
         index = index_bibtex(text)
         read = _Read([], [_Problem(p.line, p.column, p.message) for p in index.problems],
                      index, export=True)
@@ -229,6 +236,16 @@ def _read_bibtex(path: Path, text: str) -> _Read:
     read.export = "jabref-meta" in text or any(EXPORT_FIELDS.match(name)
                                                for name in read.unused_fields)
     return read
+
+
+_EXPORT_FIELD = re.compile(r"^[ \t]*(?:file|timestamp|date-added|date-modified|owner|"
+                           r"creationdate|modificationdate|mendeley-tags|bdsk-url-1)"
+                           r"[ \t]*=", re.MULTILINE | re.IGNORECASE)
+
+
+def _exported_bibtex(text: str) -> bool:
+    """Whether a reference manager wrote this BibTeX, before it is parsed."""
+    return "jabref-meta" in text or _EXPORT_FIELD.search(text) is not None
 
 
 def _bib_read(result: BibResult) -> _Read:
