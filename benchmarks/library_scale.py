@@ -8,15 +8,17 @@ attachments, `urldate`, `langid`, Extra lines, names with particles, Cyrillic ti
 about 500 bytes an item as CSL JSON (100,000 items: about 50 MB). `fmt` is "json",
 "bib" or "yaml" (CSL-YAML). benchmarks/scale.py reuses it.
 
-The benchmark copies the example workspace (claims/ and citations/ of this checkout)
-into a temporary folder, adds the library to citations/, and runs `python -m toolkit
-check -w WS` as a subprocess, timing it and reading its peak memory (ru_maxrss of the
-child). Prints each size, the time per 1,000 items, and the ratio of the time per item
-of the largest size to that of the smallest (1.0: linear; the check's fixed cost makes
-small libraries dearer per item, so the ratio is usually below 1).
+The benchmark copies the example workspace (claims/, citations/ and templates/ of this
+checkout) into a temporary folder, adds the library to citations/, and runs `python -m
+toolkit check -w WS` as a subprocess (one untimed run, then the median of --runs),
+reading its wall time, its CPU time and its peak memory (the child's own rusage). It
+prints a Markdown table (each size, and the CPU time per 1,000 items net of the check of
+the example workspace alone) and the ratio of the CPU time per item of the largest size
+to that of the smallest, as measured and net of the workspace alone (1.0: linear; the
+fixed cost makes small libraries dearer per item, so the first ratio is far below 1).
 
-    .venv/bin/python benchmarks/library_scale.py [--sizes 1000,3000,10000,100000]
-        [--formats json,bib] [--runs 1]
+    .venv/bin/python benchmarks/library_scale.py [--sizes 1000,2000,20000,100000]
+        [--formats json,bib] [--runs 3]
 """
 
 from __future__ import annotations
@@ -201,60 +203,78 @@ def example_workspace(folder: Path) -> Path:
     return folder
 
 
-def measure_check(workspace: Path) -> tuple[float, int, int]:
-    """(seconds, peak memory in MB, exit status) of `python -m toolkit check -w WS`: the
-    child's own ru_maxrss, from wait4."""
+def measure_check(workspace: Path) -> tuple[float, float, int, int]:
+    """(wall seconds, CPU seconds, peak memory in MB, exit status) of `python -m toolkit
+    check -w WS`: the child's own CPU time and ru_maxrss, from wait4."""
     started = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-m", "toolkit", "check", "-w", str(workspace)],
                              cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                              env=dict(os.environ, PYTHONPATH=str(REPO)))
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - started
-    child.returncode = os.waitstatus_to_exitcode(status)
-    return seconds, usage.ru_maxrss // 1024, child.returncode
+    return (seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024,
+            os.waitstatus_to_exitcode(status))
 
 
-def run(sizes: list[int], formats: list[str], runs: int) -> list[dict]:
-    rows = []
-    for fmt in formats:
-        for n in sizes:
-            with tempfile.TemporaryDirectory() as folder:
-                workspace = example_workspace(Path(folder))
-                library = make_library(workspace / "citations" / f"zotero.{fmt}", n, fmt)
-                megabytes = library.stat().st_size / 1e6
-                times, peaks, status = [], [], 0
-                for _ in range(runs):
-                    seconds, peak, status = measure_check(workspace)
-                    times.append(seconds)
-                    peaks.append(peak)
-                seconds = sorted(times)[len(times) // 2]
-                rows.append({"format": fmt, "items": n, "megabytes": megabytes,
-                             "seconds": seconds, "peak_mb": max(peaks), "status": status})
-                print(f"{fmt:5} {n:>7,} items {megabytes:6.1f} MB  {seconds:6.2f} s  "
-                      f"{max(peaks):5} MB peak  {1000 * seconds / n:7.3f} s per 1,000  "
-                      f"exit {status}", flush=True)
-    return rows
+def _median(values: list[float]) -> float:
+    return sorted(values)[len(values) // 2]
 
 
-def growth(rows: list[dict], fmt: str) -> float:
-    """Time per item of the largest size over that of the smallest."""
+def measure(n: int, fmt: str | None, runs: int) -> dict:
+    """Medians of `runs` checks of the example workspace with an n-item library beside
+    it (`fmt` None: the example workspace alone, the fixed cost)."""
+    with tempfile.TemporaryDirectory() as folder:
+        workspace = example_workspace(Path(folder))
+        megabytes = 0.0
+        if fmt is not None:
+            library = make_library(workspace / "citations" / f"zotero.{fmt}", n, fmt)
+            megabytes = library.stat().st_size / 1e6
+        measure_check(workspace)  # untimed: the file system's cache
+        done = [measure_check(workspace) for _ in range(runs)]
+    return {"format": fmt, "items": n, "megabytes": megabytes,
+            "seconds": _median([d[0] for d in done]), "cpu": _median([d[1] for d in done]),
+            "peak_mb": max(d[2] for d in done), "status": done[-1][3]}
+
+
+def growth(rows: list[dict], fmt: str, base: dict | None = None, key: str = "cpu") -> float:
+    """Time per item of the largest size over that of the smallest; with `base`, net of
+    the check of the example workspace alone."""
     mine = sorted((r for r in rows if r["format"] == fmt), key=lambda r: r["items"])
+    fixed = base[key] if base else 0.0
     small, large = mine[0], mine[-1]
-    return (large["seconds"] / large["items"]) / (small["seconds"] / small["items"])
+    return ((large[key] - fixed) / large["items"]) / ((small[key] - fixed) / small["items"])
+
+
+NAMES = {"json": "CSL JSON", "bib": "BibTeX", "yaml": "CSL YAML"}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="1000,3000,10000,100000")
+    parser.add_argument("--sizes", default="1000,2000,20000,100000")
     parser.add_argument("--formats", default="json,bib")
-    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     formats = args.formats.split(",")
-    rows = run(sizes, formats, args.runs)
+    base = measure(0, None, args.runs)
+    print(f"example workspace alone: {base['seconds']:.2f} s, {base['cpu']:.2f} s CPU, "
+          f"{base['peak_mb']} MB peak")
+    print("| library | items | MB | time (s) | CPU (s) | peak memory (MB) | "
+          "CPU per 1,000 items, net of the workspace alone (s) | exit |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    rows = []
     for fmt in formats:
-        print(f"{fmt}: time per item, {sizes[-1]:,} against {sizes[0]:,} items: "
-              f"{growth(rows, fmt):.2f}× (target ≤ 1.5×)")
+        for n in sizes:
+            row = measure(n, fmt, args.runs)
+            rows.append(row)
+            net = 1000 * (row["cpu"] - base["cpu"]) / n
+            print(f"| {NAMES[fmt]} | {n:,} | {row['megabytes']:.1f} | {row['seconds']:.2f} | "
+                  f"{row['cpu']:.2f} | {row['peak_mb']} | {net:.3f} | {row['status']} |",
+                  flush=True)
+    for fmt in formats:
+        print(f"{NAMES[fmt]}: CPU time per item, {sizes[-1]:,} against {sizes[0]:,} items: "
+              f"{growth(rows, fmt):.2f}×, net of the workspace alone "
+              f"{growth(rows, fmt, base):.2f}× (target ≤ 1.5×)")
 
 
 if __name__ == "__main__":
