@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from toolkit.files.reading import read_bytes
+from toolkit.readers.yaml_offsets import place
 
 try:
     _Loader = yaml.CSafeLoader
@@ -448,6 +449,10 @@ def locate_within(root: Any, path: tuple, start: int, end: int) -> Mark:
     words = value[start:end].split() if isinstance(value, str) else []
     if span is None or source is None or not words:
         return locate(root, path)
+    placed = place(source, span.index, span.end, span.line, span.column, span.style, value,
+                   start + len(value[start:end]) - len(value[start:end].lstrip()), end)
+    if placed is not None:  # a single line or a literal block: by arithmetic
+        return Mark(*placed)
     escape = _ESCAPED.get(span.style, {})
     pattern = re.compile(r"\s+".join(
         "".join(re.escape(escape.get(char, char)) for char in word) for word in words))
