@@ -181,7 +181,7 @@ def _from_zotero(raws: list[_Raw]) -> bool:
     return any(isinstance(raw.item, dict) and from_zotero(raw.item) for raw in raws)
 
 
-def _read_csl_yaml(path: Path, text: str) -> list[_Raw]:
+def _read_csl_yaml(path: Path, text: str) -> _Read:
     try:
         data = parse_yaml(text)
     except TooManyValues as problem:  # about 5,000 items: YAML is read whole, slowly
