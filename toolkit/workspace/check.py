@@ -119,13 +119,14 @@ def _state_source_keys(workspace: Workspace) -> set[str]:
 UNUSED_LISTED = 10  # more never-cited sources than this in the hand-kept files: one note
 
 
-def report_unused_sources(unused: list, report: Report, exports: Mapping[str, int] = {}
-                          ) -> None:
+def report_unused_sources(unused: list, report: Report,
+                          exports: Mapping[str, int] | None = None) -> None:
     """Never-cited sources. In a file a reference manager wrote (`exports`: its shown
     name and how many sources it holds) they are expected, a whole library being
     exported: one note for the file. In the hand-kept files, up to UNUSED_LISTED are
     warnings, each at its line (a mistyped key?); more are one note. The notes list
     each source with --verbose, and --strict fails on none of them."""
+    exports = exports or {}
     exported = Counter(e.file for e in unused if e.file in exports)
     for file, count in sorted(exported.items()):
         report.note(file, 1, 1, f"{count:,} of the {exports[file]:,} sources of this "
