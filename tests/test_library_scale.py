@@ -260,12 +260,51 @@ def test_a_csl_field_beyond_the_bound_names_file_line_and_bound(tmp_path, fmt):
     assert f"more than the {MAX_FIELD_CHARS:,} a field may have" in error.message
 
 
-def test_a_csl_yaml_library_beyond_the_bound_says_to_export_csl_json(tmp_path):
+def test_a_large_csl_yaml_export_is_indexed_and_a_cited_item_reads_as_a_full_read(
+        tmp_path, monkeypatch):
+    import toolkit.readers.library as library_module
+
+    path = library_scale.make_library(tmp_path / "lib.yaml", 3_000, "yaml")
+    report = Report()
+    indexed = Library.load([path], report)
+    assert report.errors == []
+    assert all(entry._raw is None for entry in indexed.entries.values())  # places only
+    monkeypatch.setattr(library_module, "INDEX_ABOVE", 10**9)  # read it whole
+    whole = Library.load([path], Report())
+    assert set(indexed.entries) == set(whole.entries)
+    keys = [e.key for e in whole.entries.values()]
+    indexed.resolve([keys[0], keys[1_500], keys[-1]], report)
+    for key in (keys[0], keys[1_500], keys[-1]):
+        mine, theirs = indexed.get(key), whole.get(key)
+        assert (mine.item, mine.line, mine.column) == (theirs.item, theirs.line, theirs.column)
+    assert report.errors == []
+
+
+def test_a_syntax_error_in_an_indexed_csl_yaml_item_is_reported_at_its_line_when_cited(
+        tmp_path):
+    path = library_scale.make_library(tmp_path / "lib.yaml", 3_000, "yaml")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = max(i for i, line in enumerate(lines) if line.startswith("  title: "))
+    lines[at] = '  title: "an unclosed quote\n'
+    path.write_text("".join(lines), encoding="utf-8")
+    report = Report()
+    library = Library.load([path], report)
+    assert report.errors == []  # not cited: not read
+    key = [e.key for e in library.entries.values()][-1]
+    library.resolve([key], report)
+    (error,) = report.errors
+    assert error.file == str(path) and "YAML syntax error" in error.message
+    assert at + 1 <= error.line <= len(lines)
+
+
+def test_a_csl_yaml_file_not_in_the_plain_shape_is_read_whole_within_the_bound(tmp_path):
     from toolkit.readers.yamlsource import MAX_EXPANDED_NODES
 
     path = library_scale.make_library(tmp_path / "lib.yaml", 6_000, "yaml")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("type: report", "type: &kind report", 1), encoding="utf-8")
     report = Report()
-    Library.load([path], report)
+    Library.load([path], report)  # an anchor: the index is unsure, the file read whole
     (error,) = report.errors
     assert f"a CSL-YAML file holds at most {MAX_EXPANDED_NODES:,} values" in error.message
     assert "CSL JSON or BibTeX" in error.message and error.line > 1

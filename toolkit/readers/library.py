@@ -2,7 +2,11 @@
 together. A key defined twice (ignoring case, as citeproc-py lower-cases keys) is an
 error that names both places. Every problem of a file is reported at its line, and a
 bad entry never drops the others: BibTeX through toolkit/readers/bibtex.py, CSL-JSON as
-Zotero and Better BibTeX export it through toolkit/readers/zotero_extra.py."""
+Zotero and Better BibTeX export it through toolkit/readers/zotero_extra.py.
+
+Size: the three formats' readers, the lazy entries of indexed files and the library that
+joins them, one pass each; the scanners and the checks of one item are modules of their
+own (bibtex_index.py, csl_json.py, csl_yaml_index.py, csl_items.py)."""
 
 from __future__ import annotations
 
@@ -25,6 +29,7 @@ from toolkit.readers.bibtex_index import (
 )
 from toolkit.readers.csl_items import CSL_TYPES, check_item  # noqa: F401 (CSL_TYPES)
 from toolkit.readers.csl_json import depth_line, id_places, json_items
+from toolkit.readers.csl_yaml_index import index_csl_yaml, item_at, many_items
 from toolkit.readers.yamlsource import (
     MAX_EXPANDED_NODES,
     LocatedDict,
@@ -79,6 +84,7 @@ class _Read:
     unused_fields: set[str] = field(default_factory=set)  # BibTeX fields CSL has not
     text: str | None = None  # a CSL-JSON list's text, which its items' spans point into
     lazy: bool = False  # a whole library exported: items read when cited
+    form: str = "json"  # how the spans of `text` are read: "json" or "yaml"
 
 
 class LazyEntry(LibraryEntry):
@@ -104,25 +110,34 @@ class LazyEntry(LibraryEntry):
 
 class LazyItem(LibraryEntry):
     """An item of a large CSL-JSON/YAML file, read (Zotero's Extra, dates) and checked
-    when it is cited (Library.resolve). A JSON item keeps only its place in the file's
-    text, which all its items share: a worker process of a build is sent one string,
-    not a hundred thousand dictionaries."""
+    when it is cited (Library.resolve). An item of an indexed file keeps only its place
+    in the file's text, which all its items share: a worker process of a build is sent
+    one string, not a hundred thousand dictionaries."""
 
     def __init__(self, key: str, file: str, line: int, column: int, raw: dict | None,
-                 text: str | None = None, span: tuple[int, int] = (0, 0)) -> None:
+                 text: str | None = None, span: tuple[int, int] = (0, 0),
+                 form: str = "json") -> None:
         self._item, self._raw, self._text, self._span = None, raw, text, span
+        self._form = form
         super().__init__(key, None, file, line, column)
 
     @property
-    def raw(self) -> dict:
+    def raw(self):
+        """The item as written (YamlProblem: a CSL-YAML item's syntax, not yet read)."""
         if self._raw is not None:
             return self._raw
+        if self._form == "yaml":
+            return _plain(item_at(self._text, self._span))
         return json.loads(self._text[self._span[0]:self._span[1]])
 
     @property
     def item(self) -> dict:
         if self._item is None:
-            self._item = dict(read_item(self.raw).item, id=self.key)
+            try:
+                raw = self.raw
+            except YamlProblem:  # reported by Library.resolve, which check calls
+                raw = {"type": "document", "title": self.key}
+            self._item = dict(read_item(raw).item, id=self.key)
         return self._item
 
     @item.setter
@@ -182,6 +197,11 @@ def _from_zotero(raws: list[_Raw]) -> bool:
 
 
 def _read_csl_yaml(path: Path, text: str) -> _Read:
+    spans = index_csl_yaml(text) if many_items(text, INDEX_ABOVE) else None
+    if spans is not None:  # a whole library exported: items parsed when cited
+        return _Read([_Raw(s.key, None, s.line, s.column, (s.start, s.end)) for s in spans],
+                     export=any(s.exported for s in spans), text=text, lazy=True,
+                     form="yaml")
     try:
         data = parse_yaml(text)
     except TooManyValues as problem:  # about 5,000 items: YAML is read whole, slowly
@@ -372,7 +392,7 @@ class Library:
             report.note(shown, 1, 1, f"{len(read.raws):,} items indexed; an item is read "
                         "and checked when a case cites it", "citation-index", detail=True)
             for raw in read.raws:
-                self._add_lazy(raw, shown, report, read.text)
+                self._add_lazy(raw, shown, report, read)
             return
         for raw in read.raws:
             self._add(raw, shown, report)
@@ -403,14 +423,24 @@ class Library:
                 continue
             self._resolved.add(key.lower())
             if isinstance(entry, LazyItem):
-                extracted = read_item(entry.raw)
+                try:
+                    raw = entry.raw
+                except YamlProblem as problem:  # an indexed CSL-YAML item, first read
+                    report.error(entry.file, entry.line + problem.mark.line - 1,
+                                 problem.mark.column, problem.message, "citation-syntax")
+                    continue
+                if not isinstance(raw, dict):
+                    report.error(entry.file, entry.line, entry.column, "a citation entry "
+                                 "must be a mapping of CSL fields", "citation-entry")
+                    continue
+                extracted = read_item(raw)
                 entry.item = dict(extracted.item, id=entry.key)
                 if extracted.leftover:
                     self._extra.setdefault(entry.file, []).append(
                         (entry.line, entry.column, entry.key, extracted.leftover))
                     self._report_extra(entry.file, report)
                 check_item(entry.key, extracted.item, entry.file, entry.line,
-                                 entry.column, report)
+                           entry.column, report)
                 continue
             read = _bib_read(entry._index.entry(entry._span))
             _report(read, entry.file, report)
@@ -418,12 +448,12 @@ class Library:
                 extracted = read_item(raw.item)
                 entry.item = dict(extracted.item, id=entry.key)
                 check_item(entry.key, extracted.item, entry.file, raw.line,
-                                 raw.column, report)
+                           raw.column, report)
 
-    def _add_lazy(self, raw: _Raw, shown: str, report: Report, text: str | None) -> None:
-        if raw.item is None:  # an item of a CSL-JSON list: its key and place
-            self._enter(LazyItem(raw.key, shown, raw.line, raw.column, None, text,
-                                 raw.span), report)
+    def _add_lazy(self, raw: _Raw, shown: str, report: Report, read: _Read) -> None:
+        if raw.item is None:  # an item of an indexed file: its key and place
+            self._enter(LazyItem(raw.key, shown, raw.line, raw.column, None, read.text,
+                                 raw.span, read.form), report)
             return
         key = quick_key(raw.item) if isinstance(raw.item, dict) else None
         if isinstance(key, str) and key.strip() and not key.startswith("@"):
