@@ -187,9 +187,10 @@ def make_library(path: Path, n: int, fmt: str = "json", seed: int = 17) -> Path:
         elif fmt == "yaml":
             import yaml
 
+            dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
             for item in items:
-                out.write(yaml.safe_dump([item], allow_unicode=True, sort_keys=False,
-                                         width=10**9))
+                out.write(yaml.dump([item], Dumper=dumper, allow_unicode=True,
+                                    sort_keys=False, width=10**9))
         else:
             raise ValueError(f"unknown library format {fmt!r}: json, bib or yaml")
     return path
