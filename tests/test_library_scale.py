@@ -368,3 +368,13 @@ def test_a_bibtex_export_of_a_few_hundred_entries_is_indexed_a_hand_kept_file_re
         library.resolve(["r7"], report)
     per_entry = 6 if exported else 5
     assert [d.line for d in report.errors + report.warnings] == [per_entry * 7 + 2]
+
+
+def test_a_csl_yaml_file_of_2000_items_with_names_is_read_whole():
+    from toolkit.readers.csl_yaml_index import many_items
+
+    item = "- id: k{n}\n  type: book\n  title: T\n  author:\n  - family: A\n  - family: B\n"
+    text = "".join(item.format(n=n) for n in range(2_000))
+    assert not many_items(text, 2_000) and many_items(text + item.format(n="x"), 2_000)
+    indented = "references:\n" + "".join("  " + line + "\n" for line in text.splitlines())
+    assert not many_items(indented, 2_000)

@@ -52,7 +52,11 @@ class ItemSpan:
 
 
 def many_items(text: str, above: int) -> bool:
-    return sum(1 for _ in re.finditer(r"^ {0,2}- ", text, re.MULTILINE)) > above
+    """Whether the list holds more than `above` items: lines "- " at the top, or, for a
+    list under `references:` written indented, "  - " (names nested in the items are
+    indented further)."""
+    top = sum(1 for _ in re.finditer(r"^- ", text, re.MULTILINE))
+    return (top or sum(1 for _ in re.finditer(r"^  - ", text, re.MULTILINE))) > above
 
 
 def index_csl_yaml(text: str) -> list[ItemSpan] | None:

@@ -196,8 +196,12 @@ def _from_zotero(raws: list[_Raw]) -> bool:
     return any(isinstance(raw.item, dict) and from_zotero(raw.item) for raw in raws)
 
 
+_CITATION_KEY = re.compile(r"^[ \t]*(?:- )?citation-key:", re.MULTILINE)
+
+
 def _read_csl_yaml(path: Path, text: str) -> _Read:
-    spans = index_csl_yaml(text) if many_items(text, INDEX_ABOVE) else None
+    above = INDEX_EXPORT_ABOVE if _CITATION_KEY.search(text) else INDEX_ABOVE  # Better BibTeX
+    spans = index_csl_yaml(text) if many_items(text, above) else None
     if spans is not None:  # a whole library exported: items parsed when cited
         return _Read([_Raw(s.key, None, s.line, s.column, (s.start, s.end)) for s in spans],
                      export=any(s.exported for s in spans), text=text, lazy=True,
