@@ -108,3 +108,43 @@ def test_a_misaligned_line_is_called_an_indentation_problem(text, line):
         parse_yaml(text)
     assert "indentation does not match" in info.value.message, info.value.message
     assert info.value.mark.line == line
+
+
+# --- places inside long scalars (toolkit/readers/yaml_offsets.py) ----------------------------
+
+LONG_SCALARS = (
+    "a:\n  - 'it''s a ''quoted'' text with words'\n  - \"double quoted words here\"\n"
+    "  - plain words on a line\n  - \"an \\\"escaped\\\" word\"\n"
+    "b: |\n  first line\n\n  third   line words\n    indented more\n  last\n"
+    "c: >\n  folded text\n  over lines\n")
+
+
+def test_a_place_inside_a_scalar_is_the_same_by_arithmetic_as_by_searching(monkeypatch):
+    import re
+
+    import toolkit.readers.yamlsource as yamlsource
+    from toolkit.readers.yamlsource import locate_within
+
+    root = parse_yaml(LONG_SCALARS)
+    paths = [("a", 0), ("a", 1), ("a", 2), ("a", 3), ("b",), ("c",)]
+    found = {}
+    for searching in (False, True):
+        if searching:
+            monkeypatch.setattr(yamlsource, "place", lambda *args: None)
+        for path in paths:
+            value = yamlsource._value_at(root, path)
+            for word in re.finditer(r"\S+", value):
+                mark = locate_within(root, path, word.start(), word.end())
+                found.setdefault((path, word.start()), []).append(mark)
+    assert all(fast == slow for fast, slow in found.values()), found
+    assert found[(("b",), len("first line\n\n"))][0] == Mark(9, 3)  # "third"
+
+
+def test_a_diagnostic_far_into_a_one_line_scalar_is_at_its_column():
+    from toolkit.readers.yamlsource import locate_within
+
+    filler = "word " * 200_000
+    root = parse_yaml(f"case:\n  summary: {filler}[@missing] end\n")
+    start = len(filler)
+    assert locate_within(root, ("case", "summary"), start, start + 10) == \
+        Mark(2, 12 + start)

@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Callable
 from functools import partial
 
+from toolkit.checks.close_keys import suggest_key
 from toolkit.checks.context import (
     CheckContext,
     case_check,
@@ -196,9 +197,8 @@ def _cite_key(ctx: CheckContext, key: str, path: tuple,
         return
     ctx.used_keys.add(key.lower())
     if key not in ctx.library:
-        keys = [e.key for e in ctx.library.entries.values()]
         ctx.error(path, f"citation key '@{key}' is not in the citation library"
-                  f"{suggest(key, keys)}; add it to citations/ or correct the key",
+                  f"{suggest_key(key, ctx.library)}; add it to citations/ or correct the key",
                   "unknown-citation", mark())
 
 

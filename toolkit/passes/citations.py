@@ -202,8 +202,10 @@ def _replace(inlines: list[Inline], tracker, engine, context) -> list[Inline]:
 
 def run(document: Document, context) -> None:
     keys = {item.key.lower() for note in document.notes for item in _items(note.children)}
-    items = {e.key.lower(): e.item for e in context.library.entries.values()
-             if e.key.lower() in keys}
+    # Only the cited entries are looked up (in the library's order): an entry of a large
+    # library is parsed, and in a public build redacted, only when cited.
+    entries = context.library.entries
+    items = {key: entries[key].item for key in entries if key in keys}
     locale = {"ru": "ru-RU", "en": "en-GB", "fr": "fr-FR", "es": "es-ES"}.get(
         document.language)
     cache = None

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from toolkit.readers.biblatex_csl import entry_to_csl
 from toolkit.readers.latex_text import leftover_latex
 
-# A field of a real entry is a few hundred characters; @string macros joined with '#'
-# can double at each step (a "bomb"), which this bound stops.
+# A field of a real entry is a few hundred characters (an abstract a few thousand); a
+# longer one is refused as written, before it is scanned, and @string macros joined with
+# '#', which can double at each step (a "bomb"), are stopped at the same bound.
 MAX_VALUE_CHARS = 100_000
 
 
@@ -168,6 +169,13 @@ def _fields(entry, line: int, macros: dict, result: BibResult, shift: int = 0) -
     lines = {}
     for f in entry.fields:
         name = f.key.lower()
+        if len(f.value) > MAX_VALUE_CHARS + 2:  # its braces or quotes
+            result.problems.append(BibProblem((f.start_line or 0) + 1 + shift, 1,
+                                              f"BibTeX entry '{entry.key}': the field "
+                                              f"'{name}' is {len(f.value):,} characters long"
+                                              f", more than the {MAX_VALUE_CHARS:,} a field "
+                                              "may have; shorten it or delete it"))
+            continue
         evaluated = _evaluate(f.value, macros, (f.start_line or 0) + 1 + shift, result)
         fields[name] = "" if evaluated is TOO_LONG else evaluated
         lines[name] = (f.start_line + shift if f.start_line else line - 1) + 1

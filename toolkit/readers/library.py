@@ -2,11 +2,15 @@
 together. A key defined twice (ignoring case, as citeproc-py lower-cases keys) is an
 error that names both places. Every problem of a file is reported at its line, and a
 bad entry never drops the others: BibTeX through toolkit/readers/bibtex.py, CSL-JSON as
-Zotero and Better BibTeX export it through toolkit/readers/zotero_extra.py."""
+Zotero and Better BibTeX export it through toolkit/readers/zotero_extra.py.
+
+Size: the three formats' readers, the lazy entries of indexed files and the library that
+joins them, one pass each; the scanners and the checks of one item are modules of their
+own (bibtex_index.py, csl_json.py, csl_yaml_index.py, csl_items.py)."""
 
 from __future__ import annotations
 
-import difflib
+import gc
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -16,19 +20,26 @@ from pathlib import Path
 from toolkit.files.reading import UnsafeFile, relative_name
 from toolkit.model.errors import Report, Severity
 from toolkit.readers.bibtex import BibResult, read_bibtex
-from toolkit.readers.bibtex_index import INDEX_ABOVE, BibIndex, count_entries, index_bibtex
-from toolkit.readers.yamlsource import LocatedDict, LocatedList, YamlProblem, parse_yaml, read_text
-from toolkit.readers.zotero_extra import quick_key, read_item
-
-CSL_TYPES = frozenset([
-    "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book",
-    "broadcast", "chapter", "classic", "collection", "dataset", "document", "entry",
-    "entry-dictionary", "entry-encyclopedia", "event", "figure", "graphic", "hearing",
-    "interview", "legal_case", "legislation", "manuscript", "map", "motion_picture",
-    "musical_score", "pamphlet", "paper-conference", "patent", "performance", "periodical",
-    "personal_communication", "post", "post-weblog", "regulation", "report", "review",
-    "review-book", "software", "song", "speech", "standard", "thesis", "treaty", "webpage",
-])
+from toolkit.readers.bibtex_index import (
+    INDEX_ABOVE,
+    INDEX_EXPORT_ABOVE,
+    BibIndex,
+    count_entries,
+    index_bibtex,
+)
+from toolkit.readers.csl_items import CSL_TYPES, check_item  # noqa: F401 (CSL_TYPES)
+from toolkit.readers.csl_json import depth_line, id_places, json_items
+from toolkit.readers.csl_yaml_index import index_csl_yaml, item_at, many_items
+from toolkit.readers.yamlsource import (
+    MAX_EXPANDED_NODES,
+    LocatedDict,
+    LocatedList,
+    TooManyValues,
+    YamlProblem,
+    parse_yaml,
+    read_text,
+)
+from toolkit.readers.zotero_extra import from_zotero, quick_key, read_item
 
 
 @dataclass
@@ -51,6 +62,7 @@ class _Raw:
     item: object
     line: int
     column: int
+    span: tuple[int, int] | None = None  # where a JSON item stands in its file's text
 
 
 @dataclass
@@ -68,6 +80,11 @@ class _Read:
     raws: list[_Raw]
     problems: list[_Problem] = field(default_factory=list)
     index: BibIndex | None = None  # a large BibTeX file: entries read when cited
+    export: bool = False  # written by a reference manager (Zotero, Better BibTeX, JabRef…)
+    unused_fields: set[str] = field(default_factory=set)  # BibTeX fields CSL has not
+    text: str | None = None  # a CSL-JSON list's text, which its items' spans point into
+    lazy: bool = False  # a whole library exported: items read when cited
+    form: str = "json"  # how the spans of `text` are read: "json" or "yaml"
 
 
 class LazyEntry(LibraryEntry):
@@ -93,16 +110,34 @@ class LazyEntry(LibraryEntry):
 
 class LazyItem(LibraryEntry):
     """An item of a large CSL-JSON/YAML file, read (Zotero's Extra, dates) and checked
-    when it is cited (Library.resolve)."""
+    when it is cited (Library.resolve). An item of an indexed file keeps only its place
+    in the file's text, which all its items share: a worker process of a build is sent
+    one string, not a hundred thousand dictionaries."""
 
-    def __init__(self, key: str, file: str, line: int, column: int, raw: dict) -> None:
-        self._item, self._raw = None, raw
+    def __init__(self, key: str, file: str, line: int, column: int, raw: dict | None,
+                 text: str | None = None, span: tuple[int, int] = (0, 0),
+                 form: str = "json") -> None:
+        self._item, self._raw, self._text, self._span = None, raw, text, span
+        self._form = form
         super().__init__(key, None, file, line, column)
+
+    @property
+    def raw(self):
+        """The item as written (YamlProblem: a CSL-YAML item's syntax, not yet read)."""
+        if self._raw is not None:
+            return self._raw
+        if self._form == "yaml":
+            return _plain(item_at(self._text, self._span))
+        return json.loads(self._text[self._span[0]:self._span[1]])
 
     @property
     def item(self) -> dict:
         if self._item is None:
-            self._item = dict(read_item(self._raw).item, id=self.key)
+            try:
+                raw = self.raw
+            except YamlProblem:  # reported by Library.resolve, which check calls
+                raw = {"type": "document", "title": self.key}
+            self._item = dict(read_item(raw).item, id=self.key)
         return self._item
 
     @item.setter
@@ -110,82 +145,75 @@ class LazyItem(LibraryEntry):
         self._item = value
 
 
-def _read_csl_json(path: Path, text: str) -> list[_Raw]:
+def _read_csl_json(path: Path, text: str) -> _Read:
+    """Every item with its line. A file of more than INDEX_ABOVE items (ids counted in
+    the text) is a whole library exported: its items are decoded one by one to find
+    their keys and kept only as their place in the text, to be decoded again when cited
+    (LazyItem), so that no more than one is held at a time."""
+    places = id_places(text)
+    lazy = len(places) > INDEX_ABOVE
+    raws, next_place, export = [], 0, False
     try:
-        data = json.loads(text)
+        for item, span in _json_list(text):
+            key = item.get("id") if isinstance(item, dict) else None
+            line = column = 1
+            if isinstance(key, str | int) and not isinstance(key, bool):
+                for index in range(next_place, min(next_place + 100, len(places))):
+                    if places[index][0] == key:
+                        _, line, column = places[index]
+                        next_place = index + 1
+                        break
+            export = export or (isinstance(item, dict) and from_zotero(item))
+            quick = quick_key(item) if lazy and span and isinstance(item, dict) else None
+            if isinstance(quick, str) and quick.strip() and not quick.startswith("@"):
+                raws.append(_Raw(quick.strip(), None, line, column, span))
+            else:  # read whole (its errors reported as in any file)
+                raws.append(_Raw(key, item, line, column, span))
     except json.JSONDecodeError as exc:
         raise YamlProblem(f"JSON syntax error: {exc.msg}", _mark(exc.lineno, exc.colno)) from None
     except RecursionError:
-        depth = _depth_line(text)
+        depth = depth_line(text)
         raise YamlProblem("JSON nested too deeply (thousands of brackets); a CSL-JSON "
                           "file is a list of flat items", _mark(depth, 1)) from None
+    return _Read(raws, export=export, text=text if lazy else None, lazy=lazy)
+
+
+def _json_list(text: str):
+    """(item, its span in the text) for each item; the span None where the file is not
+    a plain list (an object holding 'items' or 'references', or one item)."""
+    listed = json_items(text)
+    if listed is not None:
+        return listed
+    data = json.loads(text)
     if isinstance(data, dict):
         data = data.get("items", data.get("references", [data]))
     if not isinstance(data, list):
         raise YamlProblem("a CSL-JSON file holds a list of items", _mark(1, 1))
-    places = _id_places(text)
-    raws, next_place = [], 0
-    for item in data:
-        key = item.get("id") if isinstance(item, dict) else None
-        line = column = 1
-        if isinstance(key, str | int) and not isinstance(key, bool):
-            for index in range(next_place, min(next_place + 100, len(places))):
-                if places[index][0] == key:
-                    _, line, column = places[index]
-                    next_place = index + 1
-                    break
-        raws.append(_Raw(key, item, line, column))
-    return _Read(raws)
+    return ((item, None) for item in data)
 
 
-_ID = re.compile(r'"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)')
+def _from_zotero(raws: list[_Raw]) -> bool:
+    return any(isinstance(raw.item, dict) and from_zotero(raw.item) for raw in raws)
 
 
-def _id_places(text: str) -> list[tuple[object, int, int]]:
-    """(id, line, column) of every `"id": value` in the text, in order: one pass over
-    the text (looking each item's id up from the start made a large library quadratic)."""
-    places, line, counted = [], 1, 0
-    for found in _ID.finditer(text):
-        line += text.count("\n", counted, found.start())
-        counted = found.start()
-        raw = found.group(1)
-        if raw[0] != '"':
-            value = int(raw)
-        elif "\\" not in raw:
-            value = raw[1:-1]
-        else:
-            try:
-                value = json.loads(raw)
-            except json.JSONDecodeError:
-                continue
-        places.append((value, line, found.start() - text.rfind("\n", 0, found.start())))
-    return places
+_CITATION_KEY = re.compile(r"^[ \t]*(?:- )?citation-key:", re.MULTILINE)
 
 
-def _depth_line(text: str, limit: int = 100) -> int:
-    """The line where brackets outside strings first nest `limit` deep (1 if never)."""
-    depth, in_string, escaped, line = 0, False, False, 1
-    for char in text:
-        if char == "\n":
-            line += 1
-        if in_string:
-            escaped = not escaped and char == "\\"
-            if char == '"' and not escaped:
-                in_string = False
-            continue
-        if char == '"':
-            in_string, escaped = True, False
-        elif char in "[{":
-            depth += 1
-            if depth >= limit:
-                return line
-        elif char in "]}":
-            depth -= 1
-    return 1
-
-
-def _read_csl_yaml(path: Path, text: str) -> list[_Raw]:
-    data = parse_yaml(text)
+def _read_csl_yaml(path: Path, text: str) -> _Read:
+    above = INDEX_EXPORT_ABOVE if _CITATION_KEY.search(text) else INDEX_ABOVE  # Better BibTeX
+    spans = index_csl_yaml(text) if many_items(text, above) else None
+    if spans is not None:  # a whole library exported: items parsed when cited
+        return _Read([_Raw(s.key, None, s.line, s.column, (s.start, s.end)) for s in spans],
+                     export=any(s.exported for s in spans), text=text, lazy=True,
+                     form="yaml")
+    try:
+        data = parse_yaml(text)
+    except TooManyValues as problem:  # about 5,000 items: YAML is read whole, slowly
+        raise YamlProblem(f"a CSL-YAML file holds at most {MAX_EXPANDED_NODES:,} values "
+                          "(about 5,000 items as Better BibTeX exports them) and this one "
+                          "holds more; export a library this large as CSL JSON or BibTeX, "
+                          "which covenant indexes and reads in a second or two",
+                          problem.mark) from None
     if isinstance(data, LocatedDict) and "references" in data:
         data = data["references"]
     if data is None:
@@ -200,7 +228,7 @@ def _read_csl_yaml(path: Path, text: str) -> list[_Raw]:
         if isinstance(item, LocatedDict) and "id" in item:
             mark = item.value_marks["id"]
         raws.append(_Raw(key, _plain(item), mark.line, mark.column))
-    return _Read(raws)
+    return _Read(raws, export=_from_zotero(raws))
 
 
 # Fields of reference managers' own bookkeeping: never part of a citation. They are
@@ -212,22 +240,41 @@ BOOKKEEPING = re.compile(r"^(file|files|date-added|date-modified|timestamp|owner
                          r"sortname|sortyear|presort|indextitle|indexsorttitle|label|"
                          r"shorthand|keywords|comment|comments|copyright|abstract|"
                          r"langidopts|_.*)$")
+# The fields that only a reference manager writes: a file with one is an export.
+EXPORT_FIELDS = re.compile(r"^(file|files|date-added|date-modified|timestamp|owner|groups|"
+                           r"readstatus|qualityassured|local-url|bdsk-url-\d+|bdsk-file-\d+|"
+                           r"mendeley-.*|creationdate|modificationdate)$")
 
 
 def _read_bibtex(path: Path, text: str) -> _Read:
-    if count_entries(text) > INDEX_ABOVE:
+    entries = count_entries(text)
+    if entries > INDEX_ABOVE or entries > INDEX_EXPORT_ABOVE and _exported_bibtex(text):
         index = index_bibtex(text)
         read = _Read([], [_Problem(p.line, p.column, p.message) for p in index.problems],
-                     index)
+                     index, export=True)
         read.problems.append(_Problem(1, 1, f"{len(index.spans):,} entries indexed; an "
                                       "entry's fields are read and checked when a case "
                                       "cites it", "note", "citation-index", detail=True))
         return read
-    return _bib_read(read_bibtex(text))
+    read = _bib_read(read_bibtex(text))
+    read.export = "jabref-meta" in text or any(EXPORT_FIELDS.match(name)
+                                               for name in read.unused_fields)
+    return read
+
+
+_EXPORT_FIELD = re.compile(r"^[ \t]*(?:file|timestamp|date-added|date-modified|owner|"
+                           r"creationdate|modificationdate|mendeley-tags|bdsk-url-1)"
+                           r"[ \t]*=", re.MULTILINE | re.IGNORECASE)
+
+
+def _exported_bibtex(text: str) -> bool:
+    """Whether a reference manager wrote this BibTeX, before it is parsed."""
+    return "jabref-meta" in text or _EXPORT_FIELD.search(text) is not None
 
 
 def _bib_read(result: BibResult) -> _Read:
     read = _Read([_Raw(e.key, e.item, e.line, e.column) for e in result.entries])
+    read.unused_fields = set(result.unused)
     for problem in result.problems:
         read.problems.append(_Problem(problem.line, problem.column, problem.message,
                                       "error" if problem.error else "warning",
@@ -288,6 +335,9 @@ class Library:
         self.files: list[Path] = []
         self._resolved: set[str] = set()
         self._extra: dict[str, list] = {}  # file -> Zotero Extra lines kept out
+        # Files a reference manager wrote (a whole library exported, most of it never
+        # cited): shown name, as the entries' `file`.
+        self.exports: set[str] = set()
 
     def __contains__(self, key: str) -> bool:
         return key.lower() in self.entries
@@ -304,8 +354,14 @@ class Library:
         """`root`: the workspace (paths are shown relative to it); `inside`: the folder
         every file must stay inside (a link out of it is an error, not read)."""
         library = cls()
-        for path in sorted(paths):
-            library._load_file(path, report, _display(path, root), inside)
+        collecting = gc.isenabled()
+        gc.disable()  # a large library is 100,000s of objects and no cycles: collecting
+        try:          # them again and again as they are made doubled the time to read it
+            for path in sorted(paths):
+                library._load_file(path, report, _display(path, root), inside)
+        finally:
+            if collecting:
+                gc.enable()
         return library
 
     @classmethod
@@ -334,11 +390,13 @@ class Library:
             report.error(shown, 1, 1, f"cannot read the file: {exc.strerror or exc}", "io")
             return
         _report(read, shown, report)
-        if len(read.raws) > INDEX_ABOVE:  # a whole library exported: read what is cited
+        if read.export or read.index or len(read.raws) > INDEX_ABOVE:
+            self.exports.add(shown)
+        if read.lazy or len(read.raws) > INDEX_ABOVE:  # a whole library: read what is cited
             report.note(shown, 1, 1, f"{len(read.raws):,} items indexed; an item is read "
                         "and checked when a case cites it", "citation-index", detail=True)
             for raw in read.raws:
-                self._add_lazy(raw, shown, report)
+                self._add_lazy(raw, shown, report, read)
             return
         for raw in read.raws:
             self._add(raw, shown, report)
@@ -369,24 +427,38 @@ class Library:
                 continue
             self._resolved.add(key.lower())
             if isinstance(entry, LazyItem):
-                extracted = read_item(entry._raw)
+                try:
+                    raw = entry.raw
+                except YamlProblem as problem:  # an indexed CSL-YAML item, first read
+                    report.error(entry.file, entry.line + problem.mark.line - 1,
+                                 problem.mark.column, problem.message, "citation-syntax")
+                    continue
+                if not isinstance(raw, dict):
+                    report.error(entry.file, entry.line, entry.column, "a citation entry "
+                                 "must be a mapping of CSL fields", "citation-entry")
+                    continue
+                extracted = read_item(raw)
                 entry.item = dict(extracted.item, id=entry.key)
                 if extracted.leftover:
                     self._extra.setdefault(entry.file, []).append(
                         (entry.line, entry.column, entry.key, extracted.leftover))
                     self._report_extra(entry.file, report)
-                self._check_item(entry.key, extracted.item, entry.file, entry.line,
-                                 entry.column, report)
+                check_item(entry.key, extracted.item, entry.file, entry.line,
+                           entry.column, report)
                 continue
             read = _bib_read(entry._index.entry(entry._span))
             _report(read, entry.file, report)
             for raw in read.raws:
                 extracted = read_item(raw.item)
                 entry.item = dict(extracted.item, id=entry.key)
-                self._check_item(entry.key, extracted.item, entry.file, raw.line,
-                                 raw.column, report)
+                check_item(entry.key, extracted.item, entry.file, raw.line,
+                           raw.column, report)
 
-    def _add_lazy(self, raw: _Raw, shown: str, report: Report) -> None:
+    def _add_lazy(self, raw: _Raw, shown: str, report: Report, read: _Read) -> None:
+        if raw.item is None:  # an item of an indexed file: its key and place
+            self._enter(LazyItem(raw.key, shown, raw.line, raw.column, None, read.text,
+                                 raw.span, read.form), report)
+            return
         key = quick_key(raw.item) if isinstance(raw.item, dict) else None
         if isinstance(key, str) and key.strip() and not key.startswith("@"):
             self._enter(LazyItem(key.strip(), shown, raw.line, raw.column, raw.item), report)
@@ -418,7 +490,7 @@ class Library:
             self._extra.setdefault(shown, []).append((raw.line, raw.column, key,
                                                       extracted.leftover))
         if self._enter(entry, report):
-            self._check_item(key, raw.item, shown, raw.line, raw.column, report)
+            check_item(key, raw.item, shown, raw.line, raw.column, report)
 
     def _enter(self, entry: LibraryEntry, report: Report) -> bool:
         """Add `entry` unless its key is taken (an error naming both places)."""
@@ -431,64 +503,6 @@ class Library:
             return False
         self.entries[key.lower()] = entry
         return True
-
-    @staticmethod
-    def _check_item(key: str, item: dict, shown: str, line: int, column: int,
-                    report: Report) -> None:
-        kind = item.get("type")
-        if kind not in CSL_TYPES:
-            close = difflib.get_close_matches(str(kind), sorted(CSL_TYPES), n=1)
-            said = f"has the CSL type {kind!r}, which CSL does not know" if kind else \
-                "has no `type:`"
-            hint = f"; did you mean {close[0]!r}?" if close and kind else \
-                "; give one, e.g. 'report', 'legal_case', 'treaty', 'article-newspaper', " \
-                "'webpage' (docs/citations.md lists the types)"
-            report.error(shown, line, column, f"citation {key!r} {said}{hint}",
-                         "citation-entry")
-        if not item.get("title"):
-            report.warning(shown, line, column, f"citation {key!r} has no title",
-                           "citation-entry")
-        for problem in shape_problems(item):
-            report.error(shown, line, column, f"citation {key!r}: {problem}",
-                         "citation-entry")
-
-
-# CSL's name and date variables have a shape citeproc relies on; a string in their place
-# passes through to the style, which then fails on every citation of the build.
-NAME_FIELDS = ("author", "editor", "translator", "container-author", "collection-editor",
-               "composer", "director", "interviewer", "illustrator", "recipient",
-               "reviewed-author", "editorial-director", "original-author")
-DATE_FIELDS = ("issued", "accessed", "event-date", "original-date", "submitted")
-
-
-def _date_problem(value) -> str | None:
-    if not isinstance(value, dict):
-        return "must be a mapping such as {date-parts: [[2021, 5, 14]]}"
-    parts = value.get("date-parts")
-    if parts is None:
-        return None if isinstance(value.get("raw", value.get("literal")), str) else \
-            "needs 'date-parts' (e.g. [[2021, 5, 14]]) or 'raw' text"
-    if not (isinstance(parts, list) and parts and all(
-            isinstance(p, list) and p and len(p) <= 3 and all(
-                (isinstance(n, int) and not isinstance(n, bool))
-                or (isinstance(n, str) and n.strip().lstrip("-").isdigit()) for n in p)
-            for p in parts)):
-        return "'date-parts' must be a list of [year, month, day] lists of numbers"
-    return None
-
-
-def shape_problems(item: dict) -> list[str]:
-    """What in a CSL item has not the shape citeproc expects (names, dates)."""
-    problems = []
-    for name in NAME_FIELDS:
-        if name in item and not (isinstance(item[name], list) and all(
-                isinstance(person, dict) for person in item[name])):
-            problems.append(f"'{name}' must be a list of names such as "
-                            "[{family: Doe, given: Jane}] or [{literal: Human Rights Watch}]")
-    for name in DATE_FIELDS:
-        if name in item and (problem := _date_problem(item[name])):
-            problems.append(f"'{name}' {problem}")
-    return problems
 
 
 def _display(path: Path, root: Path | None) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from toolkit.files.reading import read_bytes
+from toolkit.readers.yaml_offsets import place
 
 try:
     _Loader = yaml.CSafeLoader
@@ -97,6 +98,10 @@ class YamlProblem(Exception):
         self.mark = mark
 
 
+class TooManyValues(YamlProblem):
+    """More than MAX_EXPANDED_NODES values written (a reader may say what to do instead)."""
+
+
 _SCALAR_CONSTRUCTOR = yaml.SafeLoader("")  # only its scalar constructors are used
 
 # The YAML 1.2 core schema's booleans and numbers; what YAML 1.1 types beyond these
@@ -166,6 +171,12 @@ def _count_depth(text: str, loader: type) -> tuple[bool, int]:
                 aliased = True
             else:
                 written += 1
+                if written > MAX_EXPANDED_NODES:  # refused before it is composed
+                    mark = event.start_mark
+                    raise TooManyValues(f"the file holds more than {MAX_EXPANDED_NODES:,} "
+                                        "values, far more than a case needs; split it, or "
+                                        "check that it is the right file",
+                                        Mark(mark.line + 1, mark.column + 1))
             if depth > MAX_DEPTH:
                 mark = event.start_mark
                 raise YamlProblem(f"the document nests deeper than {MAX_DEPTH} levels",
@@ -351,10 +362,6 @@ def parse_yaml(text: str) -> Any:
         raise YamlProblem("the file holds more than one YAML document (---); "
                           "keep one case per file", _mark(nodes[1]))
     expanded, written = _expanded_size(nodes[0]) if aliased else (written, written)
-    if written > MAX_EXPANDED_NODES:
-        raise YamlProblem(f"the file holds more than {MAX_EXPANDED_NODES:,} values, far more "
-                          "than a case needs; split it, or check that it is the right file",
-                          _mark(nodes[0]))
     if expanded > MAX_EXPANDED_NODES:
         raise YamlProblem("the file expands through YAML aliases to more than "
                           f"{MAX_EXPANDED_NODES:,} values; refusing to load it "
@@ -442,6 +449,10 @@ def locate_within(root: Any, path: tuple, start: int, end: int) -> Mark:
     words = value[start:end].split() if isinstance(value, str) else []
     if span is None or source is None or not words:
         return locate(root, path)
+    placed = place(source, span.index, span.end, span.line, span.column, span.style, value,
+                   start + len(value[start:end]) - len(value[start:end].lstrip()), end)
+    if placed is not None:  # a single line or a literal block: by arithmetic
+        return Mark(*placed)
     escape = _ESCAPED.get(span.style, {})
     pattern = re.compile(r"\s+".join(
         "".join(re.escape(escape.get(char, char)) for char in word) for word in words))

@@ -22,6 +22,7 @@ The output scan (scan.py) then checks every byte the writers produce."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -194,11 +195,53 @@ def _csl(value, version: PublicVersion, key: str = ""):
     return value
 
 
+class _RedactedEntry(LibraryEntry):
+    """An entry whose item is redacted when first used: a public build citing two
+    sources of a 20,000-item library redacts those two (and parses only those two of an
+    indexed file, toolkit/readers/library.py)."""
+
+    def __init__(self, entry: LibraryEntry, version: PublicVersion) -> None:
+        self._source, self._version, self._item = entry, version, None
+        super().__init__(entry.key, None, entry.file, entry.line, entry.column)
+
+    @property
+    def item(self) -> dict:
+        if self._item is None:
+            self._item = _csl(self._source.item, self._version)
+        return self._item
+
+    @item.setter
+    def item(self, value) -> None:
+        self._item = value
+
+
+class _RedactedEntries(Mapping):
+    """The redacted library's entries, each made when first looked up: a briefing's
+    public build redacts the library once per document, which must cost what the
+    document cites, not the size of the library."""
+
+    def __init__(self, entries: Mapping[str, LibraryEntry], version: PublicVersion) -> None:
+        self._entries, self._version, self._made = entries, version, {}
+
+    def __getitem__(self, key: str) -> LibraryEntry:
+        if key not in self._made:
+            self._made[key] = _RedactedEntry(self._entries[key], self._version)
+        return self._made[key]
+
+    def __iter__(self):
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, key) -> bool:
+        return key in self._entries
+
+
 def redact_library(library: Library, version: PublicVersion) -> Library:
-    """A copy of the library whose entries withhold every name (keys unchanged)."""
+    """A copy of the library whose entries withhold every name (keys unchanged), each
+    redacted when the document first uses it."""
     redacted = Library()
     redacted.files = list(library.files)
-    redacted.entries = {key: LibraryEntry(e.key, _csl(e.item, version), e.file, e.line,
-                                          e.column)
-                        for key, e in library.entries.items()}
+    redacted.entries = _RedactedEntries(library.entries, version)
     return redacted

@@ -5,6 +5,8 @@ Size: `covenant check` as one function; the rules are in checks/ and the rooms."
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -69,8 +71,9 @@ def check_workspace(workspace: Workspace, paths: list[Path] | None = None,
     all_cases = {p.resolve() for p in workspace.case_files()}
     if all_cases and all_cases <= {p.resolve() for p in files}:
         # Unused sources mean something only when every case has been read.
+        held = Counter(e.file for e in library.entries.values() if e.file in library.exports)
         report_unused_sources([e for e in library.entries.values()
-                               if e.key.lower() not in used], report)
+                               if e.key.lower() not in used], report, held)
     return CheckResult(report, cases, library, briefings)
 
 
@@ -113,23 +116,35 @@ def _state_source_keys(workspace: Workspace) -> set[str]:
     return {k.lower() for k in re.findall(r"@([\w:.#$%&+?<>~/-]+)", text)}
 
 
-UNUSED_LISTED = 10  # more never-cited sources than this: one summary (a whole-library export)
+UNUSED_LISTED = 10  # more never-cited sources than this in the hand-kept files: one note
 
 
-def report_unused_sources(unused: list, report: Report) -> None:
-    """A few never-cited sources are warnings, each at its line (a typo'd key?); more
-    than UNUSED_LISTED is a library exported whole from Zotero: one note, and each
-    source only with --verbose, so that --strict stays usable."""
-    if len(unused) <= UNUSED_LISTED:
-        for entry in unused:
+def report_unused_sources(unused: list, report: Report,
+                          exports: Mapping[str, int] | None = None) -> None:
+    """Never-cited sources. In a file a reference manager wrote (`exports`: its shown
+    name and how many sources it holds) they are expected, a whole library being
+    exported: one note for the file. In the hand-kept files, up to UNUSED_LISTED are
+    warnings, each at its line (a mistyped key?); more are one note. The notes list
+    each source with --verbose, and --strict fails on none of them."""
+    exports = exports or {}
+    exported = Counter(e.file for e in unused if e.file in exports)
+    for file, count in sorted(exported.items()):
+        report.note(file, 1, 1, f"{count:,} of the {exports[file]:,} sources of this "
+                    "reference-manager export are never cited by any case; list them with "
+                    "--verbose", "unused-source")
+    own = [e for e in unused if e.file not in exports]
+    listed = [e for e in unused if e.file in exports]
+    if len(own) <= UNUSED_LISTED:
+        for entry in own:
             report.warning(entry.file, entry.line, entry.column,
                            f"source '{entry.key}' is never cited by any case", "unused-source")
-        return
-    files = sorted({e.file for e in unused})
-    report.note(files[0], 1, 1, f"{len(unused)} sources of the citation library are never "
-                f"cited by any case (in {', '.join(files)}); list them with --verbose",
-                "unused-source")
-    for entry in unused:
+    else:
+        files = sorted({e.file for e in own})
+        report.note(files[0], 1, 1, f"{len(own):,} sources of the citation library are "
+                    f"never cited by any case (in {', '.join(files)}); list them with "
+                    "--verbose", "unused-source")
+        listed = unused
+    for entry in listed:
         report.note(entry.file, entry.line, entry.column,
                     f"source '{entry.key}' is never cited by any case", "unused-source",
                     detail=True)
