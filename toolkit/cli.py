@@ -65,6 +65,7 @@ def check(paths: tuple[Path, ...], workspace: Path | None, strict: bool, output:
         click.echo(report.as_text(verbose))
     errors, warnings = len(report.errors), len(report.warnings)
     notes = len([n for n in report.notes if not n.detail])
+    sys.stdout.flush()  # the summary (stderr) after the diagnostics when both go to one file
     click.echo(f"{len(result.cases)} case file(s), {len(result.library)} source(s): "
                f"{errors} error(s), {warnings} warning(s)" +
                (f", {notes} note(s)" if notes else ""), err=True)

@@ -221,15 +221,19 @@ def plain_text(inlines: list[Inline]) -> str:
 
 
 def leads_into_table(blocks: list[Block]) -> set[int]:
-    """The ids of the paragraphs that come right before a table at any level ("Table 3.1
-    sets out ...", a group line of the table of authorities): both writers keep each on
-    the page of its table (keepNext in Word, break-after: avoid in the PDF)."""
+    """The ids of the paragraphs that must stay on the page of what follows them: a
+    paragraph right before a table at any level ("Table 3.1 sets out ...", a group line of
+    the table of authorities), and each line of a signature block but the last (place and
+    date, the line to sign, the signatory's name). Both writers keep each with the next
+    block (keepNext in Word, break-after: avoid in the PDF)."""
     found: set[int] = set()
 
     def visit(sequence: list[Block]) -> None:
         for index, block in enumerate(sequence):
             after = sequence[index + 1] if index + 1 < len(sequence) else None
-            if isinstance(block, Paragraph) and isinstance(after, Table):
+            if isinstance(block, Paragraph) and (
+                    isinstance(after, Table) or block.style == "signature" and
+                    isinstance(after, Paragraph) and after.style == "signature"):
                 found.add(id(block))
             visit(child_blocks(block))
 

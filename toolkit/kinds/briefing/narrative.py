@@ -66,8 +66,34 @@ def date_lead(when: FuzzyDate) -> str | None:
     return ("On " if when.precision == "day" else "In ") + format_date(when)
 
 
+# The same in Russian: a fact that begins with a title (Г-н, Г-жа), an acronym or a name
+# takes its date in front ("В августе 2020 г. г-н Жексебаев был арестован", "19 мая 2020 г.
+# суд признал ..."), the title and these words in lower case.
+RU_LOWER_STARTS = frozenset(["полиция", "сотрудники", "следователь", "следователи",
+                             "прокурор", "прокуратура", "суд", "власти"])
+RU_TITLES = frozenset(["г-н", "г-жа"])
+
+
+def _with_russian_date(text: str, when: FuzzyDate) -> str:
+    if when.approximate or when.precision == "range":
+        return text
+    word, between, second = _first_words(text)
+    if not word or not text.startswith(word):
+        return text
+    lead = format_when(when, "ru")
+    lead = lead[0].upper() + lead[1:]
+    if word.casefold() in RU_TITLES or word.casefold() in RU_LOWER_STARTS:
+        return f"{lead} {word[0].lower()}{text[1:]}"
+    if (word.isupper() and len(word) > 1) or (between == " " and word[:1].isupper()
+                                               and second[:1].isupper()):
+        return f"{lead} {text}"
+    return text
+
+
 def with_date(text: str, when: FuzzyDate, language: str) -> str:
     """The fact's text led by its date where that reads well, else as written."""
+    if language == "ru" and str(when.start.year) not in text:
+        return _with_russian_date(text, when)
     lead = date_lead(when)
     if lead is None or language != "en" or str(when.start.year) in text:
         return text
@@ -96,7 +122,7 @@ def states_sentence(text: str, sentence: str | None) -> bool:
     words = _norm(sentence).split()[:2]
     body = _norm(text)
     return bool(words) and " ".join(words) in body and \
-        bool(re.search(r"sentenc|convict", body))
+        bool(re.search(r"sentenc|convict|приговор|осужд|виновн", body))
 
 
 def _and(items: list[str]) -> str:
@@ -346,6 +372,11 @@ class CaseRow:
     sentence: str  # 'four years' imprisonment; ban on ... (three years)'
     status: str
     provisions: list[str]
+
+    @property
+    def provisions_ru(self) -> list[str]:
+        """The provisions as a Russian table abbreviates them ('п. 3 b) ст. 14')."""
+        return [wording_ru.provision_short(p) for p in self.provisions]
 
 
 def _status(proceeding: Proceeding | None) -> str:

@@ -49,6 +49,18 @@ def provisions_text(provisions: list[str]) -> str:
     return and_list([provision_ref(parse_provision(p), "ru", "ins") for p in provisions])
 
 
+def provision_short(reference: str) -> str:
+    """A provision as a Russian table cell abbreviates it: 'п. 3 b) ст. 14', 'п. a) ст. 25',
+    'ст. 21' (the UN's Russian order: paragraph, then article)."""
+    provision = parse_provision(reference)
+    letters = "".join(f" {x})" for x in (provision.subparagraph, provision.item) if x)
+    if provision.paragraph:
+        return f"п.\u00a0{provision.paragraph}{letters} ст.\u00a0{provision.article}"
+    if letters:
+        return f"п.{letters.replace(' ', chr(160), 1)} ст.\u00a0{provision.article}"
+    return f"ст.\u00a0{provision.article}"
+
+
 # The table's words: each remedy, and where it stands.
 STEPS = {"appeal": "апелляция", "cassation": "кассация", "supervisory-review": "надзор",
          "prosecutor-protest": "протест прокурора",
