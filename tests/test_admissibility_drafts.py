@@ -158,16 +158,25 @@ def test_a_fact_of_2008_is_context_only_and_nothing_is_said_to_continue(build_ws
 
 
 def test_an_exhausted_case_says_so_and_an_unconfirmed_court_is_marked(build_ws):
-    """OP art 5(2)(b); a court the sources do not name is not named."""
+    """OP art 5(2)(b); a court the file does not name is not named, nor is the file's
+    silence put in the author's mouth ("the sources do not name it")."""
     assert "Domestic remedies have therefore been exhausted" in \
         admissibility_section(native(build_ws, minimal_case()))
     case = minimal_case()
     appeal(case)["decided_by"] = "unknown"
     text = admissibility_section(native(build_ws, case))
-    assert "by a court the sources do not name [to be confirmed: which court decided]" \
-        in text
+    assert "by [to be confirmed: the court that decided]." in text
     assert "Almaty City Court (brought there; [to be confirmed: the court that decided])" \
         in text
+    assert "sources" not in text
+    case = minimal_case()
+    case["proceedings"][0]["judgment"]["court"] = "unknown"
+    del case["proceedings"][0]["appeals"]
+    text = admissibility_section(native(build_ws, case))
+    assert "The last domestic decision is the judgment, given" in text
+    assert "by [to be confirmed: the court that decided]." in text
+    assert "([to be confirmed: the court that decided]) |" in text
+    assert "unknown" not in text
 
 
 def test_a_missing_date_of_birth_and_translation_are_placeholders(build_ws):
@@ -187,8 +196,8 @@ def test_the_zheksebaev_communication_asserts_nothing_its_file_does_not_show(
     """The example's sources show the appeal and a later suspension, but not the
     deciding court, the decision's date or whether a cassation was lodged."""
     case_ws = Workspace(example_workspace)
-    for case, placeholder in (("zheksebaev", "[to be confirmed: which court decided]"),
-                              ("zheksebaev-ru", "[подлежит уточнению: какой суд вынес")):
+    for case, placeholder in (("zheksebaev", "by [to be confirmed: the court that decided]."),
+                              ("zheksebaev-ru", "[подлежит уточнению: суд, вынесший решение]")):
         (output,) = build(case_ws, [case_ws.claims / f"{case}.yaml"], "communication", ["native"],
                           today=TODAY)
         text = admissibility_section(output.paths[0].read_text(encoding="utf-8"))
@@ -196,6 +205,7 @@ def test_the_zheksebaev_communication_asserts_nothing_its_file_does_not_show(
         assert "have therefore been exhausted" not in text
         assert "исчерпаны (статья 2" not in text
         assert "Counsel must confirm" not in text
+        assert "sources" not in text and "источник" not in text
 
 
 def test_claims_resting_on_different_proceedings_are_described_proceeding_by_proceeding(

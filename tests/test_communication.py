@@ -256,17 +256,18 @@ def test_exhaustion_table_lists_each_domestic_step(communication):
     proceeding = c.case.proceedings[0]
     table = next(t for t in c.docx.tables if t[0][0] == "Step")  # after the authorities'
     assert table[0] == ["Step", "Court", "Date", "Outcome"]
-    # The example's sources do not say which court decided the appeal (decided_by:
-    # unknown), nor whether a cassation appeal was lodged (exhausted: unknown).
+    # The example's sources name neither the court that gave judgment (judgment.court:
+    # unknown) nor the one that decided the appeal (decided_by: unknown), nor say whether
+    # a cassation appeal was lodged (exhausted: unknown).
     assert [row[:2] for row in table[1:]] == [
-        ["judgment", proceeding.court],
+        ["judgment", f"{proceeding.court} ([to be confirmed: the court that decided])"],
         *[[a.kind, f"{a.court} (brought there; [to be confirmed: the court that decided])"]
           for a in proceeding.appeals]]
     assert table[1][2] == format_date(parse_date(proceeding.judgment.date))
     in_order(c.pdf_text, ["Exhaustion of domestic remedies", "Step Court Date Outcome",
                           "judgment", "Almaty City Court", "The last decision on an ordinary "
                           "remedy is the decision on appeal, given between",
-                          "by a court the sources do not name [to be confirmed: which court",
+                          "by [to be confirmed: the court that decided].",
                           "[To be confirmed: that no further ordinary remedy is available"])
     assert "have therefore been exhausted" not in c.pdf_text
 

@@ -17,6 +17,7 @@ from toolkit.kinds.communication.admissibility import (
     Admissibility,
     check_admissibility,
 )
+from toolkit.kinds.communication.remedies import court_unknown
 from toolkit.kinds.sections import KindEnv, cite_list, claims_in_order, facts_in_order
 from toolkit.kinds.standards import (
     _template_data,
@@ -92,7 +93,9 @@ class Step:
     date: str | None
     outcome: str
     sources: list[str]
-    court_unconfirmed: bool = False  # `court` is where it was brought; who decided is unknown
+    # `court` is where the case was tried or the remedy brought; which court decided is
+    # unknown (`judgment.court` or `decided_by`: unknown)
+    court_unconfirmed: bool = False
 
 
 def domestic_steps(case: CaseFile) -> list[Step]:
@@ -101,10 +104,12 @@ def domestic_steps(case: CaseFile) -> list[Step]:
         if proceeding.judgment:
             j = proceeding.judgment
             outcome = "; ".join(x for x in [j.outcome, j.sentence] if x)
-            steps.append(Step("judgment", j.court or proceeding.court, j.date, outcome,
-                              list(j.sources)))
+            unconfirmed = court_unknown(j.court)
+            court = proceeding.court if unconfirmed else j.court or proceeding.court
+            steps.append(Step("judgment", court, j.date, outcome, list(j.sources),
+                              unconfirmed))
         for appeal in proceeding.appeals:
-            unconfirmed = (appeal.decided_by or "").strip().casefold() == "unknown"
+            unconfirmed = court_unknown(appeal.decided_by)
             court = appeal.decided_by if appeal.decided_by and not unconfirmed \
                 else appeal.court
             steps.append(Step(appeal.kind, court, appeal.decided or appeal.filed,
