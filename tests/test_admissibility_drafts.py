@@ -230,3 +230,15 @@ def test_claims_resting_on_different_proceedings_are_described_proceeding_by_pro
            "Court, given on 2 May 2023." in text
     assert "within five years of the exhaustion of domestic remedies in the administrative " \
            "proceedings (ban-breach)" in text
+
+
+def test_a_filing_in_time_names_exhaustion_only_where_the_file_shows_it(build_ws):
+    """Rule 99(c) counts from the exhaustion of domestic remedies; where the author argues
+    that they need not be exhausted, the draft counts from the last decision and does not
+    say they were exhausted."""
+    case = minimal_case()
+    case["domestic_remedies"] = {"exhausted": False, "explanation":
+                                 "A cassation appeal would have no prospect of success."}
+    text = admissibility_section(native(build_ws, case))
+    assert "within five years of the last domestic decision, and so" in text
+    assert "exhaustion of domestic remedies" not in text
