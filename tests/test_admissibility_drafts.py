@@ -189,6 +189,7 @@ def test_a_missing_date_of_birth_and_translation_are_placeholders(build_ws):
     assert "Aigerim Example, a national of Kazakhstan, date of birth [to be confirmed]" \
         in text
     assert "kk; [to be confirmed: translation]" in text
+    assert "the Language column says whether a translation is attached" in text
     assert "translations of the key passages are provided" not in text
 
 
@@ -242,3 +243,22 @@ def test_a_filing_in_time_names_exhaustion_only_where_the_file_shows_it(build_ws
     text = admissibility_section(native(build_ws, case))
     assert "within five years of the last domestic decision, and so" in text
     assert "exhaustion of domestic remedies" not in text
+
+
+@pytest.mark.parametrize("language, note", [
+    ("en", "says whether a translation is attached"),
+    ("fr", "indique si une traduction est jointe"),
+    ("es", "indica si se adjunta una traducción"),
+    ("ru", "указано, приложен ли перевод"),
+])
+def test_the_translation_sentence_only_when_an_annex_needs_one(build_ws, language, note):
+    """Model complaint form, V: the table's Language column notes a translation only for
+    a document not in a working language; the sentence explaining it goes with it."""
+    case = minimal_case()
+    case["case"]["language"] = language
+    case["annexes"] = [{"number": 1, "title": "Judgment", "language": "ru"},
+                       {"number": 2, "title": "Report", "language": "en-GB"}]
+    assert note not in native(build_ws, case)
+    case["annexes"].append({"number": 3, "title": "Ruling", "language": "kk",
+                            "translated": True})
+    assert note in native(build_ws, case)

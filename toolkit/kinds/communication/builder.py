@@ -164,6 +164,10 @@ def build_communication(case: CaseFile, env: KindEnv) -> Document:
         "provisions": provisions, "admissibility": admissibility, "state": admissibility.state,
         "steps": domestic_steps(case), "signatory": signatory, "filing_date": filing_date,
         "working_languages": WORKING_LANGUAGES,
+        # The annexes not in a working language: the draft explains the translation note
+        # in the table's Language column only if there is one (OHCHR model form, V).
+        "untranslated": [a for a in case.annexes
+                         if a.language.split("-")[0] not in WORKING_LANGUAGES],
         "standard": lambda provision: standard_sentence(
             provision, standards, language, local_title(provision, catalogue, language)),
         # In the document's language: a provision's short title, a reference to it ('пункт
