@@ -33,8 +33,8 @@ HEADINGS = [  # every section and sub-section of the Zheksebaev communication, i
     "Пункт 1 статьи 9: запрет произвольного ареста или содержания под стражей",
     "Пункт 1 статьи 14: равенство перед судами; справедливое и публичное разбирательство "
     "дела независимым и беспристрастным судом",
-    "Пункт 3 b) статьи 14: достаточное время и возможности для подготовки защиты; общение "
-    "с защитником",
+    "Пункт 3 b) статьи 14: достаточное время и возможности для подготовки защиты; право "
+    "сноситься с выбранным им самим защитником",
     "Пункт 1 статьи 15: недопустимость осуждения и более тяжкого наказания без закона, "
     "действовавшего в момент деяния",
     "Пункт 2 статьи 19: свобода выражения мнений",
@@ -332,3 +332,14 @@ def test_our_own_pinpoint_labels_follow_the_documents_language(language, expecte
     notes = [plain_text(note.children) for note in document.notes]
     assert notes[0].startswith(title)  # the Covenant's title in the document's language
     assert [notes[1], notes[2], notes[4]] == expected  # ibid stays in lower case
+
+
+@pytest.mark.parametrize("wording", [
+    "искать, получать и распространять всякого рода информацию и идеи",  # art 19(2)
+    "сноситься с выбранным им самим защитником",  # art 14(3)(b)
+    "через посредство свободно выбранных представителей",  # art 25(a)
+])
+def test_the_covenant_is_quoted_in_its_official_russian_words(russian, wording):
+    """Where the standard quotes the Covenant, it uses the Covenant's official Russian
+    text (General Assembly resolution 2200 A (XXI)), not a paraphrase of the English."""
+    assert wording in russian["native"]
