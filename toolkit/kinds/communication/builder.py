@@ -18,6 +18,7 @@ from toolkit.kinds.communication.admissibility import (
     check_admissibility,
 )
 from toolkit.kinds.communication.remedies import court_unknown
+from toolkit.kinds.provision_lists import provision_list
 from toolkit.kinds.sections import KindEnv, cite_list, claims_in_order, facts_in_order
 from toolkit.kinds.standards import (
     _template_data,
@@ -174,6 +175,7 @@ def build_communication(case: CaseFile, env: KindEnv) -> Document:
         # 3 b) статьи 14', by case: nom gen dat acc ins pre), the State's names and source.
         "short_title": lambda provision: local_title(provision, catalogue, language),
         "ref": lambda provision, case="nom": provision_ref(provision, language, case),
+        "refs": lambda provisions, case="nom": provision_list(provisions, language, case),
         "state_words": local_state(admissibility.state, catalogue, language),
         "country": lambda text: country_name(text, language, catalogue),
         "state_cites": state_citations(env, admissibility.state),
