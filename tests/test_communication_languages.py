@@ -176,7 +176,8 @@ def test_state_names_come_from_the_language(drafts):
     assert "contre le Kazakhstan" in drafts["fr"]["body"]
     assert "Askhat Zheksebaev c. Kazakhstan" in drafts["fr"]["native"]
     assert "contra Kazajstán" in drafts["es"]["body"]
-    assert "nacionalidad: Kazajstán" in drafts["es"]["body"]
+    assert "país de nacionalidad: Kazajstán" in drafts["es"]["body"]
+    assert "pays de nationalité : Kazakhstan" in spaces(drafts["fr"]["body"])
     assert "Kazajistán" not in drafts["es"]["native"]
 
 
