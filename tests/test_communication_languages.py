@@ -36,7 +36,7 @@ ENGLISH_WORDING = [
 # OSCOLA's English terms in a note: "ibid", "para 12", "(n 5)", "adopted", "accessed".
 ENGLISH_APPARATUS = [r"\bibid\b", r"\bparas? \d", r"\(n \d", r"\badopted\b",
                      r"\bentered into force\b", r"\baccessed\b"]
-FOOTERS = {"fr": "page 2 sur", "es": "página 2 de", "ru": "стр. 2 из"}
+FOOTERS = {"fr": "page 2 sur", "es": "página 2 de", "ru": "Стр. 2 из"}
 TAGS = {"fr": "fr-FR", "es": "es-ES", "ru": "ru-RU"}
 
 

@@ -166,11 +166,11 @@ def test_dates_are_russian_on_the_cover_in_the_text_and_at_the_signature(russian
 def test_the_footer_reads_page_n_of_m_in_russian(russian):
     footers = [_xml_text(data) for name, data in russian["docx"].items()
                if re.fullmatch(r"word/footer\d+\.xml", name)]
-    assert any(text.startswith("стр. ") and " из " in text for text in footers)
+    assert any(text.startswith("Стр. ") and " из " in text for text in footers)
     assert not any("Page" in text for text in footers)
     pages = russian["pdf_pages"]
     for number, text in enumerate(pages[1:], start=2):  # the cover has no footer
-        assert f"стр. {number} из {len(pages)}" in text
+        assert f"Стр. {number} из {len(pages)}" in text
         assert f"page {number} of" not in text
 
 

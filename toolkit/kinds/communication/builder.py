@@ -186,7 +186,7 @@ def build_communication(case: CaseFile, env: KindEnv) -> Document:
     case_title = f"{names} {words.versus} " + (
         case.case.state if language == "en" or not state_words else state_words["genitive"])
     # The frames' footer ("page N of M") in the document's language; English by default.
-    labels = {} if language == "en" else {"page_label": word(language, "page"),
+    labels = {} if language == "en" else {"page_label": word(language, "footer_page"),
                                           "of_label": word(language, "of")}
     return Document(
         kind="communication", title=f"{words.title}{words.colon}{case_title}", blocks=blocks,
