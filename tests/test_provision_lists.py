@@ -1,12 +1,12 @@
 """Several provisions named at once, grouped by article as the Committee's Views write
-them in French, Spanish and Russian (toolkit/kinds/provision_lists.py)."""
+them in French, Spanish and Russian (toolkit/kinds/communication/provision_lists.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from toolkit.covenant import parse_provision
-from toolkit.kinds.provision_lists import provision_list
+from toolkit.kinds.communication.provision_lists import provision_list
 
 EXAMPLE = ["9(1)", "14(1)", "14(3)(b)", "15(1)", "19(2)", "21", "22(1)", "25(a)", "26"]
 

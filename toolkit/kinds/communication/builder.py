@@ -17,8 +17,8 @@ from toolkit.kinds.communication.admissibility import (
     Admissibility,
     check_admissibility,
 )
+from toolkit.kinds.communication.provision_lists import provision_list
 from toolkit.kinds.communication.remedies import court_unknown
-from toolkit.kinds.provision_lists import provision_list
 from toolkit.kinds.sections import KindEnv, cite_list, claims_in_order, facts_in_order
 from toolkit.kinds.standards import (
     _template_data,
