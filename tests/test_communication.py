@@ -42,6 +42,8 @@ SECTIONS = [  # (level, heading) in the order of the OHCHR model form
     (2, "Exhaustion of domestic remedies"),
     (2, "Other international procedures"),
     (2, "Time of submission"),
+    (2, "Competence ratione temporis"),
+    (2, "Victim status and substantiation of the claims"),
     (1, "The facts"),
     (1, "The complaint"),
     (1, "Remedies sought"),

@@ -28,6 +28,8 @@ HEADINGS = [  # every section and sub-section of the Zheksebaev communication, i
     "Исчерпание внутренних средств правовой защиты",
     "Другие процедуры международного разбирательства",
     "Срок представления сообщения",
+    "Компетенция ratione temporis",
+    "Статус жертвы и обоснованность требований",
     "Факты",
     "Существо жалобы",
     "Пункт 1 статьи 9: запрет произвольного ареста или содержания под стражей",
@@ -63,8 +65,9 @@ ENGLISH_APPARATUS = ["ibid", "para ", "paras ", "(n ", " art ", "annex ", "adopt
 # the case file, and the sub-paragraph letters of provisions ("пункт 3 b)").
 # "Kylyshev": how the IPHR/KIBHR briefing spells a co-defendant's name, quoted as its
 # source writes it (the fact notes the spelling: issue 22).
+# "ratione temporis": Latin in the Committee's Russian Views too («ratione temporis»).
 LATIN_ALLOWED = {"Facebook", "Telegram", "YouTube", "TrialWatch", "Clooney", "Foundation",
-                 "for", "Justice", "a", "b", "c", "Kylyshev"}
+                 "for", "Justice", "a", "b", "c", "Kylyshev", "ratione", "temporis"}
 
 
 AUTHORITIES = "Перечень цитируемых источников"  # the table of authorities' title
