@@ -111,13 +111,14 @@ def test_a_later_unrelated_decision_is_not_the_last_domestic_decision(build_ws):
     assert "The last decision on an ordinary remedy is the decision on appeal of the " \
            "Almaty City Court, given on 10 June 2021." in text
     assert "Administrative Court" not in text.split("Heading2 \"Time")[1]
-    assert "That period ends on 10 June 2026." in text
+    assert "within five years of the exhaustion of domestic remedies, and so" in text
+    assert "That period ends" not in text
 
 
 def test_an_earlier_range_dated_case_does_not_decide_the_period(build_ws):
     """Rule 99(c): the period runs from the claim's own proceeding."""
     text = section(build_ws, "earlier-administrative")
-    assert "That period ends on 10 June 2026." in text
+    assert "within five years of the exhaustion of domestic remedies, and so" in text
     assert "2026 and 31 December 2026" not in text
 
 
@@ -125,7 +126,7 @@ def test_a_wgad_opinion_is_evidence_not_a_bar(build_ws):
     """DOMAIN §1.5: no bar, no three-year clock; the citation is to be confirmed."""
     text = section(build_ws, "wgad-opinion")
     assert "its findings are relied on as evidence" in text
-    assert "within five years of the last domestic decision" in text
+    assert "within five years of the exhaustion of domestic remedies" in text
     assert "three years" not in text
 
 
@@ -158,16 +159,25 @@ def test_a_fact_of_2008_is_context_only_and_nothing_is_said_to_continue(build_ws
 
 
 def test_an_exhausted_case_says_so_and_an_unconfirmed_court_is_marked(build_ws):
-    """OP art 5(2)(b); a court the sources do not name is not named."""
+    """OP art 5(2)(b); a court the file does not name is not named, nor is the file's
+    silence put in the author's mouth ("the sources do not name it")."""
     assert "Domestic remedies have therefore been exhausted" in \
         admissibility_section(native(build_ws, minimal_case()))
     case = minimal_case()
     appeal(case)["decided_by"] = "unknown"
     text = admissibility_section(native(build_ws, case))
-    assert "by a court the sources do not name [to be confirmed: which court decided]" \
-        in text
+    assert "by [to be confirmed: the court that decided]." in text
     assert "Almaty City Court (brought there; [to be confirmed: the court that decided])" \
         in text
+    assert "sources" not in text
+    case = minimal_case()
+    case["proceedings"][0]["judgment"]["court"] = "unknown"
+    del case["proceedings"][0]["appeals"]
+    text = admissibility_section(native(build_ws, case))
+    assert "The last domestic decision is the judgment, given" in text
+    assert "by [to be confirmed: the court that decided]." in text
+    assert "([to be confirmed: the court that decided]) |" in text
+    assert "unknown" not in text
 
 
 def test_a_missing_date_of_birth_and_translation_are_placeholders(build_ws):
@@ -179,6 +189,7 @@ def test_a_missing_date_of_birth_and_translation_are_placeholders(build_ws):
     assert "Aigerim Example, a national of Kazakhstan, date of birth [to be confirmed]" \
         in text
     assert "kk; [to be confirmed: translation]" in text
+    assert "the Language column says whether a translation is attached" in text
     assert "translations of the key passages are provided" not in text
 
 
@@ -187,8 +198,8 @@ def test_the_zheksebaev_communication_asserts_nothing_its_file_does_not_show(
     """The example's sources show the appeal and a later suspension, but not the
     deciding court, the decision's date or whether a cassation was lodged."""
     case_ws = Workspace(example_workspace)
-    for case, placeholder in (("zheksebaev", "[to be confirmed: which court decided]"),
-                              ("zheksebaev-ru", "[подлежит уточнению: какой суд вынес")):
+    for case, placeholder in (("zheksebaev", "by [to be confirmed: the court that decided]."),
+                              ("zheksebaev-ru", "[подлежит уточнению: суд, вынесший решение]")):
         (output,) = build(case_ws, [case_ws.claims / f"{case}.yaml"], "communication", ["native"],
                           today=TODAY)
         text = admissibility_section(output.paths[0].read_text(encoding="utf-8"))
@@ -196,6 +207,7 @@ def test_the_zheksebaev_communication_asserts_nothing_its_file_does_not_show(
         assert "have therefore been exhausted" not in text
         assert "исчерпаны (статья 2" not in text
         assert "Counsel must confirm" not in text
+        assert "sources" not in text and "источник" not in text
 
 
 def test_claims_resting_on_different_proceedings_are_described_proceeding_by_proceeding(
@@ -217,5 +229,36 @@ def test_claims_resting_on_different_proceedings_are_described_proceeding_by_pro
     assert "The claims under article 19(2) were raised in the administrative proceedings " \
            "(ban-breach). The last domestic decision is the judgment of the Administrative " \
            "Court, given on 2 May 2023." in text
-    assert "within five years of the last domestic decision in the administrative " \
+    assert "within five years of the exhaustion of domestic remedies in the administrative " \
            "proceedings (ban-breach)" in text
+
+
+def test_a_filing_in_time_names_exhaustion_only_where_the_file_shows_it(build_ws):
+    """Rule 99(c) counts from the exhaustion of domestic remedies; where the author argues
+    that they need not be exhausted, the draft counts from the last decision and does not
+    say they were exhausted."""
+    case = minimal_case()
+    case["domestic_remedies"] = {"exhausted": False, "explanation":
+                                 "A cassation appeal would have no prospect of success."}
+    text = admissibility_section(native(build_ws, case))
+    assert "within five years of the last domestic decision, and so" in text
+    assert "exhaustion of domestic remedies" not in text
+
+
+@pytest.mark.parametrize("language, note", [
+    ("en", "says whether a translation is attached"),
+    ("fr", "indique si une traduction est jointe"),
+    ("es", "indica si se adjunta una traducción"),
+    ("ru", "указано, приложен ли перевод"),
+])
+def test_the_translation_sentence_only_when_an_annex_needs_one(build_ws, language, note):
+    """Model complaint form, V: the table's Language column notes a translation only for
+    a document not in a working language; the sentence explaining it goes with it."""
+    case = minimal_case()
+    case["case"]["language"] = language
+    case["annexes"] = [{"number": 1, "title": "Judgment", "language": "ru"},
+                       {"number": 2, "title": "Report", "language": "en-GB"}]
+    assert note not in native(build_ws, case)
+    case["annexes"].append({"number": 3, "title": "Ruling", "language": "kk",
+                            "translated": True})
+    assert note in native(build_ws, case)

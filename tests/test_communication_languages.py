@@ -36,7 +36,7 @@ ENGLISH_WORDING = [
 # OSCOLA's English terms in a note: "ibid", "para 12", "(n 5)", "adopted", "accessed".
 ENGLISH_APPARATUS = [r"\bibid\b", r"\bparas? \d", r"\(n \d", r"\badopted\b",
                      r"\bentered into force\b", r"\baccessed\b"]
-FOOTERS = {"fr": "page 2 sur", "es": "página 2 de", "ru": "стр. 2 из"}
+FOOTERS = {"fr": "page 2 sur", "es": "página 2 de", "ru": "Стр. 2 из"}
 TAGS = {"fr": "fr-FR", "es": "es-ES", "ru": "ru-RU"}
 
 
@@ -176,7 +176,8 @@ def test_state_names_come_from_the_language(drafts):
     assert "contre le Kazakhstan" in drafts["fr"]["body"]
     assert "Askhat Zheksebaev c. Kazakhstan" in drafts["fr"]["native"]
     assert "contra Kazajstán" in drafts["es"]["body"]
-    assert "nacionalidad: Kazajstán" in drafts["es"]["body"]
+    assert "país de nacionalidad: Kazajstán" in drafts["es"]["body"]
+    assert "pays de nationalité : Kazakhstan" in spaces(drafts["fr"]["body"])
     assert "Kazajistán" not in drafts["es"]["native"]
 
 

@@ -151,10 +151,12 @@ def _libreoffice_pdf(source: Path, folder: Path) -> list[str]:
 
 
 def _shown_numbers(pages: list[str]) -> dict[str, list[str]]:
-    """What a reader sees: paragraph numbers at line starts, "para 4.13", "(n 12)"."""
+    """What a reader sees: paragraph numbers at line starts, "para 4.13" and each number
+    of "paras 4.3–4.8 and 4.12", "(n 12)"."""
     text = "\n".join(pages)
+    lists = re.findall(r"paras?\s+(\d+\.\d+(?:\s*(?:\u2013|,|and)\s*\d+\.\d+)*)", text)
     return {"paragraphs": re.findall(r"(?m)^\s*(\d{1,2}\.\d{1,3})\s+\S", text),
-            "references": re.findall(r"para\s+(\d+\.\d+)", text),
+            "references": [n for found in lists for n in re.findall(r"\d+\.\d+", found)],
             "note numbers": re.findall(r"\(n\s+(\d+)\)", text)}
 
 

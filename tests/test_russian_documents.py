@@ -85,7 +85,7 @@ def test_the_memo_cover_and_headings_are_russian(memo):
     assert 'cover.page_label "стр."' in native
     headings = re.findall(r'^  Heading\d (?:\S+ )?"(.*)"$', native, re.M)
     assert headings[:4] == ["Краткое изложение", "Участники", "Разбирательства",
-                            "Суд первой инстанции, г. Алматы (в источниках не назван)"]
+                            "Суд первой инстанции, г. Алматы"]
 
 
 def test_state_and_nationality_are_named_in_russian(memo):

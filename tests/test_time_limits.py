@@ -311,7 +311,7 @@ def test_the_draft_names_the_three_year_limit_after_a_treaty_body(build_ws):
     text = native(build_ws, case)
     assert ("within three years of the end of the examination by Committee against "
             "Torture, which concluded after domestic remedies were exhausted") in text
-    assert "That period ends on 15 March 2025." in text
+    assert "15 March 2025" not in text  # in time: the end of the period is not printed
 
 
 def test_a_range_dated_decision_prints_both_deadlines(build_ws):
@@ -322,3 +322,54 @@ def test_a_range_dated_decision_prints_both_deadlines(build_ws):
     text = native(build_ws, case)
     assert "ends between 10 June 2026 and 30 September 2026" in text
     assert "[To be confirmed: the exact date of the decision" in text
+
+
+# The time-of-submission paragraph in each language, on each side of the boundary, for a
+# decision dated 10 June - 30 September 2021 (window: 10 June - 30 September 2026).
+TIME_WORDING = {
+    "en": ("within five years of the exhaustion of domestic remedies, and so within the "
+           "period", "[To be confirmed: the exact date of the decision", "September"),
+    "fr": ("dans les cinq ans qui suivent l’épuisement des recours internes, et donc",
+           "[À confirmer : la date exacte de la décision", "septembre"),
+    "es": ("dentro de los cinco años siguientes al agotamiento de los recursos internos",
+           "[Por confirmar: la fecha exacta de la decisión", "septiembre"),
+    "ru": ("в течение пяти лет после исчерпания внутренних средств правовой защиты",
+           "[Подлежит уточнению: точная дата решения", "сентября"),
+}
+ABUSE = {"en": "abuse of the right of submission",
+         "fr": "abus du droit de présenter des communications",
+         "es": "abuso del derecho a presentar una comunicación",
+         "ru": "злоупотребление правом на представление сообщения"}
+
+
+def _time_paragraph(build_ws, language: str, filed: str) -> str:
+    case = minimal_case()
+    case["case"]["language"] = language
+    appeal(case)["decided"] = "2021-06-10/2021-09-30"
+    case["filing"]["date"] = filed
+    text = native(build_ws, case).replace("\u00a0", " ").replace("\u202f", " ")
+    return next(line for line in text.splitlines()
+                if line.startswith("  Para 3.") and " 99" in line)
+
+
+@pytest.mark.parametrize("language", sorted(TIME_WORDING))
+@pytest.mark.parametrize("filed", ["2026-06-01", "2026-06-10"])
+def test_a_window_wholly_after_the_filing_date_is_not_printed(build_ws, language, filed):
+    """Rule 99(c): filed on or before the earlier end, the communication is in time
+    whatever the decision's day: the draft says so and prints neither end."""
+    in_time, doubt, latest_month = TIME_WORDING[language]
+    paragraph = _time_paragraph(build_ws, language, filed)
+    assert in_time in paragraph and ABUSE[language] in paragraph
+    assert doubt not in paragraph and latest_month not in paragraph
+
+
+@pytest.mark.parametrize("language", sorted(TIME_WORDING))
+@pytest.mark.parametrize("filed", ["2026-06-11", "2026-09-30"])
+def test_a_window_straddling_the_filing_date_is_a_placeholder(build_ws, language, filed):
+    """Rule 99(c): between the two ends, whether the filing is in time depends on the
+    decision's day: both ends are printed inside the placeholder, nothing is asserted."""
+    in_time, doubt, latest_month = TIME_WORDING[language]
+    paragraph = _time_paragraph(build_ws, language, filed)
+    assert in_time not in paragraph
+    placeholder = paragraph[paragraph.index(doubt):]
+    assert latest_month in placeholder.split("]")[0]

@@ -89,7 +89,7 @@ ARTICLES: dict[int, Article] = {a.number: a for a in [
     _a(20, "Prohibition of war propaganda and advocacy of hatred", 2, gc=11),
     _a(21, "Right of peaceful assembly", gc=37),
     _a(22, "Freedom of association", 3,
-       parts={"1": "Freedom of association, including trade unions",
+       parts={"1": "Freedom of association",
               "2": "Permissible restrictions", "3": "ILO Convention No 87"}),
     _a(23, "Protection of the family; right to marry", 4, gc=19),
     _a(24, "Rights of the child", 3, gc=17),

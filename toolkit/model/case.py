@@ -134,7 +134,10 @@ class Hearing(Strict):
 
 class Judgment(Strict):
     date: DateText
-    court: str | None = None
+    court: str | None = Field(
+        None, description="The court that gave judgment, where it is not the proceeding's "
+                          "`court`; 'unknown' where the sources do not name it (the "
+                          "communication then marks it to be confirmed).")
     outcome: str
     sentence: str | None = None
     bans: list[Ban] = Field(default_factory=list)

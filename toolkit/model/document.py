@@ -75,6 +75,9 @@ class CrossRef:
     target: str
     prefix: str = ""
     source: str = ""
+    # One of several cross-references in one bracket (`[@fact:a; @fact:b]`): the reference
+    # pass prints them as one list ("paras 4.3–4.8 and 4.12", passes/reference_lists.py).
+    listed: bool = False
 
 
 @dataclass

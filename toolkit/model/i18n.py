@@ -6,15 +6,18 @@ templates/."""
 
 from __future__ import annotations
 
+# "footer_page": the communication's page footer ("page 2 of 16"), which begins a line:
+# the Russian abbreviation is capitalised there («Стр. 2 из 16»).
 WORDS: dict[str, dict[str, str]] = {
     "en": {"para": "para", "paras": "paras", "section": "section", "annex": "annex",
-           "page": "page", "of": "of", "contents": "Contents"},
+           "page": "page", "of": "of", "contents": "Contents", "footer_page": "page"},
     "ru": {"para": "п.", "paras": "пп.", "section": "раздел", "annex": "приложение",
-           "page": "стр.", "of": "из", "contents": "Содержание"},
+           "page": "стр.", "of": "из", "contents": "Содержание", "footer_page": "Стр."},
     "fr": {"para": "par.", "paras": "par.", "section": "section", "annex": "annexe",
-           "page": "page", "of": "sur", "contents": "Table des matières"},
+           "page": "page", "of": "sur", "contents": "Table des matières",
+           "footer_page": "page"},
     "es": {"para": "párr.", "paras": "párrs.", "section": "sección", "annex": "anexo",
-           "page": "página", "of": "de", "contents": "Índice"},
+           "page": "página", "of": "de", "contents": "Índice", "footer_page": "página"},
 }
 
 

@@ -1,5 +1,6 @@
 """Resolve `[@fact:id]`, `[@claim:id]`, `[@para:anchor]`, `[@section:anchor]` and
-`[@annex:N]` to the numbers the numbering pass gave, the same in every format.
+`[@annex:N]` to the numbers the numbering pass gave, the same in every format; several
+paragraphs in one bracket as one list (reference_lists.py).
 
 Size: one module per pass, in the order run_passes names them."""
 
@@ -17,6 +18,7 @@ from toolkit.model.document import (
     walk_blocks,
 )
 from toolkit.model.i18n import word
+from toolkit.passes.reference_lists import paragraph_list
 
 
 def _resolve(ref: CrossRef, context) -> list[Inline] | None:
@@ -34,9 +36,44 @@ def _resolve(ref: CrossRef, context) -> list[Inline] | None:
     return [Link(f"#{anchor}", [Text(f"{name} "), NumberText(number, anchor=anchor)])]
 
 
+def _listed_run(inlines: list[Inline], start: int) -> int:
+    """The end of the run of listed cross-references (one bracket's) from `start`."""
+    end = start + 1
+    while end + 1 < len(inlines) and isinstance(inlines[end], Text) \
+            and inlines[end].text == "; " and isinstance(inlines[end + 1], CrossRef) \
+            and inlines[end + 1].listed:
+        end += 2
+    return end
+
+
+def _as_list(refs: list[CrossRef], context) -> list[Inline] | None:
+    """The run as one list of paragraphs, when every reference is to a numbered
+    paragraph and none has a prefix; None: each is printed on its own."""
+    numbers = []
+    for ref in refs:
+        if ref.prefix or ref.kind in ("annex", "section"):
+            return None
+        anchor = ref.target if ref.kind == "para" else f"{ref.kind}:{ref.target}"
+        label = context.anchors.get(anchor)
+        if not label:
+            return None
+        numbers.append((anchor, label[1]))
+    return paragraph_list(numbers, context.language)
+
+
 def _replace(inlines: list[Inline], context) -> None:
     resolved: list[Inline] = []
-    for node in inlines:
+    index = 0
+    while index < len(inlines):
+        node = inlines[index]
+        index += 1
+        if isinstance(node, CrossRef) and node.listed:
+            end = _listed_run(inlines, index - 1)
+            listed = _as_list(inlines[index - 1:end:2], context)
+            if listed is not None:
+                resolved += listed
+                index = end
+                continue
         if isinstance(node, CrossRef):
             label = _resolve(node, context)
             if label is None:

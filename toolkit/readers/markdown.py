@@ -346,12 +346,13 @@ class _Converter:
         if not refs:
             return [Citation(items, self.source)]
         out: list[Inline] = []
+        listed = len(refs) == len(items) > 1  # a bracket of cross-references only
         for index, item in enumerate(items):
             if index:
                 out.append(Text("; "))
             if is_crossref_key(item.key):
                 kind, _, target = item.key.partition(":")
-                out.append(CrossRef(kind, target, item.prefix, self.source))
+                out.append(CrossRef(kind, target, item.prefix, self.source, listed))
             else:
                 out.append(Citation([item], self.source))
         return out

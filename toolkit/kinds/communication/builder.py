@@ -17,6 +17,8 @@ from toolkit.kinds.communication.admissibility import (
     Admissibility,
     check_admissibility,
 )
+from toolkit.kinds.communication.provision_lists import provision_list
+from toolkit.kinds.communication.remedies import court_unknown
 from toolkit.kinds.sections import KindEnv, cite_list, claims_in_order, facts_in_order
 from toolkit.kinds.standards import (
     _template_data,
@@ -92,7 +94,9 @@ class Step:
     date: str | None
     outcome: str
     sources: list[str]
-    court_unconfirmed: bool = False  # `court` is where it was brought; who decided is unknown
+    # `court` is where the case was tried or the remedy brought; which court decided is
+    # unknown (`judgment.court` or `decided_by`: unknown)
+    court_unconfirmed: bool = False
 
 
 def domestic_steps(case: CaseFile) -> list[Step]:
@@ -101,10 +105,12 @@ def domestic_steps(case: CaseFile) -> list[Step]:
         if proceeding.judgment:
             j = proceeding.judgment
             outcome = "; ".join(x for x in [j.outcome, j.sentence] if x)
-            steps.append(Step("judgment", j.court or proceeding.court, j.date, outcome,
-                              list(j.sources)))
+            unconfirmed = court_unknown(j.court)
+            court = proceeding.court if unconfirmed else j.court or proceeding.court
+            steps.append(Step("judgment", court, j.date, outcome, list(j.sources),
+                              unconfirmed))
         for appeal in proceeding.appeals:
-            unconfirmed = (appeal.decided_by or "").strip().casefold() == "unknown"
+            unconfirmed = court_unknown(appeal.decided_by)
             court = appeal.decided_by if appeal.decided_by and not unconfirmed \
                 else appeal.court
             steps.append(Step(appeal.kind, court, appeal.decided or appeal.filed,
@@ -159,12 +165,17 @@ def build_communication(case: CaseFile, env: KindEnv) -> Document:
         "provisions": provisions, "admissibility": admissibility, "state": admissibility.state,
         "steps": domestic_steps(case), "signatory": signatory, "filing_date": filing_date,
         "working_languages": WORKING_LANGUAGES,
+        # The annexes not in a working language: the draft explains the translation note
+        # in the table's Language column only if there is one (OHCHR model form, V).
+        "untranslated": [a for a in case.annexes
+                         if a.language.split("-")[0] not in WORKING_LANGUAGES],
         "standard": lambda provision: standard_sentence(
             provision, standards, language, local_title(provision, catalogue, language)),
         # In the document's language: a provision's short title, a reference to it ('пункт
         # 3 b) статьи 14', by case: nom gen dat acc ins pre), the State's names and source.
         "short_title": lambda provision: local_title(provision, catalogue, language),
         "ref": lambda provision, case="nom": provision_ref(provision, language, case),
+        "refs": lambda provisions, case="nom": provision_list(provisions, language, case),
         "state_words": local_state(admissibility.state, catalogue, language),
         "country": lambda text: country_name(text, language, catalogue),
         "state_cites": state_citations(env, admissibility.state),
@@ -175,7 +186,7 @@ def build_communication(case: CaseFile, env: KindEnv) -> Document:
     case_title = f"{names} {words.versus} " + (
         case.case.state if language == "en" or not state_words else state_words["genitive"])
     # The frames' footer ("page N of M") in the document's language; English by default.
-    labels = {} if language == "en" else {"page_label": word(language, "page"),
+    labels = {} if language == "en" else {"page_label": word(language, "footer_page"),
                                           "of_label": word(language, "of")}
     return Document(
         kind="communication", title=f"{words.title}{words.colon}{case_title}", blocks=blocks,

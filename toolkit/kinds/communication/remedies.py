@@ -40,7 +40,7 @@ class Decision:
     """A domestic decision: what, by whom, when, and where it is in the file."""
 
     label: str  # "judgment" or the remedy's kind
-    court: str | None  # None: the sources do not say which court decided
+    court: str | None  # None: the file does not say which court decided
     when: FuzzyDate | None
     outcome: str
     path: tuple
@@ -81,10 +81,16 @@ def _remedy(proceeding_index: int, index: int, appeal: Appeal) -> Remedy:
                   ("proceedings", proceeding_index, "appeals", index))
 
 
+def court_unknown(name: str | None) -> bool:
+    """`decided_by: unknown` or `judgment.court: unknown`: the file does not say which
+    court decided (the draft prints a placeholder, never a court it does not know)."""
+    return (name or "").strip().casefold() == "unknown"
+
+
 def _decision_court(appeal: Appeal) -> str | None:
     if appeal.decided_by is None:
         return appeal.court
-    return None if appeal.decided_by.strip().casefold() == "unknown" else appeal.decided_by
+    return None if court_unknown(appeal.decided_by) else appeal.decided_by
 
 
 def proceeding_exhaustion(index: int, proceeding: Proceeding) -> ProceedingExhaustion:
@@ -92,7 +98,8 @@ def proceeding_exhaustion(index: int, proceeding: Proceeding) -> ProceedingExhau
     decisions: list[Decision] = []
     if proceeding.judgment:
         judgment = proceeding.judgment
-        decisions.append(Decision("judgment", judgment.court or proceeding.court,
+        court = None if court_unknown(judgment.court) else judgment.court or proceeding.court
+        decisions.append(Decision("judgment", court,
                                   parse_date(judgment.date), judgment.outcome,
                                   ("proceedings", index, "judgment", "date")))
     for a_index, appeal in enumerate(proceeding.appeals):
