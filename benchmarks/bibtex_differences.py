@@ -221,6 +221,22 @@ def _unspecified_digits(ours, pandoc):
     return ours, pandoc
 
 
+@_strings
+def _soft_hyphen(ours, pandoc):
+    """A soft hyphen (U+00AD, "Know\u00adledge"): we drop it, pandoc keeps it."""
+    return ours, pandoc.replace("\u00ad", "")
+
+
+@_dates
+def _open_start(ours, pandoc):
+    """A range open at the start ("/2006"): CSL has no open start, so we keep the end;
+    pandoc writes [0] as the start."""
+    parts = (pandoc or {}).get("parts") or []
+    if len(parts) == 2 and parts[0] == [0]:
+        return ours, {**pandoc, "parts": parts[1:]}
+    return ours, pandoc
+
+
 TEXT_CLASSES = [
     ("pandoc drops \\textendash/\\textemdash", _dash_dropped),
     ("quotation marks", _quotes),
@@ -237,6 +253,8 @@ TEXT_CLASSES = [
     ("a range of years pandoc leaves empty", _year_range),
     ("a literal date pandoc leaves empty", _literal_date),
     ("unspecified month or day (1999-uu)", _unspecified_digits),
+    ("soft hyphen: we drop it", _soft_hyphen),
+    ("a range open at the start", _open_start),
 ]
 
 
@@ -348,6 +366,27 @@ def _month_word(entry: str, context: dict) -> str | None:
     return _MONTH.sub(lambda m: m.group(1) + m.group(2).lower(), entry)
 
 
+def _issue(entry: str, context: dict) -> str | None:
+    """BibLaTeX's `issue` ("Spring", "S1"): pandoc drops it, we read it as CSL's issue
+    (as pandoc reads an article's `number`)."""
+    if not re.search(r"(?im)^\s*issue\s*=", entry) or re.search(r"(?im)^\s*number\s*=",
+                                                                entry):
+        return None
+    return re.sub(r"(?im)^(\s*)issue(\s*=)", r"\1number\2", entry)
+
+
+_OPEN = re.compile(r"(?im)^(\s*date\s*=\s*\{[^}/]*)(/\.\.|/unknown|/open)\}|"
+                   r"^(\s*date\s*=\s*\{)(\.\.|unknown)/")
+
+
+def _open_range(entry: str, context: dict) -> str | None:
+    """An open end written ".." (EDTF 2019) or "unknown"/"open" (its draft): pandoc reads
+    only an empty end ("2004/")."""
+    if not _OPEN.search(entry):
+        return None
+    return _OPEN.sub(lambda m: m.group(1) + "/}" if m.group(1) else m.group(3) + "/", entry)
+
+
 SOURCE_CLASSES = [
     ("pandoc prints \\vphantom's argument", _phantom),
     ("pandoc drops a symbol command it does not know", _symbols),
@@ -355,4 +394,6 @@ SOURCE_CLASSES = [
     ("duplicate key: pandoc keeps the last entry", _duplicate),
     ("pandoc reads booktitle only in a chapter", _booktitle),
     ("month written out in braces", _month_word),
+    ("pandoc drops biblatex's issue", _issue),
+    ("an open end written '..' or 'unknown'", _open_range),
 ]
