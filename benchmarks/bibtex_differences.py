@@ -313,7 +313,7 @@ def _phantom(entry: str, context: dict) -> str | None:
     return "".join(out) + entry[pos:]
 
 
-_COMMAND = re.compile(r"\\([A-Za-z]+)(?![A-Za-z])(?:\{\})?")
+_COMMAND = re.compile(r"\\([A-Za-z]+)(?![A-Za-z])(?:\{\}|[ \t]+)?")
 
 
 def _symbols(entry: str, context: dict) -> str | None:
@@ -322,7 +322,13 @@ def _symbols(entry: str, context: dict) -> str | None:
     dropped = context.get("dropped", {})
     if not any(m.group(1) in dropped for m in _COMMAND.finditer(entry)):
         return None
-    return _COMMAND.sub(lambda m: dropped.get(m.group(1), m.group(0)), entry)
+    def write(match: re.Match) -> str:
+        if match.group(1) not in dropped:
+            return match.group(0)
+        after_command = re.search(r"\\[A-Za-z]+$", entry[:match.start()])
+        return ("{}" if after_command else "") + dropped[match.group(1)]
+
+    return _COMMAND.sub(write, entry)
 
 
 def _capital_and(entry: str, context: dict) -> str | None:

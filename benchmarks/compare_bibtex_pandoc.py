@@ -153,7 +153,7 @@ def _agrees(ours, pandoc) -> list[str] | None:
 
 
 def source_classes(path: Path, text: str, pending: list, keys: Counter,
-                   classes: Counter) -> int:
+                   classes: Counter, why_of: dict) -> int:
     """Give pandoc the pending entries rewritten by each source class; returns how
     many entries stay unexplained. `pending`: (entry, fields not explained)."""
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -162,17 +162,19 @@ def source_classes(path: Path, text: str, pending: list, keys: Counter,
     names = {m.group(1) for s in sources.values() for m in re.finditer(r"\\([A-Za-z]+)", s)}
     context = {"dropped": _dropped_symbols(names)}
 
-    def attempt(label: str, rewrites) -> None:
-        batch = {}
+    def attempt(rewrites) -> None:
+        batch, used = {}, {}
         for entry, _ in pending:
             here = {**context, "duplicate": keys[entry.key] > 1}
-            source, used = sources[id(entry)], False
-            for rewrite in rewrites:
+            source, names = sources[id(entry)], []
+            for name, rewrite in rewrites:
                 changed = rewrite(source, here)
                 if changed is not None:
-                    source, used = changed, True
-            if used:
+                    source = changed
+                    names.append(name)
+            if names:
                 batch[id(entry)] = source
+                used[id(entry)] = " + ".join(names)
         if not batch:
             return
         read = _run_pandoc(strings + "\n" + "\n".join(batch.values()), path.suffix)
@@ -187,15 +189,17 @@ def source_classes(path: Path, text: str, pending: list, keys: Counter,
                      for f in fields]
             if all(why is not None for why in found):
                 pending.remove((entry, fields))
+                label = used[id(entry)]
                 classes[label] += len(fields)
-                for why in found:
+                for field, why in zip(fields, found, strict=True):
+                    why_of[path.name, entry.key, field] = [label, *why]
                     for name in why:
                         classes[name] += 1
 
-    for label, rewrite in SOURCE_CLASSES:
-        attempt(label, [rewrite])
-    if pending:
-        attempt("several source classes together", [r for _, r in SOURCE_CLASSES])
+    for source_class in SOURCE_CLASSES:
+        attempt([source_class])
+    if pending:  # two causes in one entry
+        attempt(SOURCE_CLASSES)
     return len(pending)
 
 
@@ -204,6 +208,7 @@ def compare(paths: list[Path], show: int, dump: Path | None = None) -> int:
     differ = Counter()
     classes = Counter()
     examples: dict[str, list] = {}
+    why_of: dict[tuple, list] = {}  # (file, key, field) -> the classes explaining it
     for path in paths:
         text = path.read_text(encoding="utf-8", errors="replace")
         result = read_bibtex(text)
@@ -240,6 +245,7 @@ def compare(paths: list[Path], show: int, dump: Path | None = None) -> int:
                     continue  # @misc: pandoc writes no type, we write "document"
                 if ours != pandoc:
                     why = explain(ours, pandoc)
+                    why_of[path.name, entry.key, name] = why
                     for found in why or []:
                         classes[found] += 1
                     if why is None:
@@ -255,7 +261,7 @@ def compare(paths: list[Path], show: int, dump: Path | None = None) -> int:
             keys = Counter(m.group(1) for m in re.finditer(
                 r"@\w+\s*[{(]\s*([^,\s]+)\s*,", text))
             totals["items differing, not explained"] += source_classes(
-                path, text, pending, keys, classes)
+                path, text, pending, keys, classes, why_of)
             for entry, fields in pending:
                 examples.setdefault("not explained", []).append(
                     (path.name, entry.key, fields, None))
@@ -264,7 +270,8 @@ def compare(paths: list[Path], show: int, dump: Path | None = None) -> int:
             for name, found in examples.items():
                 for file, key, ours, pandoc in found:
                     handle.write(json.dumps({"field": name, "file": file, "key": key,
-                                             "ours": ours, "pandoc": pandoc},
+                                             "ours": ours, "pandoc": pandoc,
+                                             "classes": why_of.get((file, key, name))},
                                             ensure_ascii=False) + "\n")
     print(json.dumps({k: v for k, v in totals.items() if v}, indent=1))
     compared = totals["items compared"] or 1

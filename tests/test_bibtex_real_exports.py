@@ -83,3 +83,9 @@ def test_the_source_classes_rewrite_only_their_construct():
         == r"title = {(2×2) \emph{x}}"
     assert _capital_and("  author = {Roe, A. B. And Poe, C.},\n  title = {Salt And Sea}",
                         {}) == "  author = {Roe, A. B. and Poe, C.},\n  title = {Salt And Sea}"
+
+
+def test_textasciitilde_is_a_tilde_and_a_bare_tilde_a_tie():
+    item = _one(r"@misc{k, title = {{Approximate}: 1850\textasciitilde{} at "
+                r"example.org/\textasciitilde{}ann, Fig.~2}, year = 2000}")
+    assert item["title"] == "Approximate: 1850~ at example.org/~ann, fig.\u00a02"

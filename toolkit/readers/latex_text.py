@@ -113,6 +113,8 @@ def segments(value: str) -> list[Segment]:
     if "$" in value:
         value = _math(value)
     for text, protected in _groups(value):
+        if "~" in text:  # a tie, before the commands: "\\textasciitilde" is "~"
+            text = re.sub(r"(?<!\\)~", "\u00a0", text)
         if "\\" in text or "$" in text:
             converted = _latex(text)
         else:
@@ -258,7 +260,7 @@ def _pylatexenc(text: str) -> str:
 
 
 _TYPOGRAPHY = [("---", "—"), ("--", "–"), ("``", "“"), ("''", "”"), ("`", "‘"),
-               ("'", "’"), ("~", "\u00a0")]
+               ("'", "’")]
 
 
 def _typography(text: str) -> str:
