@@ -35,9 +35,16 @@ def read_math(text: str) -> str:
 # --- text classes: (ours, pandoc) -> (ours, pandoc), on strings, names or dates ---------
 
 def _strings(function):
+    """`function` on two texts, or on each part of two lists of names of one shape."""
     def change(ours, pandoc):
         if isinstance(ours, str) and isinstance(pandoc, str):
             return function(ours, pandoc)
+        if isinstance(ours, list) and isinstance(pandoc, list) and len(ours) == len(pandoc) \
+                and all(a.keys() == b.keys() for a, b in zip(ours, pandoc, strict=True)):
+            pairs = [{k: function(a[k], b[k]) for k in a} for a, b in zip(ours, pandoc,
+                                                                           strict=True)]
+            return [{k: v[0] for k, v in p.items()} for p in pairs], \
+                [{k: v[1] for k, v in p.items()} for p in pairs]
         return ours, pandoc
     return change
 
@@ -237,6 +244,17 @@ def _open_start(ours, pandoc):
     return ours, pandoc
 
 
+def _standard(ours, pandoc):
+    """`@standard`: CSL 1.0.2's type "standard" for us, "legislation" for pandoc."""
+    return (pandoc, pandoc) if (ours, pandoc) == ("standard", "legislation") else (ours,
+                                                                                 pandoc)
+
+
+def _empty_title(ours, pandoc):
+    """`title = {}`: pandoc writes an empty title, we none."""
+    return (pandoc, pandoc) if ours is None and pandoc == "" else (ours, pandoc)
+
+
 TEXT_CLASSES = [
     ("pandoc drops \\textendash/\\textemdash", _dash_dropped),
     ("quotation marks", _quotes),
@@ -255,6 +273,8 @@ TEXT_CLASSES = [
     ("unspecified month or day (1999-uu)", _unspecified_digits),
     ("soft hyphen: we drop it", _soft_hyphen),
     ("a range open at the start", _open_start),
+    ("@standard: standard for us, legislation for pandoc", _standard),
+    ("an empty field: pandoc writes it empty, we drop it", _empty_title),
 ]
 
 
@@ -313,7 +333,7 @@ def _phantom(entry: str, context: dict) -> str | None:
     return "".join(out) + entry[pos:]
 
 
-_COMMAND = re.compile(r"\\([A-Za-z]+)(?![A-Za-z])(?:\{\}|[ \t]+)?")
+_COMMAND = re.compile(r"\\([A-Za-z]+(?![A-Za-z])|[;:,])(?:\{\}|[ \t]+)?")
 
 
 def _symbols(entry: str, context: dict) -> str | None:

@@ -31,7 +31,7 @@ from bibtex_differences import SOURCE_CLASSES, explain, read_math  # noqa: E402
 
 from toolkit.readers.bibtex import read_bibtex  # noqa: E402
 from toolkit.readers.bibtex_index import index_bibtex  # noqa: E402
-from toolkit.readers.latex_text import leftover_latex, plain  # noqa: E402
+from toolkit.readers.latex_text import leftover_latex, plain, segments  # noqa: E402
 
 FIELDS = ("type", "title", "author", "editor", "issued", "container-title", "number",
           "issue", "collection-number", "page", "URL", "DOI")
@@ -134,7 +134,7 @@ def _dropped_symbols(names: set[str]) -> dict[str, str]:
                           for i, name in enumerate(new))
         read = _run_pandoc(probe, ".bib")
         for i, name in enumerate(new):
-            ours = plain(f"\\{name}{{}}")
+            ours = "".join(s.text for s in segments(f"\\{name}{{}}"))  # a space stays
             dropped = read.get(f"p{i}", {}).get("title") == "Xy"
             _DROPPED[name] = ours if dropped and ours and "\\" not in ours else None
     return {n: _DROPPED[n] for n in names if _DROPPED.get(n)}
@@ -159,7 +159,8 @@ def source_classes(path: Path, text: str, pending: list, keys: Counter,
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     strings = "\n".join(re.findall(r"(?is)^@string\s*[{(].*?(?=^@|\Z)", text, re.M))
     sources = {id(e): _entry_text(text, starts, e.line) for e, _ in pending}
-    names = {m.group(1) for s in sources.values() for m in re.finditer(r"\\([A-Za-z]+)", s)}
+    names = {m.group(1) for s in sources.values()
+             for m in re.finditer(r"\\([A-Za-z]+|[;:,])", s)}
     context = {"dropped": _dropped_symbols(names)}
 
     def attempt(rewrites) -> None:

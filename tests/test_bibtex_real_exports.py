@@ -89,3 +89,10 @@ def test_textasciitilde_is_a_tilde_and_a_bare_tilde_a_tie():
     item = _one(r"@misc{k, title = {{Approximate}: 1850\textasciitilde{} at "
                 r"example.org/\textasciitilde{}ann, Fig.~2}, year = 2000}")
     assert item["title"] == "Approximate: 1850~ at example.org/~ann, fig.\u00a02"
+
+
+def test_the_tie_accent_and_the_circumflex_symbol():
+    item = _one(r"@book{k, author = {Tret'{\t{ia}}kov, N.}, title = {Half-Life of "
+                r"\$\textasciicircum{}7\${Be}}, year = 2000}")
+    assert item["author"][0]["family"] == "Tret’i\u0361akov"
+    assert item["title"] == "Half-life of $^7$Be"  # escaped dollars: text, not math

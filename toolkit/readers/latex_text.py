@@ -46,6 +46,7 @@ LAST_OF = {"href": 2, "discretionary": 3}
 # Commands without argument and their text.
 SYMBOL_MACROS = {"-": "", "relax": "", "null": "", "cyrchar": "", ",": "\u2009",
                  "slash": "/", "textbraceleft": "{", "textbraceright": "}", "textbar": "|",
+                 "textasciicircum": "^",
                  "LaTeX": "LaTeX", "TeX": "TeX", "times": "×", "leq": "≤", "geq": "≥",
                  "mu": "μ", "sc": "", "rm": "", "em": "", "it": "", "bf": "", "sf": "",
                  "tt": "", "upshape": "", "itshape": "", "scshape": "", "normalfont": ""}
@@ -177,6 +178,8 @@ _SYMBOLS = {"&": "&", "%": "%", "$": "$", "_": "_", "#": "#", "o": "ø", "O": "�
             "dots": "…", "textquoteright": "’", "textquoteleft": "‘", "S": "§"}
 _ACCENT = re.compile(r"\\([`'^\"~=.]|[cvuHkr](?=[\s{])|textcommabelow(?=[\s{]))"
                      r"\s*(?:\{\s*([A-Za-z]|\\i)\s*\}|([A-Za-z]))")
+# The tie accent over two letters: "Tret'{\\t{ia}}kov" → "Tret’i͡akov".
+_TIE = re.compile(r"\\t\s*\{\s*([A-Za-z])([A-Za-z])\s*\}")
 _SYMBOL = re.compile(r"\\(?:([&%$_#])|([A-Za-z]+)(?:\{\}|\s+|(?![A-Za-z])))")
 
 
@@ -241,6 +244,7 @@ def _latex(text: str) -> str:
         letter = "i" if letter == "\\i" else letter
         return unicodedata.normalize("NFC", letter + _ACCENT_MARKS[match.group(1)])
 
+    text = _TIE.sub("\\1\u0361\\2", text) if "\\t" in text else text
     quick = _ACCENT.sub(accent, text)
     quick = _SYMBOL.sub(lambda m: _SYMBOLS.get(m.group(1) or m.group(2), m.group(0)), quick)
     if "\\" not in quick and "$" not in quick:
