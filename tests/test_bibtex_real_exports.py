@@ -87,8 +87,9 @@ def test_the_source_classes_rewrite_only_their_construct():
 
 def test_textasciitilde_is_a_tilde_and_a_bare_tilde_a_tie():
     item = _one(r"@misc{k, title = {{Approximate}: 1850\textasciitilde{} at "
-                r"example.org/\textasciitilde{}ann, Fig.~2}, year = 2000}")
-    assert item["title"] == "Approximate: 1850~ at example.org/~ann, fig.\u00a02"
+                r"example.org/\textasciitilde{}ann, Fig.~2, \url{example.org/~bo}}, year = 2000}")
+    assert item["title"] == "Approximate: 1850~ at example.org/~ann, fig.\u00a02, " \
+        "example.org/~bo"
 
 
 def test_the_tie_accent_and_the_circumflex_symbol():

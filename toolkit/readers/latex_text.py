@@ -115,7 +115,7 @@ def segments(value: str) -> list[Segment]:
         value = _math(value)
     for text, protected in _groups(value):
         if "~" in text:  # a tie, before the commands: "\\textasciitilde" is "~"
-            text = re.sub(r"(?<!\\)~", "\u00a0", text)
+            text = _ties(text)
         if "\\" in text or "$" in text:
             converted = _latex(text)
         else:
@@ -130,6 +130,15 @@ def segments(value: str) -> list[Segment]:
         else:
             merged.append(segment)
     return merged
+
+
+_URL = re.compile(r"(\\(?:url|href)\s*\{[^{}]*\})")
+
+
+def _ties(text: str) -> str:
+    """A "~" is a no-break space, except escaped or in a URL ("\\url{x.org/~ann}")."""
+    return "".join(part if i % 2 else re.sub(r"(?<!\\)~", "\u00a0", part)
+                   for i, part in enumerate(_URL.split(text)))
 
 
 def _groups(value: str) -> list[tuple[str, bool]]:
