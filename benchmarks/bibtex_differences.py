@@ -107,9 +107,16 @@ def _bare(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in "¯ˉ")
 
 
+def _marks(text: str) -> int:
+    return sum(1 for c in unicodedata.normalize("NFKD", text) if unicodedata.combining(c))
+
+
 @_strings
 def _accents(ours, pandoc):
-    """The same letters, accents composed differently ("ï" / "ı̈") or dropped by pandoc."""
+    """The same letters, accents composed differently ("ï" / "ı̈") or dropped by pandoc
+    (never by us: ours keeps at least as many accents)."""
+    if _marks(ours) < _marks(pandoc):
+        return ours, pandoc
     return _bare(ours), _bare(pandoc)
 
 
@@ -122,7 +129,8 @@ def _case_only(ours, pandoc):
 @_strings
 def _literal_dollars(ours, pandoc):
     """`\\$\\_2\\$` is the text "$_2$" (Zotero held the dollars as text): pandoc's CSL
-    JSON writes it just as it writes math, so the comparison read pandoc's as math."""
+    JSON writes it just as it writes math, so the comparison read pandoc's as math.
+    Only for an entry that escapes a "$" (`explain`'s `source`)."""
     return read_math(ours), pandoc
 
 
@@ -255,13 +263,14 @@ def _empty_title(ours, pandoc):
     return (pandoc, pandoc) if ours is None and pandoc == "" else (ours, pandoc)
 
 
+ESCAPED_DOLLARS = "escaped dollars: text, not math"
 TEXT_CLASSES = [
     ("pandoc drops \\textendash/\\textemdash", _dash_dropped),
     ("quotation marks", _quotes),
     ("pandoc lowers a capital after a subscript", _lowered_after_script),
     ("accents composed differently", _accents),
     ("letter case only (sentence-case heuristics)", _case_only),
-    ("escaped dollars: text, not math", _literal_dollars),
+    (ESCAPED_DOLLARS, _literal_dollars),
     ("where a particle ends ({van Dam}, al-Hakim)", _particle_joined),
     ("pandoc takes an accented capital for a particle", _capital_particle),
     ("a particle after the given names", _trailing_particle),
@@ -282,12 +291,14 @@ def _same(ours, pandoc) -> bool:
     return json.dumps(ours, sort_keys=True) == json.dumps(pandoc, sort_keys=True)
 
 
-def explain(ours, pandoc) -> list[str] | None:
-    """The text classes (one, or two in a row) that make the two values equal."""
-    for name, change in TEXT_CLASSES:
+def explain(ours, pandoc, source: str = "\\$") -> list[str] | None:
+    """The text classes (one, or two in a row) that make the two values equal; `source`:
+    the entry's text (escaped dollars are a cause only where it escapes one)."""
+    classes = [c for c in TEXT_CLASSES if c[0] != ESCAPED_DOLLARS or "\\$" in source]
+    for name, change in classes:
         if _same(*change(ours, pandoc)):
             return [name]
-    for (first, one), (second, two) in permutations(TEXT_CLASSES, 2):
+    for (first, one), (second, two) in permutations(classes, 2):
         if _same(*two(*one(ours, pandoc))):
             return [first, second]
     return None

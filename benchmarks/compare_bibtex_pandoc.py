@@ -148,8 +148,8 @@ def _entry_text(text: str, starts: list[int], line: int) -> str:
     return text[at:end if end > 0 else len(text)]
 
 
-def _agrees(ours, pandoc) -> list[str] | None:
-    return [] if ours == pandoc else explain(ours, pandoc)
+def _agrees(ours, pandoc, source: str) -> list[str] | None:
+    return [] if ours == pandoc else explain(ours, pandoc, source)
 
 
 def source_classes(path: Path, text: str, pending: list, keys: Counter,
@@ -186,8 +186,8 @@ def source_classes(path: Path, text: str, pending: list, keys: Counter,
             other = read.get(entry.key) if id(entry) in batch else None
             if other is None:
                 continue
-            found = [_agrees(normal(entry.item, f), normal(other, f, pandoc=True))
-                     for f in fields]
+            found = [_agrees(normal(entry.item, f), normal(other, f, pandoc=True),
+                             sources[id(entry)]) for f in fields]
             if all(why is not None for why in found):
                 pending.remove((entry, fields))
                 label = used[id(entry)]
@@ -226,6 +226,7 @@ def compare(paths: list[Path], show: int, dump: Path | None = None) -> int:
             totals["files pandoc cannot read"] += 1
             continue
         pending = []
+        starts = [0] + [m.end() for m in re.finditer("\n", text)]
         for entry in result.entries:
             item = entry.item
             for variable in ("author", "editor"):
@@ -245,7 +246,7 @@ def compare(paths: list[Path], show: int, dump: Path | None = None) -> int:
                 if name == "type" and ours == "document" and pandoc in ("", None):
                     continue  # @misc: pandoc writes no type, we write "document"
                 if ours != pandoc:
-                    why = explain(ours, pandoc)
+                    why = explain(ours, pandoc, _entry_text(text, starts, entry.line))
                     why_of[path.name, entry.key, name] = why
                     for found in why or []:
                         classes[found] += 1
