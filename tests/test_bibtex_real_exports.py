@@ -101,3 +101,10 @@ def test_the_tie_accent_and_the_circumflex_symbol():
                 r"\$\textasciicircum{}7\${Be}}, year = 2000}")
     assert item["author"][0]["family"] == "Tret’i\u0361akov"
     assert item["title"] == "Half-life of $^7$Be"  # escaped dollars: text, not math
+
+
+def test_a_braced_family_name_with_a_dotted_or_apostrophe_particle():
+    item = _one(r"@article{k, title={T}, author={{'t Veld}, A. and {v.d. Berg}, B. and "
+                r"{d'Almeida e Costa}, C. and {op 't Land}, D.}, year=2000}")
+    assert [(a.get("non-dropping-particle"), a["family"]) for a in item["author"]] == [
+        ("’t", "Veld"), ("v.d.", "Berg"), ("d’", "Almeida e Costa"), ("op ’t", "Land")]

@@ -148,7 +148,10 @@ def _bibtex(raw: str, useprefix: bool) -> dict:
     return name
 
 
-_PARTICLE = re.compile(r"^((?:[a-z][\w'’]*(?:\s+|(?<=['’])))+)(?=[A-Z\u00c0-\u024f])", re.UNICODE)
+# A particle's words are small letters, with dots ("v.d."), an apostrophe after ("d’",
+# joined to the name) or before ("’t"): "van der", "d’", "op ’t", not "d’Albuquerque".
+_PARTICLE = re.compile(r"^((?:(?:['’][a-z]+|[a-z][a-z.]*['’]?)(?:\s+|(?<=['’])))+)"
+                       r"(?=[A-Z\u00c0-\u024f])")
 
 
 def _leading_particle(family: str) -> tuple[str, str]:
