@@ -108,3 +108,9 @@ def test_a_braced_family_name_with_a_dotted_or_apostrophe_particle():
                 r"{d'Almeida e Costa}, C. and {op 't Land}, D.}, year=2000}")
     assert [(a.get("non-dropping-particle"), a["family"]) for a in item["author"]] == [
         ("’t", "Veld"), ("v.d.", "Berg"), ("d’", "Almeida e Costa"), ("op ’t", "Land")]
+
+
+def test_initials_are_spaced_as_pandoc_spaces_them():
+    item = _one(r"@article{k, title={T}, author={Roe, J.K. and Poe, Y.\~G. and Doe, \CYRA.V.}, "
+                r"year=2000}")
+    assert [a["given"] for a in item["author"]] == ["J. K.", "Y.G\u0303.", "А. V."]

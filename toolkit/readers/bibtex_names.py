@@ -163,5 +163,10 @@ def _leading_particle(family: str) -> tuple[str, str]:
 
 
 def _spaced_initials(given: str) -> str:
-    """"J.G." → "J. G." (pandoc does the same, so both spellings print alike)."""
-    return re.sub(r"(?<=\b[A-Z]\.)(?=[A-Z]\b)", " ", given)
+    """"J.G." → "J. G." (pandoc does the same, so both spellings print alike); as pandoc,
+    not before a letter with an accent ("Y.G̃.")."""
+    def space(match: re.Match) -> str:
+        initials = match.group(1).isupper() and match.group(2).isupper()
+        return match.group(0) + " " if initials else match.group(0)
+
+    return re.sub(r"\b([^\W\d_])\.(?=([^\W\d_])(?![\w\u0300-\u036f]))", space, given)
