@@ -22,17 +22,16 @@ import re
 import subprocess
 import sys
 import tempfile
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bibtex_differences import SOURCE_CLASSES, explain, read_math  # noqa: E402
+
 from toolkit.readers.bibtex import read_bibtex  # noqa: E402
 from toolkit.readers.bibtex_index import index_bibtex  # noqa: E402
-from toolkit.readers.latex_text import leftover_latex, plain  # noqa: E402
-
-_MATH = re.compile(r"(?<!\\)\$[^$]+\$")
+from toolkit.readers.latex_text import leftover_latex, plain, segments  # noqa: E402
 
 FIELDS = ("type", "title", "author", "editor", "issued", "container-title", "number",
           "issue", "collection-number", "page", "URL", "DOI")
@@ -54,75 +53,14 @@ def _pandoc_text(value) -> str:
     """pandoc's CSL JSON writes a math element back as TeX between dollars ("Cu$_2$O")
     and sub- and superscripts as <sub>/<sup>: read those as our reader reads math and
     \\textsubscript, so the text around them is compared."""
-    text = str(value)
-    if "$" in text:
-        text = _MATH.sub(lambda m: plain(m.group(0)), text)
+    text = read_math(str(value))
     if "<su" in text:
         text = re.sub(r"<(sub|sup)>([^<]*)</\1>", lambda m: plain(
-            f"\\text{m.group(1)}script{{{m.group(2)}}}"), text)
+            f"\\text{_SCRIPT[m.group(1)]}script{{{m.group(2)}}}"), text)
     return _text(text)
 
 
-# Differences whose cause is known, each recognised by a narrow test on the two texts
-# (ours, pandoc's); docs/citations.md explains each. An item counts as explained when
-# every field it differs in falls in one of these.
-def _subsequence(short: str, long: str) -> bool:
-    letters = iter(long)
-    return all(char in letters for char in short)
-
-
-def _dash_dropped(ours: str, pandoc: str) -> bool:
-    """pandoc drops \\textendash, \\textemdash (and a brace group after them)."""
-    dashes = sum(ours.count(d) for d in "–—") > sum(pandoc.count(d) for d in "–—")
-    return dashes and _subsequence(pandoc.replace(" ", ""), ours.replace(" ", ""))
-
-
-def _quotes(ours: str, pandoc: str) -> bool:
-    """pandoc writes a quotation in single quotes (`x') with double quotes."""
-    return ours.replace("‘", "“").replace("’", "”") == pandoc.replace("’", "”") or \
-        re.sub("[‘’“”']", '"', ours) == re.sub("[‘’“”']", '"', pandoc)
-
-
-def _lowered_after_script(ours: str, pandoc: str) -> bool:
-    """pandoc lowers a capital after a subscript or math: "Cu₂O" → "Cu₂o"."""
-    if len(ours) != len(pandoc) or ours.lower() != pandoc.lower():
-        return False
-    return all(ours[i - 1] in _SCRIPTS for i, (a, b) in enumerate(zip(ours, pandoc, strict=True))
-               if a != b and i)
-
-
-_SCRIPTS = set("₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵉⁱⁿᵒʳˢᵗ")
-
-
-def _accents(ours: str, pandoc: str) -> bool:
-    """The same letters, accents composed differently ("ï" / "ı̈") or dropped by pandoc."""
-    def bare(text: str) -> str:
-        decomposed = unicodedata.normalize("NFKD", text.replace("ı", "i"))
-        return "".join(c for c in decomposed if not unicodedata.combining(c)
-                       and c not in "¯ˉ")
-    return bare(ours) == bare(pandoc)
-
-
-def _case_only(ours: str, pandoc: str) -> bool:
-    """Only letter case differs: the two sentence-case heuristics disagree."""
-    return ours.lower() == pandoc.lower()
-
-
-CLASSES = [("pandoc drops \\textendash/\\textemdash", _dash_dropped),
-           ("quotation marks", _quotes),
-           ("pandoc lowers a capital after a subscript", _lowered_after_script),
-           ("accents composed differently", _accents),
-           ("letter case only (sentence-case heuristics)", _case_only)]
-
-
-def explain(ours, pandoc) -> str | None:
-    if not isinstance(ours, str) or not isinstance(pandoc, str):
-        if isinstance(ours, list) and isinstance(pandoc, list) and len(ours) == len(pandoc):
-            found = {explain(json.dumps(a, ensure_ascii=False), json.dumps(b,
-                     ensure_ascii=False)) for a, b in zip(ours, pandoc, strict=True) if a != b}
-            return found.pop() if len(found) == 1 and None not in found else None
-        return None
-    return next((name for name, test in CLASSES if test(ours, pandoc)), None)
+_SCRIPT = {"sub": "sub", "sup": "super"}
 
 
 def _names(names, text=_text) -> list:
@@ -132,7 +70,8 @@ def _names(names, text=_text) -> list:
 def _date(date) -> object:
     if not isinstance(date, dict):
         return date
-    return {"parts": date.get("date-parts"), "literal": date.get("literal")}
+    return {"parts": date.get("date-parts"), "literal": date.get("literal"),
+            "season": date.get("season")}
 
 
 def normal(item: dict, name: str, pandoc: bool = False):
@@ -170,15 +109,112 @@ def pandoc_items(path: Path, broken_lines: list[int]) -> tuple[dict, str]:
     return {item["id"]: item for item in json.loads(run.stdout or "[]")}, note
 
 
+def _run_pandoc(text: str, suffix: str) -> dict:
+    with tempfile.NamedTemporaryFile("w", suffix=suffix, delete=False,
+                                     encoding="utf-8") as handle:
+        handle.write(text)
+    reader = "biblatex" if suffix == ".biblatex" else "bibtex"
+    run = subprocess.run([_pandoc(), "-f", reader, "-t", "csljson", handle.name],
+                         capture_output=True, text=True)
+    Path(handle.name).unlink()
+    if run.returncode != 0:
+        return {}
+    return {item["id"]: item for item in json.loads(run.stdout or "[]")}
+
+
+_DROPPED: dict[str, str | None] = {}  # command -> its character, if pandoc prints nothing
+
+
+def _dropped_symbols(names: set[str]) -> dict[str, str]:
+    """Of these commands, those pandoc prints nothing for (asked once each), with the
+    character our reader reads for them."""
+    new = sorted(n for n in names if n not in _DROPPED)
+    if new:
+        probe = "\n".join(f"@misc{{p{i}, title = {{x\\{name}{{}}y}}}}"
+                          for i, name in enumerate(new))
+        read = _run_pandoc(probe, ".bib")
+        for i, name in enumerate(new):
+            ours = "".join(s.text for s in segments(f"\\{name}{{}}"))  # a space stays
+            dropped = read.get(f"p{i}", {}).get("title") == "Xy"
+            _DROPPED[name] = ours if dropped and ours and "\\" not in ours else None
+    return {n: _DROPPED[n] for n in names if _DROPPED.get(n)}
+
+
+def _entry_text(text: str, starts: list[int], line: int) -> str:
+    """The entry whose key is on `line`: from its "@" to the next entry."""
+    end_of_line = text.find("\n", starts[min(line, len(starts)) - 1])
+    at = text.rfind("@", 0, end_of_line if end_of_line >= 0 else len(text))
+    end = text.find("\n@", at + 1)
+    return text[at:end if end > 0 else len(text)]
+
+
+def _agrees(ours, pandoc, source: str) -> list[str] | None:
+    return [] if ours == pandoc else explain(ours, pandoc, source)
+
+
+def source_classes(path: Path, text: str, pending: list, keys: Counter,
+                   classes: Counter, why_of: dict) -> int:
+    """Give pandoc the pending entries rewritten by each source class; returns how
+    many entries stay unexplained. `pending`: (entry, fields not explained)."""
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    strings = "\n".join(re.findall(r"(?is)^@string\s*[{(].*?(?=^@|\Z)", text, re.M))
+    sources = {id(e): _entry_text(text, starts, e.line) for e, _ in pending}
+    names = {m.group(1) for s in sources.values()
+             for m in re.finditer(r"\\([A-Za-z]+|[;:,])", s)}
+    context = {"dropped": _dropped_symbols(names)}
+
+    def attempt(rewrites) -> None:
+        batch, used = {}, {}
+        for entry, _ in pending:
+            here = {**context, "duplicate": keys[entry.key] > 1}
+            source, names = sources[id(entry)], []
+            for name, rewrite in rewrites:
+                changed = rewrite(source, here)
+                if changed is not None:
+                    source = changed
+                    names.append(name)
+            if names:
+                batch[id(entry)] = source
+                used[id(entry)] = " + ".join(names)
+        if not batch:
+            return
+        read = _run_pandoc(strings + "\n" + "\n".join(batch.values()), path.suffix)
+        if not read:  # pandoc stops at the first entry it cannot read: one by one
+            for source in batch.values():
+                read.update(_run_pandoc(strings + "\n" + source, path.suffix))
+        for entry, fields in list(pending):
+            other = read.get(entry.key) if id(entry) in batch else None
+            if other is None:
+                continue
+            found = [_agrees(normal(entry.item, f), normal(other, f, pandoc=True),
+                             sources[id(entry)]) for f in fields]
+            if all(why is not None for why in found):
+                pending.remove((entry, fields))
+                label = used[id(entry)]
+                classes[label] += len(fields)
+                for field, why in zip(fields, found, strict=True):
+                    why_of[path.name, entry.key, field] = [label, *why]
+                    for name in why:
+                        classes[name] += 1
+
+    for source_class in SOURCE_CLASSES:
+        attempt([source_class])
+    if pending:  # two causes in one entry
+        attempt(SOURCE_CLASSES)
+    return len(pending)
+
+
 def compare(paths: list[Path], show: int, dump: Path | None = None) -> int:
     totals = Counter()
     differ = Counter()
     classes = Counter()
     examples: dict[str, list] = {}
+    why_of: dict[tuple, list] = {}  # (file, key, field) -> the classes explaining it
     for path in paths:
-        result = read_bibtex(path.read_text(encoding="utf-8", errors="replace"))
+        text = path.read_text(encoding="utf-8", errors="replace")
+        result = read_bibtex(text)
         broken = [p.line for p in result.problems if p.error]
-        index = index_bibtex(path.read_text(encoding="utf-8", errors="replace"))
+        index = index_bibtex(text)
         if {s.key for s in index.spans} != {e.key for e in result.entries} or \
                 {p.line for p in index.problems} != set(broken):
             totals["files the index reads otherwise (keys or broken entries)"] += 1
@@ -189,6 +225,8 @@ def compare(paths: list[Path], show: int, dump: Path | None = None) -> int:
         if note.startswith("pandoc failed"):
             totals["files pandoc cannot read"] += 1
             continue
+        pending = []
+        starts = [0] + [m.end() for m in re.finditer("\n", text)]
         for entry in result.entries:
             item = entry.item
             for variable in ("author", "editor"):
@@ -202,40 +240,54 @@ def compare(paths: list[Path], show: int, dump: Path | None = None) -> int:
                 totals["items pandoc does not have"] += 1
                 continue
             totals["items compared"] += 1
-            fields_differing, unexplained = [], False
+            fields_differing, unexplained = [], []
             for name in FIELDS:
                 ours, pandoc = normal(item, name), normal(other, name, pandoc=True)
                 if name == "type" and ours == "document" and pandoc in ("", None):
                     continue  # @misc: pandoc writes no type, we write "document"
                 if ours != pandoc:
-                    why = explain(ours, pandoc)
-                    if why:
-                        classes[why] += 1
-                    unexplained = unexplained or why is None
+                    why = explain(ours, pandoc, _entry_text(text, starts, entry.line))
+                    why_of[path.name, entry.key, name] = why
+                    for found in why or []:
+                        classes[found] += 1
+                    if why is None:
+                        unexplained.append(name)
                     fields_differing.append(name)
                     differ[name] += 1
                     examples.setdefault(name, []).append((path.name, entry.key, ours, pandoc))
             if fields_differing:
                 totals["items differing"] += 1
-                totals["items differing, not explained"] += unexplained
+            if unexplained:
+                pending.append((entry, unexplained))
+        if pending:
+            keys = Counter(m.group(1) for m in re.finditer(
+                r"@\w+\s*[{(]\s*([^,\s]+)\s*,", text))
+            totals["items differing, not explained"] += source_classes(
+                path, text, pending, keys, classes, why_of)
+            for entry, fields in pending:
+                examples.setdefault("not explained", []).append(
+                    (path.name, entry.key, fields, None))
     if dump:
         with dump.open("w", encoding="utf-8") as handle:
             for name, found in examples.items():
                 for file, key, ours, pandoc in found:
                     handle.write(json.dumps({"field": name, "file": file, "key": key,
-                                             "ours": ours, "pandoc": pandoc},
+                                             "ours": ours, "pandoc": pandoc,
+                                             "classes": why_of.get((file, key, name))},
                                             ensure_ascii=False) + "\n")
-    print(json.dumps(totals, indent=1))
+    print(json.dumps({k: v for k, v in totals.items() if v}, indent=1))
     compared = totals["items compared"] or 1
     print(f"agree on every field: {100 * (1 - totals['items differing'] / compared):.2f}%")
     print("agree, or differ only in a known way: "
           f"{100 * (1 - totals['items differing, not explained'] / compared):.2f}%")
     for name, count in classes.most_common():
-        print(f"  known: {name:45} {count:5} fields")
+        print(f"  known: {name:50} {count:5} fields")
     for name, count in differ.most_common():
         print(f"  {name:18} {count:5}  ({100 * count / compared:.2f}%)")
         for example in examples[name][:show]:
             print("     ", example)
+    for example in examples.get("not explained", [])[:show]:
+        print("  not explained:", example)
     return 0
 
 

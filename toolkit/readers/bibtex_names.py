@@ -148,7 +148,10 @@ def _bibtex(raw: str, useprefix: bool) -> dict:
     return name
 
 
-_PARTICLE = re.compile(r"^((?:[a-z][\w'’]*(?:\s+|(?<=['’])))+)(?=[A-Z\u00c0-\u024f])", re.UNICODE)
+# A particle's words are small letters, with dots ("v.d."), an apostrophe after ("d’",
+# joined to the name) or before ("’t"): "van der", "d’", "op ’t", not "d’Albuquerque".
+_PARTICLE = re.compile(r"^((?:(?:['’][a-z]+|[a-z][a-z.]*['’]?)(?:\s+|(?<=['’])))+)"
+                       r"(?=[A-Z\u00c0-\u024f])")
 
 
 def _leading_particle(family: str) -> tuple[str, str]:
@@ -160,5 +163,10 @@ def _leading_particle(family: str) -> tuple[str, str]:
 
 
 def _spaced_initials(given: str) -> str:
-    """"J.G." → "J. G." (pandoc does the same, so both spellings print alike)."""
-    return re.sub(r"(?<=\b[A-Z]\.)(?=[A-Z]\b)", " ", given)
+    """"J.G." → "J. G." (pandoc does the same, so both spellings print alike); as pandoc,
+    not before a letter with an accent ("Y.G̃.")."""
+    def space(match: re.Match) -> str:
+        initials = match.group(1).isupper() and match.group(2).isupper()
+        return match.group(0) + " " if initials else match.group(0)
+
+    return re.sub(r"\b([^\W\d_])\.(?=([^\W\d_])(?![\w\u0300-\u036f]))", space, given)

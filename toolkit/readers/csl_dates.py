@@ -4,7 +4,10 @@ BibLaTeX's `date`, `urldate`, `eventdate` and `origdate` are ISO 8601-2 (EDTF le
 "2010", "2010-12", "2010-12-23", ranges "2010/2012" and "2010-12-23/2011-01-05", open
 ranges "2010/" and "/2012" (or ".."), approximate "2004~", uncertain "2004?" (both: "%"),
 seasons "2001-21" (spring) to "-24" (winter), a time after "T" (dropped), an
-unspecified year "19uu" or "199X" (level 1: the range 1900-1999, as pandoc reads it). The old
+unspecified year "19uu" or "199X" (level 1: the range 1900-1999, as pandoc reads it), an
+unspecified month or day "1999-XX", "1999-01-uu" (the known parts: 1999, January 1999),
+a year of more than four digits "Y-51234", both qualifiers "1723?~", and the draft's
+"unknown" and "open" ends of a range. The old
 `year`/`month`/`day` fields are read too, with month names ("nov", "November") or numbers.
 A value that is none of these is not guessed at: `parse_edtf` returns None and the
 reader reports it.
@@ -21,8 +24,12 @@ MONTHS = {name: number for number, names in enumerate([
     ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
     ("dec", "december")], start=1) for name in names}
 
-_POINT = re.compile(r"^(?P<year>-?\d{1,4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?"
-                    r"(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?(?P<qual>[~?%])?$")
+_POINT = re.compile(r"^(?P<year>[yY]-?\d+|-?\d{1,4})(?:-(?P<month>\d{1,2})"
+                    r"(?:-(?P<day>\d{1,2}))?)?"
+                    r"(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?(?P<qual>[~?%]{1,2})?$")
+# An unspecified month or day ("1999-XX", "1999-01-XX"; "u" in the draft Better BibTeX
+# writes): the known parts.
+_UNSPECIFIED = re.compile(r"^(-?\d{4})-(?:[uX]{2}(?:-[uX]{2})?|(\d{2})-[uX]{2})$")
 
 
 def _point(text: str) -> tuple[list[int], bool, int | None] | None:
@@ -30,7 +37,7 @@ def _point(text: str) -> tuple[list[int], bool, int | None] | None:
     match = _POINT.match(text.strip())
     if not match:
         return None
-    parts = [int(match.group("year"))]
+    parts = [int(match.group("year").lstrip("yY"))]
     season = None
     if match.group("month"):
         month = int(match.group("month"))
@@ -45,7 +52,8 @@ def _point(text: str) -> tuple[list[int], bool, int | None] | None:
                 parts.append(day)
         else:
             return None
-    return parts, match.group("qual") in ("~", "%"), season
+    qualifier = match.group("qual") or ""
+    return parts, "~" in qualifier or "%" in qualifier, season
 
 
 def parse_edtf(value: str) -> dict | None:
@@ -56,9 +64,18 @@ def parse_edtf(value: str) -> dict | None:
     if re.fullmatch(r"\d{1,3}[uX]{1,3}", text) and len(text) == 4:  # "19uu": 1900-1999
         return {"date-parts": [[int(re.sub("[uX]", "0", text))],
                                [int(re.sub("[uX]", "9", text))]]}
+    unspecified = _UNSPECIFIED.match(text)
+    if unspecified:
+        month = unspecified.group(2)
+        if month and not 1 <= int(month) <= 12:
+            return None
+        return {"date-parts": [[int(unspecified.group(1))] + ([int(month)] if month else [])]}
     if "/" in text:
         start, _, end = text.partition("/")
-        start, end = start.strip(), end.strip()
+        start, end = (p.strip() for p in (start, end))
+        # the draft's words: "unknown" (an end not known), "open" (an open end)
+        start, end = ("" if p == "unknown" else ".." if p == "open" else p
+                      for p in (start, end))
         points = [None if p in ("", "..") else _point(p) for p in (start, end)]
         if (start not in ("", "..") and points[0] is None) or \
                 (end not in ("", "..") and points[1] is None) or points == [None, None]:

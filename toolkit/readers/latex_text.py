@@ -16,11 +16,13 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Unicode superscripts for \textsuperscript{o} ("n\textsuperscript{o}" → "nᵒ").
-_SUPERSCRIPT = dict(zip("0123456789+-=()aeinorst", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵉⁱⁿᵒʳˢᵗ", strict=True))
+# Unicode superscripts for \textsuperscript{o} ("n\textsuperscript{o}" → "nᵒ"); a dash
+# in a script is a minus ("Ga\textsubscript{1\textendash{}x}" → "Ga₁₋ₓ").
+_SUPERSCRIPT = dict(zip("0123456789+-–−=()aeinorst", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁻⁼⁽⁾ᵃᵉⁱⁿᵒʳˢᵗ",
+                        strict=True))
 # Unicode subscripts for \textsubscript{2} and math "$_2$" ("Cu$_2$O" → "Cu₂O").
-_SUBSCRIPT = dict(zip("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ",
-                      strict=True))
+_SUBSCRIPT = dict(zip("0123456789+-–−=()aehijklmnoprstuvx",
+                      "₀₁₂₃₄₅₆₇₈₉₊₋₋₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ", strict=True))
 
 
 @dataclass
@@ -44,6 +46,7 @@ LAST_OF = {"href": 2, "discretionary": 3}
 # Commands without argument and their text.
 SYMBOL_MACROS = {"-": "", "relax": "", "null": "", "cyrchar": "", ",": "\u2009",
                  "slash": "/", "textbraceleft": "{", "textbraceright": "}", "textbar": "|",
+                 "textasciicircum": "^",
                  "LaTeX": "LaTeX", "TeX": "TeX", "times": "×", "leq": "≤", "geq": "≥",
                  "mu": "μ", "sc": "", "rm": "", "em": "", "it": "", "bf": "", "sf": "",
                  "tt": "", "upshape": "", "itshape": "", "scshape": "", "normalfont": ""}
@@ -111,6 +114,8 @@ def segments(value: str) -> list[Segment]:
     if "$" in value:
         value = _math(value)
     for text, protected in _groups(value):
+        if "~" in text:  # a tie, before the commands: "\\textasciitilde" is "~"
+            text = _ties(text)
         if "\\" in text or "$" in text:
             converted = _latex(text)
         else:
@@ -127,6 +132,15 @@ def segments(value: str) -> list[Segment]:
     return merged
 
 
+_URL = re.compile(r"(\\(?:url|href)\s*\{[^{}]*\})")
+
+
+def _ties(text: str) -> str:
+    """A "~" is a no-break space, except escaped or in a URL ("\\url{x.org/~ann}")."""
+    return "".join(part if i % 2 else re.sub(r"(?<!\\)~", "\u00a0", part)
+                   for i, part in enumerate(_URL.split(text)))
+
+
 def _groups(value: str) -> list[tuple[str, bool]]:
     """Split a value at its depth-0 brace groups: (text, protected). A group that
     begins with a command ("{\\"o}") is a special character: it stays in the text."""
@@ -138,9 +152,9 @@ def _groups(value: str) -> list[tuple[str, bool]]:
             pos = command.end() if command else pos + 2
             name = command.group(0)[1:].strip() if command else ""
             if command and depth == 0 and value.startswith("{", pos) and (
-                    name not in _SYMBOLS or value.startswith("{}", pos)):
+                    not _is_symbol(name) or value.startswith("{}", pos)):
                 # a command's argument: "\\v{S}", not "\\_{"; a symbol takes none:
-                # "Metal\\textendash{{Organic}}" protects "Organic"
+                # "Metal\\textendash{{Organic}}", "400\\textdegree{{C}}" protect
                 for _ in range(LAST_OF.get(name, 1)):
                     if value.startswith("{", pos):
                         pos = _skip_group(value, pos)
@@ -173,11 +187,26 @@ _SYMBOLS = {"&": "&", "%": "%", "$": "$", "_": "_", "#": "#", "o": "ø", "O": "�
             "dots": "…", "textquoteright": "’", "textquoteleft": "‘", "S": "§"}
 _ACCENT = re.compile(r"\\([`'^\"~=.]|[cvuHkr](?=[\s{])|textcommabelow(?=[\s{]))"
                      r"\s*(?:\{\s*([A-Za-z]|\\i)\s*\}|([A-Za-z]))")
+# The tie accent over two letters: "Tret'{\\t{ia}}kov" → "Tret’i͡akov".
+_TIE = re.compile(r"\\t\s*\{\s*([A-Za-z])([A-Za-z])\s*\}")
 _SYMBOL = re.compile(r"\\(?:([&%$_#])|([A-Za-z]+)(?:\{\}|\s+|(?![A-Za-z])))")
 
 
 # Commands that take an argument: letters ("\\textit") or an accent ("\\'", "\\~").
 _COMMAND = re.compile(r"\\(?:[A-Za-z]+|[`'^\"~=.])\s*")
+
+
+@lru_cache(maxsize=1024)
+def _is_symbol(name: str) -> bool:
+    """A command that takes no argument and stands for a character ("\\textdegree" °)."""
+    if name in _SYMBOLS or name in SYMBOL_MACROS:
+        return True
+    from pylatexenc import latex2text
+
+    _, db, _ = _converter()
+    spec = latex2text.get_default_latex_context_db().get_macro_spec(name)
+    return db.get_macro_spec(name) is None and spec is not None and \
+        isinstance(spec.simplify_repl, str) and "%" not in spec.simplify_repl
 
 
 def _skip_group(value: str, pos: int) -> int:
@@ -224,6 +253,7 @@ def _latex(text: str) -> str:
         letter = "i" if letter == "\\i" else letter
         return unicodedata.normalize("NFC", letter + _ACCENT_MARKS[match.group(1)])
 
+    text = _TIE.sub("\\1\u0361\\2", text) if "\\t" in text else text
     quick = _ACCENT.sub(accent, text)
     quick = _SYMBOL.sub(lambda m: _SYMBOLS.get(m.group(1) or m.group(2), m.group(0)), quick)
     if "\\" not in quick and "$" not in quick:
@@ -243,7 +273,7 @@ def _pylatexenc(text: str) -> str:
 
 
 _TYPOGRAPHY = [("---", "—"), ("--", "–"), ("``", "“"), ("''", "”"), ("`", "‘"),
-               ("'", "’"), ("~", "\u00a0")]
+               ("'", "’")]
 
 
 def _typography(text: str) -> str:
@@ -315,12 +345,14 @@ def sentence_case(parts: list[Segment]) -> list[Segment]:
 
 
 _ENDS = ":.?!"
+_SCRIPT_LETTERS = set(_SUBSCRIPT.values()) | set(_SUPERSCRIPT.values())
 
 
 def _lower_capitalised(word: str, before: str, after: str) -> str:
     """`word` lowered if it is Title Case; `before`/`after`: the characters around it."""
-    if after.isdigit() or before.isdigit() or any(c.isdigit() for c in word):
-        return word  # "3D", "Cu₂O", "Kirmse2011"
+    if after.isdigit() or before.isdigit() or any(c.isdigit() for c in word) or \
+            before in _SCRIPT_LETTERS:
+        return word  # "3D", "Cu₂O", "Kirmse2011", "Al₁₋ₓN"
     letters = word.replace("’", "").replace("'", "")
     if letters[:1].isupper() and (letters[1:].islower() or len(letters) == 1):
         return word[0].lower() + word[1:]
@@ -332,7 +364,8 @@ def to_csl(parts: list[Segment]) -> str:
     span (a style's text-case could change it); other protected text needs no span."""
     out = []
     for part in parts:
-        if part.protected and any(w[0].islower() for w in _WORD.findall(part.text)):
+        if part.protected and any(w[0].islower() and w[0] not in _SCRIPT_LETTERS
+                                  for w in _WORD.findall(part.text)):
             out.append(f'<span class="nocase">{part.text}</span>')
         else:
             out.append(part.text)
