@@ -187,3 +187,15 @@ def test_fact_text_appears_verbatim_in_docx_and_pdf(words):
     pdf = WRITERS["pdf"].write(document, frame)
     reader = PdfReader(io.BytesIO(pdf))
     assert squash(text) in squash("".join(page.extract_text() for page in reader.pages))
+
+
+def test_a_claims_authorities_already_cited_in_its_argument_are_not_cited_again():
+    """The memo appends a claim's authorities to its argument: one the argument cites
+    sentence by sentence must not come back in a trailing note ("ibid paras 36, 33"
+    under a sentence that cited para 36 only: the new-case trial of December 2026)."""
+    from toolkit.kinds.sections import uncited_in
+
+    argument = "It extends to ... [@hrc-gc-37, para 33]; no ground [see @hrc-gc-37,  para 36]."
+    assert uncited_in(["@hrc-gc-37, para 33", "@hrc-gc-37, para 36", "@iccpr, art 21"],
+                      argument) == ["@iccpr, art 21"]
+    assert uncited_in(["@hrc-gc-37, para 34"], argument) == ["@hrc-gc-37, para 34"]

@@ -48,6 +48,29 @@ def cite_list(sources: list[str]) -> str:
     return f"[{'; '.join(cleaned)}]" if cleaned else ""
 
 
+def _cite_forms(text: str) -> set[str]:
+    """Every cite written in `text`'s brackets, as "@key,locator" without spaces."""
+    import re
+
+    found = set()
+    for group in re.findall(r"\[([^\[\]]*@[^\[\]]*)\]", text or ""):
+        for cite in group.split(";"):
+            at = cite.find("@")
+            if at >= 0:
+                found.add("".join(cite[at:].split()).casefold())
+    return found
+
+
+def uncited_in(sources: list[str], text: str) -> list[str]:
+    """The sources not already cited, with the same pinpoint, in `text`: a claim's
+    authorities after its argument, without repeating (and so misplacing) what the
+    argument cites sentence by sentence."""
+    written = _cite_forms(text)
+    return [s for s in sources
+            if "".join(s.strip().removeprefix("[").removesuffix("]").split()).casefold()
+            not in written]
+
+
 def when_date(value, language: str = "en") -> str:
     if value in (None, ""):
         return ""
@@ -85,7 +108,7 @@ def _environment(folder: str, root: str, language: str) -> ImmutableSandboxedEnv
     compiles it once), and never cached on disk (a bytecode cache in drafts/ would run
     whatever code someone wrote there). The loader notices an edited template."""
     env = BoundedImmutableSandbox(loader=ConfinedLoader([folder], root), **_OPTIONS)
-    env.filters.update(md=escape_markdown, cites=cite_list,
+    env.filters.update(md=escape_markdown, cites=cite_list, uncited_in=uncited_in,
                        date=partial(long_date, language=language),
                        when=partial(when_date, language=language))
     bound_filters(env)
