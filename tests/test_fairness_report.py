@@ -539,3 +539,37 @@ def test_libreoffice_shows_no_confidential_name_in_the_public_docx(reports, tmp_
                      .pages)
     assert "Monitor 2" in text
     assert leaks({"libreoffice": text}, ZHEKSEBAEV_MONITORS) == []
+
+
+def _session_case(ws, session_date: str, appeals: list | None = None):
+    import yaml
+
+    path = ws / "claims" / "zheksebaev.yaml"
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    proceeding = next(p for p in case["proceedings"]
+                      if p["id"] == case["monitoring"]["proceeding"])
+    proceeding["judgment"]["date"] = "2021-10"
+    if appeals is not None:
+        proceeding["appeals"] = appeals
+    case["monitoring"]["sessions"][0]["date"] = session_date
+    path.write_text(yaml.safe_dump(case, allow_unicode=True), encoding="utf-8")
+    from toolkit import api
+    from toolkit.workspace.folders import Workspace
+
+    report = api.check(Workspace(ws), [path], today=TODAY).report
+    return [w for w in report.warnings if w.code == "session-after-judgment"]
+
+
+@pytest.mark.parametrize(("session", "appeals", "warned"), [
+    ("2021-10-31", [], False),  # the judgment's last possible day: may be the trial
+    ("2021-11-01", [], True),  # surely after a judgment of October 2021, no remedy
+    ("2022-03-15", [{"kind": "appeal", "court": "Appeal court", "status": "decided",
+                     "decided": "2022-03-15"}], False),  # the appeal's hearing day
+    ("2022-03-16", [{"kind": "appeal", "court": "Appeal court", "status": "decided",
+                     "decided": "2022-03-15"}], True),  # after the appeal too
+    ("2022-03-16", [{"kind": "cassation", "court": "Supreme Court", "status": "pending"}],
+     False),
+])
+def test_a_session_after_the_judgment_needs_a_remedy_it_belongs_to(example_workspace, session,
+                                                                   appeals, warned):
+    assert bool(_session_case(example_workspace, session, appeals)) is warned

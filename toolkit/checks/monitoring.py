@@ -55,3 +55,36 @@ def sessions_not_in_the_future(ctx: CheckContext) -> None:
         if when and when.start > ctx.today:
             ctx.error((*path, "date"), f"monitoring session date {format_date(when)} lies in "
                       f"the future (today is {ctx.today.isoformat()})", "future-date")
+
+
+@case_check
+def sessions_before_the_judgment_or_in_a_remedy(ctx: CheckContext) -> None:
+    """A session surely after the monitored proceeding's judgment (its earliest possible
+    day later than the judgment's latest) belongs to a hearing on a remedy: without an
+    appeal or cassation recorded whose decision comes on or after it (or is pending), the
+    report would say the trial was monitored after it ended (the new-case trial of
+    December 2026: a session five months after the judgment passed unremarked)."""
+    monitoring = ctx.raw.get("monitoring") if hasattr(ctx.raw, "get") else None
+    proceeding_id = monitoring.get("proceeding") if hasattr(monitoring, "get") else None
+    proceeding = next((p for _, p in entries(ctx.raw, "proceedings")
+                       if p.get("id") == proceeding_id), None)
+    if proceeding is None:
+        return
+    judged = date_of(proceeding.get("judgment"), "date")
+    if judged is None:
+        return
+    remedies = [r for _, r in entries(proceeding, "appeals")]
+    for path, session in entries(ctx.raw, "monitoring", "sessions"):
+        when = date_of(session, "date")
+        if when is None or when.start <= judged.end:
+            continue
+        in_a_remedy = any(r.get("status") in ("pending", "unknown") or
+                          ((decided := date_of(r, "decided")) is not None and
+                           decided.end >= when.start) for r in remedies)
+        if not in_a_remedy:
+            ctx.warning((*path, "date"),
+                        f"monitoring session of {format_date(when)} is after the judgment "
+                        f"of {format_date(judged)} in proceeding '{proceeding_id}', and no "
+                        "appeal or cassation decided on or after it is recorded: correct "
+                        "the date, or add the remedy whose hearing was monitored under "
+                        "the proceeding's appeals", "session-after-judgment")
