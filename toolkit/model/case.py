@@ -103,6 +103,11 @@ class Person(Strict):
     birth_place: str | None = None
     address: str | None = Field(None, description="Address for correspondence.")
     occupation: str | None = None
+    gender: Literal["female", "male"] | None = Field(
+        None, description="How the standard wording refers to the person where a language "
+                          "marks it ('her own behalf', 'elle est touchée', 'автор "
+                          "затронута'); without it, the wording the Committee uses for an "
+                          "author of either gender, or the masculine in French and Russian.")
     confidential: bool | None = Field(
         None, description="Replace the name by a role label in public documents. Default: "
                           "true for trial monitors, false for everyone else.")
