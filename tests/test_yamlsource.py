@@ -148,3 +148,12 @@ def test_a_diagnostic_far_into_a_one_line_scalar_is_at_its_column():
     start = len(filler)
     assert locate_within(root, ("case", "summary"), start, start + 10) == \
         Mark(2, 12 + start)
+
+
+@pytest.mark.parametrize("before", ["", "# é ¶ 日 😀\n", "# Жексебаев\n"])
+def test_a_control_character_is_placed_at_its_column_after_non_ascii_text(before):
+    """libyaml reports a refused character's offset in bytes of UTF-8: after a
+    non-ASCII comment the column was one too far for each extra byte."""
+    with pytest.raises(YamlProblem) as raised:
+        parse_yaml(before + "title: A\x01b\n")
+    assert (raised.value.mark.line, raised.value.mark.column) == (before.count("\n") + 1, 9)

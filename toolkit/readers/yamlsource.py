@@ -352,7 +352,8 @@ def parse_yaml(text: str) -> Any:
     except yaml.reader.ReaderError as exc:  # a character YAML forbids, at an offset
         raise YamlProblem(f"the file holds the control character U+{exc.character:04X}, "
                           "which YAML does not allow; delete it (or write it as an escape "
-                          "in double quotes)", mark_of_offset(text, exc.position)) from None
+                          "in double quotes)",
+                          mark_of_offset(text, _character_offset(text, exc))) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"YAML syntax error: {exc}", Mark(1, 1)) from None
     nodes = [n for n in nodes if n is not None]
@@ -370,6 +371,16 @@ def parse_yaml(text: str) -> Any:
     if isinstance(data, LocatedDict | LocatedList):
         data.source = text
     return data
+
+
+def _character_offset(text: str, exc: yaml.reader.ReaderError) -> int:
+    """The character offset of the character a reader refused: libyaml counts bytes of
+    UTF-8, PyYAML's own reader characters (they differ after any non-ASCII text)."""
+    from_bytes = len(text.encode("utf-8")[:exc.position].decode("utf-8", errors="ignore"))
+    for offset in (from_bytes, exc.position):
+        if 0 <= offset < len(text) and ord(text[offset]) == exc.character:
+            return offset
+    return from_bytes
 
 
 def mark_of_offset(text: str, offset: int) -> Mark:
