@@ -358,12 +358,20 @@ class _Converter:
 
 
 def _merge_text(nodes: list[Inline]) -> list[Inline]:
+    """Adjacent Text runs as one, joined once (adding them two at a time copied the
+    growing text for every run: quadratic in markers the parser leaves as text)."""
     merged: list[Inline] = []
+    run: list[str] = []
     for node in nodes:
-        if isinstance(node, Text) and merged and isinstance(merged[-1], Text):
-            merged[-1] = Text(merged[-1].text + node.text)
-        else:
-            merged.append(node)
+        if isinstance(node, Text):
+            run.append(node.text)
+            continue
+        if run:
+            merged.append(Text("".join(run)))
+            run.clear()
+        merged.append(node)
+    if run:
+        merged.append(Text("".join(run)))
     return merged
 
 
