@@ -1,0 +1,51 @@
+"""Texts past the sizes a document can lay out (toolkit/model/bounds.py), reported as
+errors at the line of the case file where the paragraph starts (issue 17).
+
+A paragraph is what a blank line separates in a Markdown text, as the parser reads it.
+
+Size: one rule."""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.checks.context import CheckContext, case_check, typed_paths, values_at
+from toolkit.model.bounds import PARAGRAPH_CHARACTERS
+from toolkit.model.case import Markdown
+
+_BLANK_LINE = re.compile(r"\n[ \t]*(?:\r?\n)+")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of each paragraph of a Markdown text, without the white
+    space around it."""
+    spans, start = [], 0
+    for match in [*_BLANK_LINE.finditer(text), None]:
+        end = match.start() if match else len(text)
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            first = start + len(chunk) - len(chunk.lstrip())
+            spans.append((first, first + len(stripped)))
+        start = match.end() if match else end
+    return spans
+
+
+def _where(path: tuple) -> str:
+    return ".".join(f"[{p + 1}]" if isinstance(p, int) else p for p in path).replace(".[", "[")
+
+
+@case_check
+def texts_within_bounds(ctx: CheckContext) -> None:
+    for pattern in typed_paths(Markdown):
+        for path, text in values_at(ctx.raw, pattern):
+            if not isinstance(text, str) or len(text) <= PARAGRAPH_CHARACTERS.limit:
+                continue
+            for start, end in paragraphs(text):
+                count = end - start
+                if PARAGRAPH_CHARACTERS.exceeded(count):
+                    line_end = text.find("\n", start, end)
+                    mark = ctx.mark_within(path, start, end if line_end < 0 else line_end)
+                    ctx.error(path, PARAGRAPH_CHARACTERS.message(
+                        count, f"this paragraph of {_where(path)}"), PARAGRAPH_CHARACTERS.code,
+                        mark)
