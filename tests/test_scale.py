@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, TODAY, run_build
-from toolkit.model.bounds import PARAGRAPH_CHARACTERS
+from toolkit.model.bounds import INLINE_NESTING, PARAGRAPH_CHARACTERS
 from toolkit.model.document import Document, Emph, NoteRef, Paragraph, Text
 from toolkit.passes import notes
 from toolkit.readers.markdown import parse_markdown
@@ -174,3 +174,32 @@ def test_a_case_past_a_bound_is_not_built(ws):
     assert result.exit_code == 1
     assert PARAGRAPH_CHARACTERS.code in result.output or "characters" in result.output
     assert not (ws / "drafts" / "sultanov" / "memo.native.txt").exists()
+
+
+def _nested(levels: int) -> str:
+    """Emphasis `levels` deep: *w0 _w1 *w2 … x … w2* w1_ w0*"""
+    marks = ["*" if i % 2 == 0 else "_" for i in range(levels)]
+    return ("".join(f"{m}w{i} " for i, m in enumerate(marks)) + "x"
+            + "".join(f" w{i}{m}" for i, m in reversed(list(enumerate(marks)))))
+
+
+def test_emphasis_nested_exactly_to_the_bound_builds_and_one_level_more_fails(ws):
+    limit = INLINE_NESTING.limit
+    case = _fact_of(ws, _nested(limit))
+    errors = check_workspace(Workspace(ws), [case], TODAY).report.errors
+    assert [e for e in errors if "inside one another" in e.message] == []
+    result = run_build(ws, str(case), "--to", "native,docx")
+    assert result.exit_code == 0, result.output
+    shutil.copy(REPO / "claims" / "sultanov.yaml", ws / "claims" / "sultanov.yaml")
+    case = _fact_of(ws, _nested(limit + 1))
+    errors = check_workspace(Workspace(ws), [case], TODAY).report.errors
+    (error,) = [e for e in errors if "inside one another" in e.message]
+    assert (error.file, error.line) == ("claims/sultanov.yaml", 59)
+    assert f"{limit + 1} levels" in error.message
+
+
+def test_thousands_of_nested_levels_are_an_error_not_a_crash(ws):
+    case = _fact_of(ws, _nested(5000))
+    result = run_build(ws, str(case), "--to", "native")
+    assert result.exit_code == 1
+    assert "inside one another" in result.output and "Recursion" not in result.output

@@ -26,7 +26,7 @@ class Bound:
 
     def message(self, count: int, where: str) -> str:
         return (f"{where} has {count:,} {self.what}, more than the {self.limit:,} a document "
-                f"can lay out: {self.reason}")
+                f"may have: {self.reason}")
 
 
 PARAGRAPH_CHARACTERS = Bound(
@@ -36,4 +36,10 @@ PARAGRAPH_CHARACTERS = Bound(
     "20 pages); split it into paragraphs with blank lines",
     "paragraph-too-long")
 
-BOUNDS = (PARAGRAPH_CHARACTERS,)
+INLINE_NESTING = Bound(
+    50, "levels of emphasis, strong emphasis and links inside one another",
+    "the document tree is read, finished and written by recursion, which a few hundred "
+    "levels exhaust; no text needs more than three",
+    "markup-nested-too-deeply")
+
+BOUNDS = (PARAGRAPH_CHARACTERS, INLINE_NESTING)
