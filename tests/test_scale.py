@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, TODAY, run_build
-from toolkit.model.bounds import INLINE_NESTING, PARAGRAPH_CHARACTERS
+from toolkit.model.bounds import INLINE_NESTING, PARAGRAPH_CHARACTERS, WORD_CHARACTERS
 from toolkit.model.document import Document, Emph, NoteRef, Paragraph, Text
 from toolkit.passes import notes
 from toolkit.readers.markdown import parse_markdown
@@ -203,3 +203,25 @@ def test_thousands_of_nested_levels_are_an_error_not_a_crash(ws):
     result = run_build(ws, str(case), "--to", "native")
     assert result.exit_code == 1
     assert "inside one another" in result.output and "Recursion" not in result.output
+
+
+def test_a_word_exactly_at_the_bound_passes_and_one_character_more_fails(ws):
+    limit = WORD_CHARACTERS.limit
+    word = "з" * limit
+    link = f"[the record](https://example.org/{'a' * 3000})"  # a destination is not laid out
+    case = _fact_of(ws, f"He wrote {word} and {link}.")
+    errors = check_workspace(Workspace(ws), [case], TODAY).report.errors
+    assert [e for e in errors if e.code == WORD_CHARACTERS.code] == []
+    shutil.copy(REPO / "claims" / "sultanov.yaml", ws / "claims" / "sultanov.yaml")
+    case = _fact_of(ws, f"He wrote\n{word}з and then\nleft.")
+    errors = check_workspace(Workspace(ws), [case], TODAY).report.errors
+    (error,) = [e for e in errors if e.code == WORD_CHARACTERS.code]
+    assert (error.file, error.line) == ("claims/sultanov.yaml", 60)
+    assert f"{limit + 1:,} characters without a space" in error.message
+
+
+def test_ten_thousand_emphasis_markers_without_a_space_are_refused_at_once(ws):
+    markers = "*_" * 5000
+    case = _fact_of(ws, f"Before {markers}word{markers[::-1]} after.")
+    errors = check_workspace(Workspace(ws), [case], TODAY).report.errors
+    assert [e.line for e in errors if e.code == WORD_CHARACTERS.code] == [59]

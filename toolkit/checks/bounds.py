@@ -1,7 +1,9 @@
 """Texts past the sizes a document can lay out (toolkit/model/bounds.py), reported as
-errors at the line of the case file where the paragraph starts (issue 17).
+errors at the line of the case file where the paragraph or the word starts (issue 17).
+(The bound on nested emphasis is the Markdown reader's: markdown_units reports it.)
 
-A paragraph is what a blank line separates in a Markdown text, as the parser reads it.
+A paragraph is what a blank line separates in a Markdown text, as the parser reads it;
+a word, what white space separates, a link's destination left out.
 
 Size: one rule."""
 
@@ -10,10 +12,13 @@ from __future__ import annotations
 import re
 
 from toolkit.checks.context import CheckContext, case_check, typed_paths, values_at
-from toolkit.model.bounds import PARAGRAPH_CHARACTERS
+from toolkit.model.bounds import PARAGRAPH_CHARACTERS, WORD_CHARACTERS
 from toolkit.model.case import Markdown
 
 _BLANK_LINE = re.compile(r"\n[ \t]*(?:\r?\n)+")
+_WORD = re.compile(r"\S+")
+# A link's destination is never laid out: `[text](https://…)` counts as `[text]`.
+_DESTINATION = re.compile(r"\]\([^()\s]*\)")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -35,11 +40,29 @@ def _where(path: tuple) -> str:
     return ".".join(f"[{p + 1}]" if isinstance(p, int) else p for p in path).replace(".[", "[")
 
 
+def _longest_word(text: str) -> tuple[int, int]:
+    """(length, offset) of the longest run without white space, link destinations left
+    out; (0, 0) for none."""
+    best = (0, 0)
+    for match in _WORD.finditer(text):
+        if len(match[0]) > WORD_CHARACTERS.limit:
+            length = len(_DESTINATION.sub("]", match[0]))
+            best = max(best, (length, -match.start()))
+    return best[0], -best[1]
+
+
 @case_check
 def texts_within_bounds(ctx: CheckContext) -> None:
     for pattern in typed_paths(Markdown):
         for path, text in values_at(ctx.raw, pattern):
-            if not isinstance(text, str) or len(text) <= PARAGRAPH_CHARACTERS.limit:
+            if not isinstance(text, str) or len(text) <= WORD_CHARACTERS.limit:
+                continue
+            length, start = _longest_word(text)
+            if WORD_CHARACTERS.exceeded(length):
+                ctx.error(path, WORD_CHARACTERS.message(
+                    length, f"a word of {_where(path)}"), WORD_CHARACTERS.code,
+                    ctx.mark_within(path, start, start + 1))
+            if len(text) <= PARAGRAPH_CHARACTERS.limit:
                 continue
             for start, end in paragraphs(text):
                 count = end - start

@@ -36,10 +36,18 @@ PARAGRAPH_CHARACTERS = Bound(
     "20 pages); split it into paragraphs with blank lines",
     "paragraph-too-long")
 
+WORD_CHARACTERS = Bound(
+    1_000, "characters without a space",
+    "WeasyPrint looks for a line break through the whole of a run without spaces again "
+    "for every line and every piece of markup in it, so its cost grows with the square "
+    "of the run's length; put spaces in it, or give a long web address as a source in "
+    "the library",
+    "word-too-long")
+
 INLINE_NESTING = Bound(
     50, "levels of emphasis, strong emphasis and links inside one another",
     "the document tree is read, finished and written by recursion, which a few hundred "
     "levels exhaust; no text needs more than three",
     "markup-nested-too-deeply")
 
-BOUNDS = (PARAGRAPH_CHARACTERS, INLINE_NESTING)
+BOUNDS = (PARAGRAPH_CHARACTERS, WORD_CHARACTERS, INLINE_NESTING)
