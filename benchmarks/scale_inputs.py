@@ -5,8 +5,9 @@ size along that dimension is n and whose other sizes stay those of a typical cas
 - `fact_chars`: one case whose first fact is n characters of Latin and Cyrillic prose
   (sentences of the synthetic events and details), cited once.
 - `facts`: one case with n facts (the synthetic events in turn, 1–2 sources each).
-- `footnotes`: one case of ten facts carrying n footnotes between them, citations with
-  pinpoints and remarks of our own in turn.
+- `footnotes`: one case of 25 facts carrying n footnotes between them, citations with
+  pinpoints and remarks of our own in turn (10,000 notes: 400 a fact, about 25,000
+  characters, within the bound on a paragraph).
 - `library`: a typical case beside a citation library of n entries
   (benchmarks/library_scale.py's `make_library` when it exists, else CSL-JSON made here).
 - `cases`: n typical cases and one briefing over all of them.
@@ -25,6 +26,7 @@ from pathlib import Path
 from synthetic import DETAILS, EVENTS, case, dump, empty_workspace, workspace
 
 SEED = 5
+FACTS_WITH_NOTES = 25
 
 
 def _write_case(root: Path, data: dict, name: str) -> str:
@@ -68,15 +70,15 @@ def facts(root: Path, n: int) -> tuple[str, list[str]]:
 
 
 def footnotes(root: Path, n: int) -> tuple[str, list[str]]:
-    """Ten facts; fact i carries the notes i, i + 10, ... (the fact's sources add one or
-    two more each, so the document has n + 10 to n + 20 notes)."""
+    """25 facts; fact i carries the notes i, i + 25, ... (the fact's sources add one or
+    two more each, so the document has n + 25 to n + 50 notes)."""
     _, keys = empty_workspace(root)
     rng = random.Random(SEED)
-    data = case(3, rng, keys, facts=10)
+    data = case(3, rng, keys, facts=FACTS_WITH_NOTES)
     cited = [k for k in keys if k.startswith(("report-", "views-"))]
     for index, fact in enumerate(data["facts"]):
         parts = [fact["text"].split("^[")[0]]
-        for note in range(index, n, 10):
+        for note in range(index, n, FACTS_WITH_NOTES):
             sentence = rng.choice(DETAILS).rstrip(".")
             if note % 3 == 2:
                 remark = rng.choice(["Counsel holds a copy.", "Перевод автора."])
