@@ -8,11 +8,11 @@ and `--to pdf`, and WeasyPrint alone laying out and writing our HTML of the same
 document (the floor for our PDF). Peak memory is each subprocess's own ru_maxrss
 (os.wait4).
 
-Per dimension it prints seconds, MB and seconds per unit at each size, and two growth
-ratios of the time per unit: from the smallest to the largest size (the target: at most
-1.5×), and between the two largest sizes (where the fixed cost of starting Python no
-longer hides a super-linear term: at most 1.5× too). PDF rows also give the ratio to
-WeasyPrint alone.
+Per dimension it prints CPU seconds (wall seconds), MB and CPU ms per unit at each
+size, and two growth ratios of the CPU time per unit: from the smallest to the largest
+size (the target: at most 1.5×), and between the two largest sizes (where the fixed
+cost of starting Python no longer hides a super-linear term: at most 1.5× too). PDF
+rows also give the ratio to WeasyPrint alone.
 
     .venv/bin/python benchmarks/scale.py [--quick] [--only facts,footnotes]
         [--skip pdf] [--write docs/performance.md]
@@ -74,22 +74,29 @@ WEASYPRINT = ("import sys, weasyprint; weasyprint.HTML(filename=sys.argv[1], "
               "base_url=sys.argv[2]).write_pdf(sys.argv[3])")
 
 
-def run(argv: list[str], cwd: Path) -> tuple[float, float]:
-    """Seconds and peak MB of one subprocess; raises if it fails."""
+@dataclass(frozen=True)
+class Run:
+    wall: float  # seconds
+    cpu: float  # seconds of CPU, user and system: what the verdicts read
+    mb: float  # peak resident memory
+
+
+def run(argv: list[str], cwd: Path) -> Run:
+    """Time, CPU time and peak MB of one subprocess; raises if it fails."""
     started = time.perf_counter()
     process = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE)
     stderr = process.stderr.read() if process.stderr else b""
     _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
+    wall = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         raise RuntimeError(f"{' '.join(argv)}: exit {process.returncode}\n"
                            + stderr.decode(errors="replace")[-2000:])
-    return seconds, usage.ru_maxrss / 1024
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
-def measure(name: str, size: int, skip: set[str]) -> dict[str, tuple[float, float]]:
+def measure(name: str, size: int, skip: set[str]) -> dict[str, Run]:
     python = sys.executable
     with tempfile.TemporaryDirectory(prefix=f"scale-{name}-") as folder:
         root = Path(folder)
@@ -98,7 +105,7 @@ def measure(name: str, size: int, skip: set[str]) -> dict[str, tuple[float, floa
         toolkit = [python, "-m", "toolkit"]
         common = ["-w", str(root), "--today", TODAY]
         build = [*toolkit, "build", *paths, *common, "--kind", kind, "--force"]
-        out: dict[str, tuple[float, float]] = {}
+        out: dict[str, Run] = {}
         env_cwd = REPO  # `python -m toolkit` runs this checkout's code
         if "check" not in skip:
             # A briefing file is checked with the cases it draws on, without --kind.
@@ -123,33 +130,31 @@ def ratios(sizes: tuple[int, ...], seconds: list[float]) -> tuple[float, float]:
 
 
 def dimension_table(name: str, sizes: tuple[int, ...],
-                    results: list[dict[str, tuple[float, float]]]) -> list[str]:
+                    results: list[dict[str, Run]]) -> list[str]:
     dim = DIMENSIONS[name]
     commands = [c for c in COMMANDS if c in results[0]]
     lines = [f"#### {dim.title} (`{name}`)", "",
              f"| {dim.units} | " + " | ".join(
-                 f"{c}: s, MB, ms per {dim.unit}" for c in commands) + " |",
+                 f"{c}: CPU s (wall), MB, CPU ms per {dim.unit}" for c in commands) + " |",
              "| ---: | " + " | ".join("---" for _ in commands) + " |"]
     for size, result in zip(sizes, results, strict=True):
-        cells = []
-        for c in commands:
-            seconds, mb = result[c]
-            cells.append(f"{seconds:.2f} s, {mb:.0f} MB, {1000 * seconds / size:.3g}")
+        cells = [f"{result[c].cpu:.2f} ({result[c].wall:.2f}), {result[c].mb:.0f}, "
+                 f"{1000 * result[c].cpu / size:.3g}" for c in commands]
         lines.append(f"| {size:,} | " + " | ".join(cells) + " |")
-    lines += ["", f"| growth of time per {dim.unit} | smallest → largest | "
-                  "two largest | peak MB, smallest → largest | verdict |",
+    lines += ["", f"| CPU time per {dim.unit} | growth, smallest → largest | "
+                  "growth, two largest | peak MB, smallest → largest | verdict |",
               "| --- | --- | --- | --- | --- |"]
     for c in commands:
-        whole, top = ratios(sizes, [r[c][0] for r in results])
-        memory = f"{results[0][c][1]:.0f} → {results[-1][c][1]:.0f}"
+        whole, top = ratios(sizes, [r[c].cpu for r in results])
+        memory = f"{results[0][c].mb:.0f} → {results[-1][c].mb:.0f}"
         verdict = "met" if whole <= LIMIT and top <= LIMIT else "NOT met"
         if c == "weasyprint":
             verdict = "(the floor)"
         lines.append(f"| {c} | {whole:.2f}× | {top:.2f}× | {memory} | {verdict} |")
     if "pdf" in commands and "weasyprint" in commands:
-        shares = ", ".join(f"{r['pdf'][0] / r['weasyprint'][0]:.2f}" for r in results)
+        shares = ", ".join(f"{r['pdf'].cpu / r['weasyprint'].cpu:.2f}" for r in results)
         lines.append("")
-        lines.append(f"PDF / WeasyPrint alone at each size: {shares}.")
+        lines.append(f"PDF / WeasyPrint alone (CPU time) at each size: {shares}.")
     return lines + [""]
 
 
@@ -189,7 +194,8 @@ def main() -> None:
         results = []
         for size in sizes:
             results.append(measure(name, size, skip))
-            shown = ", ".join(f"{c} {s:.2f} s {mb:.0f} MB" for c, (s, mb) in results[-1].items())
+            shown = ", ".join(f"{c} {r.cpu:.2f} s CPU ({r.wall:.2f} s) {r.mb:.0f} MB"
+                              for c, r in results[-1].items())
             print(f"{name} {size}: {shown}", flush=True)
         table = dimension_table(name, sizes, results)
         print("\n".join(table), flush=True)
@@ -198,7 +204,9 @@ def main() -> None:
     command = "benchmarks/scale.py" + (" --quick" if args.quick else "")
     head = [f"Produced by `.venv/bin/python {command}` in {minutes:.0f} min on "
             f"{date.today().isoformat()} ({machine()}). One run per size; each command "
-            "is a subprocess, Python's start-up and imports included.", ""]
+            "is a subprocess, Python's start-up and imports included. The verdicts read "
+            "CPU time (user and system, os.wait4), which the other processes of a shared "
+            "machine disturb far less than the wall time shown in brackets.", ""]
     if args.write:
         write_into(args.write, head + block)
 
