@@ -18,6 +18,7 @@ from toolkit.model.case import Markdown
 _BLANK_LINE = re.compile(r"\n[ \t]*(?:\r?\n)+")
 _WORD = re.compile(r"\S+")
 # A link's destination is never laid out: `[text](https://…)` counts as `[text]`.
+_MARK_CHARACTERS = 60
 _DESTINATION = re.compile(r"\]\([^()\s]*\)")
 
 
@@ -51,6 +52,14 @@ def _longest_word(text: str) -> tuple[int, int]:
     return best[0], -best[1]
 
 
+def _mark(ctx: CheckContext, path: tuple, text: str, start: int, end: int):
+    """Where text[start:] begins in the file, found from its first words only: the
+    whole of a text past a bound would make a search pattern as long as itself."""
+    line_end = text.find("\n", start, end)
+    return ctx.mark_within(path, start, min(start + _MARK_CHARACTERS,
+                                            end if line_end < 0 else line_end))
+
+
 @case_check
 def texts_within_bounds(ctx: CheckContext) -> None:
     for pattern in typed_paths(Markdown):
@@ -61,14 +70,13 @@ def texts_within_bounds(ctx: CheckContext) -> None:
             if WORD_CHARACTERS.exceeded(length):
                 ctx.error(path, WORD_CHARACTERS.message(
                     length, f"a word of {_where(path)}"), WORD_CHARACTERS.code,
-                    ctx.mark_within(path, start, start + 1))
+                    _mark(ctx, path, text, start, start + length))
             if len(text) <= PARAGRAPH_CHARACTERS.limit:
                 continue
             for start, end in paragraphs(text):
                 count = end - start
                 if PARAGRAPH_CHARACTERS.exceeded(count):
-                    line_end = text.find("\n", start, end)
-                    mark = ctx.mark_within(path, start, end if line_end < 0 else line_end)
+                    mark = _mark(ctx, path, text, start, end)
                     ctx.error(path, PARAGRAPH_CHARACTERS.message(
                         count, f"this paragraph of {_where(path)}"), PARAGRAPH_CHARACTERS.code,
                         mark)
