@@ -107,10 +107,13 @@ def library(root: Path, n: int) -> tuple[str, list[str]]:
         _csl_library(target, n)
     else:
         make_library(target, n, "json")
+    # The key each entry is cited by (Better CSL JSON's citation-key, else its id).
+    cited = [item.get("citation-key") or item["id"]
+             for item in json.loads(target.read_text(encoding="utf-8"))]
     data = case(4, random.Random(SEED), keys, facts=8)
     # The case cites a few of the library's own entries, so they are formatted.
     for index, fact in enumerate(data["facts"]):
-        fact["sources"].append(f"@scale-{(index * 7919) % n}")
+        fact["sources"].append(f"@{cited[(index * 7919) % n]}")
     return "communication", [_write_case(root, data, f"library-{n}")]
 
 
