@@ -225,3 +225,19 @@ def test_ten_thousand_emphasis_markers_without_a_space_are_refused_at_once(ws):
     case = _fact_of(ws, f"Before {markers}word{markers[::-1]} after.")
     errors = check_workspace(Workspace(ws), [case], TODAY).report.errors
     assert [e.line for e in errors if e.code == WORD_CHARACTERS.code] == [59]
+
+
+def test_the_kept_page_references_follow_every_page_added():
+    import pydyf
+
+    from toolkit.writers import weasyprint_speed
+
+    if not weasyprint_speed.apply():
+        pytest.skip(f"written for WeasyPrint {weasyprint_speed.CHECKED_VERSIONS}")
+    original = pydyf.PDF.page_references.fget.original
+    pdf = pydyf.PDF()
+    for _ in range(3):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+        assert pdf.page_references == original(pdf)
+        assert pdf.page_references is pdf.page_references  # kept, not built again
+    assert len(pdf.page_references) == 3

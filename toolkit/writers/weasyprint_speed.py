@@ -120,4 +120,5 @@ def _keep_page_references(pdf_class) -> None:
             kept = pdf.__dict__["_covenant_page_references"] = (key, original(pdf))
         return kept[1]
 
+    page_references.original = original
     pdf_class.page_references = property(page_references)
