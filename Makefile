@@ -34,10 +34,12 @@ test: setup
 	$(PY) -m pytest -q
 
 # The whole benchmark (30–45 minutes on 2 cores): start-up, 40/200/1,000-footnote
-# documents beside pandoc and WeasyPrint, the 135-case batch; writes the tables into
-# docs/performance.md. Not part of `make test`.
+# documents beside pandoc and WeasyPrint, the 135-case batch; then the cost of each
+# dimension at four sizes spanning 100× (benchmarks/scale.py, about an hour more);
+# writes the tables into docs/performance.md. Not part of `make test`.
 bench: setup
 	$(PY) benchmarks/performance.py --write docs/performance.md
+	$(PY) benchmarks/scale.py --write docs/performance.md
 
 clean:
 	rm -rf $(VENV) drafts/*/

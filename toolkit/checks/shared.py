@@ -8,12 +8,20 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from toolkit.checks import confidentiality, dates, markdown_units, monitoring, references, state
+from toolkit.checks import (
+    bounds,
+    confidentiality,
+    dates,
+    markdown_units,
+    monitoring,
+    references,
+    state,
+)
 from toolkit.checks.context import CaseCheck, CheckContext
 from toolkit.readers.yamlsource import LocatedDict
 
 RULE_MODULES: tuple[ModuleType, ...] = (state, dates, monitoring, confidentiality,
-                                        references, markdown_units)
+                                        references, markdown_units, bounds)
 
 
 def _marked(module: ModuleType) -> list[CaseCheck]:

@@ -26,6 +26,8 @@ PUNCTUATION = ".,;:"
 def _convert(inlines: list[Inline], notes: list[Note]) -> list[Inline]:
     out: list[Inline] = []
     pending_call: NoteRef | None = None
+    pending_at = 0  # where pending_call stands in `out`: found by position, never by a
+    # search (nodes compare by value, so `out.index` made thousands of notes quadratic)
     for node in inlines:
         if isinstance(node, Citation) and (joined := _citation_note_before(out)):
             # "[@a] [@b]" side by side: one footnote citing both, not two calls in a row;
@@ -42,13 +44,14 @@ def _convert(inlines: list[Inline], notes: list[Note]) -> list[Inline]:
             if out and isinstance(out[-1], Text):
                 out[-1] = Text(out[-1].text.rstrip(" "))
             ref = NoteRef(note)
+            pending_at = len(out)
             out.append(ref)
             pending_call = ref
             continue
         if isinstance(node, Text) and pending_call is not None and node.text[:1] in PUNCTUATION:
             # Move the punctuation before the call: "text[@a]." -> "text.¹"
             run = len(node.text) - len(node.text.lstrip(PUNCTUATION))
-            out.insert(out.index(pending_call), Text(node.text[:run]))
+            out.insert(pending_at, Text(node.text[:run]))
             node = Text(node.text[run:])
             if not node.text:
                 pending_call = None
@@ -74,13 +77,27 @@ def _citation_note_before(out: list[Inline]) -> Note | None:
 
 
 def _merge(nodes: list[Inline]) -> list[Inline]:
+    """Adjacent plain Text runs as one, each run joined once (adding them two at a time
+    copied the growing text for every run: quadratic in a long paragraph)."""
     merged: list[Inline] = []
+    run: list[str] = []
     for node in nodes:
-        if type(node) is Text and merged and type(merged[-1]) is Text:
-            merged[-1] = Text(merged[-1].text + node.text)
-        elif not (isinstance(node, Text) and not node.text):
+        if type(node) is Text:
+            run.append(node.text)
+            continue
+        if run:
+            _flush(run, merged)
+        if not (isinstance(node, Text) and not node.text):
             merged.append(node)
+    _flush(run, merged)
     return merged
+
+
+def _flush(run: list[str], merged: list[Inline]) -> None:
+    text = "".join(run)
+    run.clear()
+    if text:
+        merged.append(Text(text))
 
 
 def run(document: Document, context) -> None:

@@ -18,6 +18,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from toolkit.model.bounds import INLINE_NESTING
 from toolkit.model.citation_syntax import CITATION_GROUP, CitationSyntaxError, parse_group
 from toolkit.model.document import (
     Block,
@@ -87,6 +88,9 @@ class Survey:
     definitions: dict[str, list[int]] = field(default_factory=dict)
     note_in_note: int | None = None  # the line of a footnote inside a footnote
     open_fence: int | None = None  # the line of a code fence never closed
+    # the line and depth of the deepest emphasis/link nesting past INLINE_NESTING: the
+    # emphasis rule nests without markdown-it's limit, and the tree is walked by recursion
+    too_deep_inline: tuple[int, int] | None = None
 
 
 def _survey(state) -> None:
@@ -103,6 +107,10 @@ def _survey(state) -> None:
         if token.type == "fence" and token.map and survey.open_fence is None and \
                 not _closes(state.src, token):
             survey.open_fence = line
+    for token in state.tokens:
+        depth = _inline_depth(token.children or [])
+        if depth > INLINE_NESTING.limit and survey.too_deep_inline is None:
+            survey.too_deep_inline = (token.map[0] if token.map else 0, depth)
     # An inline note ^[...] is parsed where it stands, so a note written inside it is a
     # footnote_ref among its tokens; no document can print a footnote inside a footnote.
     notes = state.env.get("footnotes", {}).get("list", {})
@@ -113,6 +121,21 @@ def _survey(state) -> None:
             inner = notes.get(child.meta.get("id"), {}).get("tokens") or []
             if any(t.type == "footnote_ref" for t in inner):
                 survey.note_in_note = token.map[0] if token.map else 0
+
+
+_OPENS = {"em_open", "strong_open", "link_open"}
+_CLOSES = {"em_close", "strong_close", "link_close"}
+
+
+def _inline_depth(children: list[Token]) -> int:
+    depth = deepest = 0
+    for child in children:
+        if child.type in _OPENS:
+            depth += 1
+            deepest = max(deepest, depth)
+        elif child.type in _CLOSES:
+            depth -= 1
+    return deepest
 
 
 @lru_cache(maxsize=1)
@@ -150,12 +173,20 @@ def _line_start(text: str, line: int) -> int:
 # marker opening a line), a fence (``` ~~~), a note or footnote definition (^). Text
 # without any is most claim prose, and `covenant check` skips its parse.
 _SURVEYED_MARKUP = re.compile(r"[>`~^]|(?m:^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$))")
+# Nesting past INLINE_NESTING takes two markers a level (`*a*`, `[a](b)`): fewer cannot.
+_NESTING_MARKERS = re.compile(r"[*_\[]")
+
+
+def _may_nest_too_deeply(text: str) -> bool:
+    return len(text) > 2 * INLINE_NESTING.limit and \
+        sum(1 for _ in _NESTING_MARKERS.finditer(text)) > 2 * INLINE_NESTING.limit
 
 
 def markdown_problems(text: str) -> tuple[list[MarkdownProblem], dict[str, int]]:
     """What the parser would drop or merge in `text` (nesting past its limit, a footnote
     label defined twice), and the offset of each footnote label's definition."""
-    if not _SURVEYED_MARKUP.search(text.replace("\r", "\n")):
+    if not _SURVEYED_MARKUP.search(text.replace("\r", "\n")) and \
+            not _may_nest_too_deeply(text):
         return [], {}
     env: dict = {}
     _parser().parse(text, env)
@@ -174,6 +205,11 @@ def _problems(text: str, survey: Survey) -> tuple[list[MarkdownProblem], dict[st
             "a code block opened here (``` or ~~~) is never closed, so it swallows all the "
             "text after it; close it with the same fence on a line of its own",
             _line_start(text, survey.open_fence)))
+    if survey.too_deep_inline is not None:
+        line, depth = survey.too_deep_inline
+        problems.append(MarkdownProblem(
+            INLINE_NESTING.message(depth, "this text") + " (unpair some * or _ markers)",
+            _line_start(text, line)))
     if survey.note_in_note is not None:
         problems.append(MarkdownProblem(
             "a footnote is written inside another footnote (^[... ^[...] ...]); a note "
@@ -359,12 +395,20 @@ class _Converter:
 
 
 def _merge_text(nodes: list[Inline]) -> list[Inline]:
+    """Adjacent Text runs as one, joined once (adding them two at a time copied the
+    growing text for every run: quadratic in markers the parser leaves as text)."""
     merged: list[Inline] = []
+    run: list[str] = []
     for node in nodes:
-        if isinstance(node, Text) and merged and isinstance(merged[-1], Text):
-            merged[-1] = Text(merged[-1].text + node.text)
-        else:
-            merged.append(node)
+        if isinstance(node, Text):
+            run.append(node.text)
+            continue
+        if run:
+            merged.append(Text("".join(run)))
+            run.clear()
+        merged.append(node)
+    if run:
+        merged.append(Text("".join(run)))
     return merged
 
 

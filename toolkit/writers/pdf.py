@@ -47,11 +47,12 @@ def write_pdf(document: Document, frame_dir: Path, variant: str | None = None) -
     """The finished document as PDF bytes, laid out in `frame_dir` (templates/<kind>/):
     tagged, with XMP metadata, and as `variant` ("pdf/a-2b", "pdf/a-3b", "pdf/ua-1";
     pdf_archive.py) when one is asked for."""
-    from toolkit.writers import pdf_archive, weasyprint_fix
+    from toolkit.writers import pdf_archive, weasyprint_fix, weasyprint_speed
     from toolkit.writers.weasyprint_loader import weasyprint
 
     chosen = pdf_archive.variant_of(variant)
     weasyprint_fix.apply()
+    weasyprint_speed.apply()
     frame_dir = Path(frame_dir).resolve()
     html = render_html(document, frame_dir)
     fetcher = templates_fetcher(frame_dir.parent)
