@@ -126,10 +126,7 @@ def states_sentence(text: str, sentence: str | None) -> bool:
 
 
 def _and(items: list[str]) -> str:
-    items = [i for i in items if i]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return wording_ru.and_list(items, "and")
 
 
 def charges_text(charges: list[Charge]) -> str:

@@ -18,12 +18,12 @@ from toolkit.model.case import Ban, Charge, Proceeding
 from toolkit.model.dates import format_date, parse_date
 
 
-def and_list(items: list[str]) -> str:
-    """'а и б', 'а, б и в'."""
+def and_list(items: list[str], conjunction: str = "и") -> str:
+    """'а и б', 'а, б и в' (with conjunction="and", the English list of the briefing)."""
     items = [i for i in items if i]
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " и " + items[-1]
+    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
 
 
 def charges_text(charges: list[Charge]) -> str:
