@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,7 +66,13 @@ def write_pdf(document: Document, frame_dir: Path, variant: str | None = None) -
             + ", ".join(fetcher.refused)
             + ": the PDF may use only files inside " + str(frame_dir.parent))
     check_footnotes(rendered, len(document.notes))
+    del html
+    gc.collect()  # the layout's own garbage (cycles of boxes), before the PDF is written
     data = rendered.write_pdf(**pdf_archive.write_options(chosen))
+    # the laid-out pages (every box of every page) are no longer needed: let them go
+    # before pikepdf reads the PDF back, so that the two never share the peak
+    del rendered
+    gc.collect()
     return pdf_archive.finish(data, document.language, len(document.notes), chosen)
 
 
