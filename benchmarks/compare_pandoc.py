@@ -444,8 +444,13 @@ def main() -> None:
         folder = args.dump or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         bibliography = folder / "library.json"
-        bibliography.write_text(json.dumps(list(items.values()), ensure_ascii=False,
-                                           indent=1), encoding="utf-8")
+        # every style takes an entry's fields in the document's language from its Juris-M
+        # `multi` (citation_language.in_language); pandoc does not read `multi`, so it is
+        # given the entries as our engine sees them in English
+        from toolkit.passes.citation_language import in_language
+
+        bibliography.write_text(json.dumps([in_language(i, LOCALE) for i in items.values()],
+                                           ensure_ascii=False, indent=1), encoding="utf-8")
         if args.dump:
             (folder / "ours.md").write_text(markdown, encoding="utf-8")
             (folder / "pandoc.md").write_text(pandoc_markdown(markdown), encoding="utf-8")
