@@ -80,3 +80,11 @@ def test_a_number_ending_the_segment_before_it_is_not_a_repeated_title():
     assert clean_debris(raw) == raw
     assert fragment_text(clean_debris("<i>Some Title Here</i>, <i>Some Title Here</i>, 2016")) \
         == "Some Title Here, 2016"
+
+
+def test_a_title_with_commas_printed_twice_is_printed_once():
+    """MHRA prints a legislation title for its missing author and again as the title; a
+    gazette's title holds commas ("Kunst und Kultur, Verfassung und Medien …")."""
+    twice = "Kundmachung, Verfassung, BGBl III [x], Kundmachung, Verfassung, BGBl III [x], 2017."
+    assert fragment_text(clean_debris(twice)) == "Kundmachung, Verfassung, BGBl III [x], 2017."
+    assert fragment_text(clean_debris("A, B, C.")) == "A, B, C."

@@ -115,7 +115,7 @@ RULES = {
 # number ("337033") or an NGO's report number ("RW-7") is none.
 UN_SYMBOL = re.compile(r"^[A-Z]{1,8}(?:\.\d+)?(?:/[A-Za-z0-9.()\-]+){2,}(?=[\s,;]|$)")
 
-KEEPS_ITS_STOP = ("Указ. соч.", "указ. соч.", "et al.", "Ibid.")
+KEEPS_ITS_STOP = ("Указ. соч.", "указ. соч.", "et al.", "Ibid.", "n.d.")
 
 
 def rules_for(locale: str | None) -> LanguageRules:
@@ -167,8 +167,10 @@ def in_language(item: dict, language: str | None) -> dict:
                     adapted.pop(variable, None)  # the language's form has no such part
                 elif _language(tag) == code:
                     adapted[variable] = value
-                    if variable == "title":
-                        adapted["language"] = code  # so no style title-cases it as English
+                    if variable == "title" and code != "en":
+                        # so no style title-cases it as English (an English version of a
+                        # German title keeps the entry's own language: no title case)
+                        adapted["language"] = code
     for variable in NAME_VARIABLES:
         names = item.get(variable)
         if isinstance(names, list):

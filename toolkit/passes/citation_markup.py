@@ -32,11 +32,12 @@ def _tags(match: re.Match) -> str:
     return "\x00" * match.group(0).count("\x00")
 # Only the tags citeproc's HTML formatter writes; "<https://...>" printed by a style is text.
 _TAG = re.compile(r"(</?(?:i|b|em|strong|span|sup|sub|u|l)(?:\s[^>]*)?>)")
-# citeproc-py prints a title twice where a style substitutes it for a missing author.
+# citeproc-py prints a title twice where a style substitutes it for a missing author
+# (a title may hold commas: a gazette's "Kundmachung …, Verfassung und Medien …").
 # A whole segment only (after the start, a space or a tag): "CCPR/C/1/D/2129/2012,
 # 2129/2012" (a symbol, then the communication number it ends with) is not a repetition.
 _REPEATED = re.compile(r"(?:^|(?<=\s)|(?<=>))"
-                       r"(?P<seg>(?:<i>)?[^,<>]{4,}?(?:</i>)?), (?P=seg)(?=[,.;\s]|$)")
+                       r"(?P<seg>(?:<i>)?[^<>]{4,}?(?:</i>)?), (?P=seg)(?=[,.;\s]|$)")
 
 
 def clean_debris(fragment: str) -> str:
