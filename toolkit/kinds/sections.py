@@ -50,8 +50,6 @@ def cite_list(sources: list[str]) -> str:
 
 def _cite_forms(text: str) -> set[str]:
     """Every cite written in `text`'s brackets, as "@key,locator" without spaces."""
-    import re
-
     found = set()
     for group in re.findall(r"\[([^\[\]]*@[^\[\]]*)\]", text or ""):
         for cite in group.split(";"):

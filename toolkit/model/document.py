@@ -223,7 +223,7 @@ def plain_text(inlines: list[Inline]) -> str:
     return "".join(out)
 
 
-def leads_into_table(blocks: list[Block]) -> set[int]:
+def kept_with_next(blocks: list[Block]) -> set[int]:
     """The ids of the paragraphs that must stay on the page of what follows them: a
     paragraph right before a table at any level ("Table 3.1 sets out ...", a group line of
     the table of authorities), and each line of a signature block but the last (place and

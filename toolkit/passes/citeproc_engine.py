@@ -20,6 +20,7 @@ from pathlib import Path
 from toolkit.model.citation_syntax import CitationItem
 from toolkit.passes import citeproc_patches
 from toolkit.passes.citation_language import (
+    KEEPS_ITS_STOP,
     adapt_fragment,
     adapt_item,
     article_pinpoint,
@@ -46,9 +47,6 @@ OUR_LABELS_BY_LANGUAGE = {
 }
 
 POSITIONS = ("first", "subsequent", "ibid", "ibid-with-locator")
-# The house style's terms that end in an abbreviation's full stop, which stays before a
-# suffix of ours (a published style's "Ibid." may be its layout's closing stop instead).
-ABBREVIATED = ("Ibid.", "ibid.", "Там же.", "Указ. соч.")
 
 
 def resolve_style(name_or_path: str, templates: Path | None) -> Path:
@@ -164,8 +162,10 @@ class CiteprocEngine:
             first_note = 0  # GOST: a repeated citation without the note's number
         core = _Core(request.key.lower(), position, csl_label, locator, request.prefix,
                      first_note, request.ambiguous)
+        # in the house style an abbreviation's stop stays before a suffix of ours ("Ibid.
+        # art. 19"); a published style's "Ibid." may be its layout's closing stop instead
         html = _append_suffix(self._with_stand_ins(core), suffix,
-                              ABBREVIATED if self.house else ())
+                              KEEPS_ITS_STOP if self.house else ())
         if self.rules is not None:
             html = punctuate(year_alone(html, self.rules), self.rules)
             if request.position != "first":

@@ -140,11 +140,8 @@ def _walk(inlines: list[Inline], rules: Typography) -> None:
         elif isinstance(node, Link) and node.url.startswith("#"):
             _walk(node.children, rules)  # a cross-reference's words ("п. 4.20")
         # an external link's text is its address, or the author's words for it
-    if rules.calls_before_punctuation:
+    if rules.calls_before_punctuation:  # (emphasis and links: by the calls above)
         _calls_before(inlines, rules)
-        for node in inlines:
-            if isinstance(node, Emph | Strong):
-                _calls_before(node.children, rules)
 
 
 def run(document: Document, context) -> None:

@@ -48,7 +48,7 @@ from toolkit.model.document import (
     Table,
     Text,
     UnknownNode,
-    leads_into_table,
+    kept_with_next,
     plain_text,
 )
 from toolkit.model.errors import CovenantError
@@ -141,7 +141,7 @@ class _BodyWriter:
         # Numbers as a Word list (docx_numbering.py) when it reproduces them exactly;
         # then cross-references to them can be REF fields, else they stay links.
         self.levels = list_levels(document)
-        self.keep_with_next = leads_into_table(document.blocks)
+        self.keep_with_next = kept_with_next(document.blocks)
         self.num_id = add_list(doc, (
             style_indent(doc, self.style("paragraph", "Heading 1")),
             style_indent(doc, self.style("paragraph", "Numbered Paragraph")),

@@ -46,7 +46,7 @@ from toolkit.model.document import (
     Table,
     Text,
     UnknownNode,
-    leads_into_table,
+    kept_with_next,
     plain_text,
 )
 from toolkit.model.errors import CovenantError
@@ -159,7 +159,7 @@ class _BodyWriter:
 
     def body(self) -> str:
         out: list[str] = []
-        self.keep_with_next = leads_into_table(self.document.blocks)
+        self.keep_with_next = kept_with_next(self.document.blocks)
         for block in self.document.blocks:
             self.block(block, out)
         if self.called != len(self.document.notes):

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from toolkit.covenant import parse_provision
@@ -376,30 +377,66 @@ class CaseRow:
         return [wording_ru.provision_short(p) for p in self.provisions]
 
 
-def _status(proceeding: Proceeding | None) -> str:
+@dataclass(frozen=True)
+class StatusWords:
+    """The table's words for where a case stands, in one language."""
+
+    none: str
+    charged: str
+    convicted: tuple[tuple[str, ...], str]  # outcome prefixes, the word for them
+    acquitted: tuple[tuple[str, ...], str]
+    year: str  # a year alone, "{}"
+    language: str
+    step: Callable[[str], str]  # a remedy's kind
+    decided: Callable[[str, str | None], str]  # (step, outcome)
+    unknown: Callable[[str], str]
+    other: Callable[[str, str], str]  # (step, status)
+
+
+STATUS_WORDS = {
+    "en": StatusWords(
+        "No proceedings recorded", "Charged; no judgment recorded",
+        (("convicted",), "Convicted"), (("acquitted",), "Acquitted"), "{}", "en",
+        step=lambda kind: kind.replace("-", " "),
+        decided=lambda step, outcome: f"{step} decided" + (f": {outcome}" if outcome else ""),
+        unknown=lambda step: f"{step}: not known whether lodged or how it ended",
+        other=lambda step, status: f"{step} {status}"),
+    "ru": StatusWords(
+        "Сведения о разбирательстве отсутствуют",
+        "Предъявлено обвинение; приговор не зафиксирован",
+        (("осужд", "признан виновн"), "Обвинительный приговор"),
+        (("оправдан",), "Оправдательный приговор"), "{}\u00a0г.", "ru",
+        step=lambda kind: wording_ru.STEPS.get(kind, kind), decided=wording_ru.decided,
+        unknown=wording_ru.unknown, other=wording_ru.other),
+}
+
+
+def _status(proceeding: Proceeding | None, words: StatusWords = STATUS_WORDS["en"]) -> str:
+    """'Convicted (30 November 2018); appeal decided: upheld', «Обвинительный приговор
+    (23 ноября 2021 г.); апелляция: …»."""
     if proceeding is None:
-        return "No proceedings recorded"
+        return words.none
     judgment = proceeding.judgment
     if judgment is None:
-        return "Charged; no judgment recorded"
+        return words.charged
     outcome = judgment.outcome.strip()
     lowered = outcome.casefold()
-    word = "Convicted" if lowered.startswith("convicted") else \
-        "Acquitted" if lowered.startswith("acquitted") else outcome[:1].upper() + outcome[1:]
+    word = next((w for prefixes, w in (words.convicted, words.acquitted)
+                 if lowered.startswith(prefixes)), outcome[:1].upper() + outcome[1:])
     when = parse_date(judgment.date)
     if when.precision != "range":
-        word += f" ({format_date(when)})"
+        word += f" ({format_date(when, words.language)})"
     elif when.start.year == when.end.year:
-        word += f" ({when.start.year})"
+        word += f" ({words.year.format(when.start.year)})"
     appeal = proceeding.appeals[-1] if proceeding.appeals else None
     if appeal is None:
         return word
-    step = appeal.kind.replace("-", " ")
+    step = words.step(appeal.kind)
     if appeal.status == "decided":
-        return f"{word}; {step} decided" + (f": {appeal.outcome}" if appeal.outcome else "")
+        return f"{word}; {words.decided(step, appeal.outcome)}"
     if appeal.status == "unknown":
-        return f"{word}; {step}: not known whether lodged or how it ended"
-    return f"{word}; {step} {appeal.status}"
+        return f"{word}; {words.unknown(step)}"
+    return f"{word}; {words.other(step, appeal.status)}"
 
 
 def case_row(case: CaseFile, language: str = "en") -> CaseRow:
@@ -424,5 +461,5 @@ def case_row(case: CaseFile, language: str = "en") -> CaseRow:
     names = [p.name for p in victims(case)]
     return CaseRow(case, wording_ru.and_list(names) if russian else _and(names), charges,
                    "; ".join(parts) or "—",
-                   wording_ru.status(proceeding) if russian else _status(proceeding),
+                   _status(proceeding, STATUS_WORDS["ru" if russian else "en"]),
                    provisions)

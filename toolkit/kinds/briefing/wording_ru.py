@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from toolkit.covenant import parse_provision
 from toolkit.kinds.standards import provision_ref
-from toolkit.model.case import Ban, Charge, Proceeding
-from toolkit.model.dates import format_date, parse_date
+from toolkit.model.case import Ban, Charge
 
 
 def and_list(items: list[str], conjunction: str = "и") -> str:
@@ -69,33 +68,16 @@ STATUSES = {"pending": "на рассмотрении", "refused": "в расс�
             "withdrawn": "отозвано", "decided": "решение вынесено"}
 
 
-def status(proceeding: Proceeding | None) -> str:
-    """'Обвинительный приговор (23 ноября 2021 г.); апелляция: приговор оставлен без
-    изменения'."""
-    if proceeding is None:
-        return "Сведения о разбирательстве отсутствуют"
-    judgment = proceeding.judgment
-    if judgment is None:
-        return "Предъявлено обвинение; приговор не зафиксирован"
-    outcome = judgment.outcome.strip()
-    lowered = outcome.casefold()
-    word = ("Обвинительный приговор" if lowered.startswith(("осужд", "признан виновн"))
-            else "Оправдательный приговор" if lowered.startswith("оправдан")
-            else outcome[:1].upper() + outcome[1:])
-    when = parse_date(judgment.date)
-    if when.precision != "range":
-        word += f" ({format_date(when, 'ru')})"
-    elif when.start.year == when.end.year:
-        word += f" ({when.start.year}\u00a0г.)"
-    appeal = proceeding.appeals[-1] if proceeding.appeals else None
-    if appeal is None:
-        return word
-    step = STEPS.get(appeal.kind, appeal.kind)
-    if appeal.status == "decided":
-        return f"{word}; {step}: {appeal.outcome or STATUSES['decided']}"
-    if appeal.status == "unknown":
-        return f"{word}; {step}: неизвестно, подавалась ли жалоба и чем она завершилась"
-    return f"{word}; {step}: {STATUSES.get(appeal.status, appeal.status)}"
+def decided(step: str, outcome: str | None) -> str:
+    return f"{step}: {outcome or STATUSES['decided']}"
+
+
+def unknown(step: str) -> str:
+    return f"{step}: неизвестно, подавалась ли жалоба и чем она завершилась"
+
+
+def other(step: str, status: str) -> str:
+    return f"{step}: {STATUSES.get(status, status)}"
 
 
 def charge_cells(charges: list[Charge]) -> list[str]:
