@@ -16,14 +16,17 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from toolkit.covenant import Provision, ProvisionError, parse_provision, state_status
 from toolkit.covenant.comments import GENERAL_COMMENTS
-from toolkit.kinds.sections import KindEnv
 from toolkit.model.case import Claim
 from toolkit.model.citation_syntax import CitationSyntaxError, parse_group
 from toolkit.model.errors import CovenantError, Report
 from toolkit.readers.yamlsource import YamlProblem, locate, parse_yaml, read_text
+
+if TYPE_CHECKING:  # the check imports this module without Jinja
+    from toolkit.kinds.sections import KindEnv
 
 
 @dataclass

@@ -27,6 +27,9 @@ import json
 import re
 import unicodedata
 from functools import cache
+from pathlib import Path
+
+from toolkit.redaction.word_store import WordStore, stamp
 
 WORD_FREQUENCY = 1000
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -79,7 +82,37 @@ def _russian():
     return pymorphy3.MorphAnalyzer()
 
 
-@cache
+_store = WordStore(None, "")
+DICTIONARIES = ("pymorphy3", "pymorphy3-dicts-ru", "pyspellchecker")
+
+
+def open_store(path: Path) -> None:
+    """Answer from, and learn into, the word facts kept at `path` (word_store.py)."""
+    global _store
+    _store = WordStore(path, stamp(Path(__file__), DICTIONARIES))
+
+
+def save_store() -> None:
+    _store.save()
+
+
+def _remembered(table: str):
+    """The look-up, answered from the workspace's store when it knows `key`."""
+    def decorate(look_up):
+        def answer(*args):
+            key = "\t".join(args)
+            known, value = _store.get(table, key)
+            if not known:
+                value = look_up(*args)
+                _store.put(table, key, sorted(value) if isinstance(value, frozenset)
+                           else value)
+            return frozenset(value) if isinstance(value, list) else value
+        answer.__doc__ = look_up.__doc__
+        return cache(answer)
+    return decorate
+
+
+@_remembered("is_word")
 def is_word(part: str) -> bool:
     """Whether `part` (one run of letters) is also an ordinary word of the language."""
     folded = fold(part)
@@ -91,7 +124,7 @@ def is_word(part: str) -> bool:
     return english_frequency(folded) >= WORD_FREQUENCY
 
 
-@cache
+@_remembered("declensions")
 def declensions(part: str, kind: str) -> frozenset[str]:
     """Every form of a Cyrillic name part (folded), `kind` 'given' or 'family'; the part
     itself only, for a part in another script or one the dictionary cannot decline."""
@@ -131,7 +164,7 @@ def _by_ending(folded: str) -> set[str]:
     return set()
 
 
-@cache
+@_remembered("reading_of")
 def reading_of(part: str) -> str | None:
     """'given', 'family' or 'patronymic' where the dictionary is sure of a Cyrillic part,
     else None (the caller then goes by position)."""

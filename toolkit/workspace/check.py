@@ -1,5 +1,6 @@
 """`covenant check` as a function: load the library and the cases, run every check,
-return all diagnostics together. Nothing is written.
+return all diagnostics together. Nothing is written but what the name look-ups learnt
+(`.covenant/word-facts.json`, redaction/word_store.py), to start faster next time.
 
 Size: `covenant check` as one function; the rules are in checks/ and the rooms."""
 
@@ -21,7 +22,10 @@ from toolkit.model.errors import Report
 from toolkit.readers.claims import LoadedCase, load_case
 from toolkit.readers.library import Library
 from toolkit.readers.markdown import CROSSREF_KINDS, is_crossref_key
+from toolkit.redaction import words
 from toolkit.workspace.folders import Workspace
+
+WORD_FACTS = Path(".covenant") / "word-facts.json"
 
 
 @dataclass
@@ -37,6 +41,7 @@ def check_workspace(workspace: Workspace, paths: list[Path] | None = None,
                     style: Path | None = None) -> CheckResult:
     report = Report()
     today = today or date.today()
+    words.open_store(workspace.root / WORD_FACTS)
     library = Library.from_folder(workspace.citations, report, workspace.root)
     files = workspace.expand(list(paths or []))
     # Briefing files (claims/briefings/) draw on every case of the workspace.
@@ -74,6 +79,7 @@ def check_workspace(workspace: Workspace, paths: list[Path] | None = None,
         held = Counter(e.file for e in library.entries.values() if e.file in library.exports)
         report_unused_sources([e for e in library.entries.values()
                                if e.key.lower() not in used], report, held)
+    words.save_store()
     return CheckResult(report, cases, library, briefings)
 
 
