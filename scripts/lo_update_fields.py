@@ -13,6 +13,7 @@ Size: one LibreOffice session, driven over its UNO bridge; small on purpose.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -67,10 +68,8 @@ def update_and_save(source: Path, target: Path, profile: Path) -> None:
         document.storeToURL(target.resolve().as_uri(),
                             (_property("FilterName", FILTERS[target.suffix]),))
         document.close(True)
-        try:
+        with contextlib.suppress(Exception):  # the bridge drops as the office quits
             desktop.terminate()
-        except Exception:  # noqa: BLE001 - the bridge drops as the office quits
-            pass
         office.wait(timeout=60)
     finally:
         if office.poll() is None:

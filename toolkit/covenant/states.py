@@ -24,12 +24,19 @@ from __future__ import annotations
 
 import calendar
 import difflib
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+
+from toolkit.covenant.states_data import (
+    LANGUAGES,
+    CatalogueError,
+    decode_dates,
+    load,
+    name_index,
+    normalise,
+)
 
 DATA = Path(__file__).resolve().parent / "data" / "states.yaml"
 
@@ -43,7 +50,6 @@ DAY, YEAR = "day", "year"
 # Both treaties entered into force on 23 March 1976 (Covenant art 49(1), OP art 9(1)),
 # for the States whose instruments were deposited by then.
 ORIGINAL_ENTRY = date(1976, 3, 23)
-LANGUAGES = ("en", "ru", "fr", "es")
 
 # A State's relation to a treaty.
 PARTY, DENOUNCED, SIGNED, NOT_PARTY, UNKNOWN = (
@@ -212,25 +218,12 @@ class Catalogue:
 
     def get(self, iso: str) -> StateStatus:
         if iso not in self.built:
-            self.built[iso] = _state(iso, self.raw[iso], self.sources)
+            self.built[iso] = _state(iso, decode_dates(self.raw[iso]), self.sources)
         return self.built[iso]
 
     @property
     def states(self) -> dict[str, StateStatus]:
         return {iso: self.get(iso) for iso in self.raw}
-
-
-class CatalogueError(ValueError):
-    pass
-
-
-def normalise(text: str) -> str:
-    """The form names are compared in: case, accents, punctuation and a leading 'the'
-    ignored; ё read as е."""
-    text = unicodedata.normalize("NFKD", text.casefold().replace("ё", "е"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[^\w]+", " ", text).strip()
-    return re.sub(r"^the ", "", text)
 
 
 def _date(value, where: str) -> TreatyDate:
@@ -327,31 +320,19 @@ def _state(iso: str, raw: dict, sources: dict[str, str]) -> StateStatus:
                       if isinstance(v, dict) and "deposit" not in v and v.get("note")})
 
 
-def parse_catalogue(data: dict) -> Catalogue:
-    """The catalogue from the YAML's data, with its index of names and codes;
-    CatalogueError names what is wrong (an entry's dates and sources are checked when it
-    is built: `Catalogue.states` builds them all)."""
+def parse_catalogue(data: dict, index: dict[str, str] | None = None) -> Catalogue:
+    """The catalogue from the YAML's data, with its index of names and codes (made here
+    unless given: the snapshot saves it); CatalogueError names what is wrong (an entry's
+    dates and sources are checked when it is built: `Catalogue.states` builds them all)."""
     sources = {str(k): str(v) for k, v in (data.get("sources") or {}).items()}
     raw = {str(iso): entry for iso, entry in (data.get("states") or {}).items()}
-    index: dict[str, str] = {}
-    for iso, entry in raw.items():
-        names = entry.get("names") or {}
-        missing = [lang for lang in LANGUAGES if not names.get(lang)]
-        if missing:
-            raise CatalogueError(f"{iso}: no name in {', '.join(missing)}")
-        for key in (iso, entry.get("iso3", ""), *names.values(), *(entry.get("also") or ())):
-            key = normalise(str(key))
-            if key and index.setdefault(key, iso) != iso:
-                raise CatalogueError(f"{key!r} names both {index[key]} and {iso}")
-    return Catalogue(raw, sources, index)
+    return Catalogue(raw, sources, name_index(data) if index is None else index)
 
 
 @lru_cache(maxsize=1)
 def catalogue() -> Catalogue:
     """The catalogue, read once (from its JSON snapshot while current: states_data.py)."""
-    from toolkit.covenant.states_data import load
-
-    return parse_catalogue(load(DATA))
+    return parse_catalogue(*load(DATA))
 
 
 def all_states() -> list[StateStatus]:
