@@ -10,7 +10,6 @@ A field the mapping cannot use is reported (`BibResult.unused`), never dropped s
 
 from __future__ import annotations
 
-import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -62,6 +61,8 @@ def read_bibtex(text: str, macros: dict | None = None, first_line: int = 1) -> B
     """Every entry of a BibTeX/BibLaTeX text, and every problem found, together.
     `macros`: @string values defined before the text (filled with the text's own);
     `first_line`: the line of the text's start in its file (a part of a large file)."""
+    import logging
+
     import bibtexparser
     from bibtexparser import model
 

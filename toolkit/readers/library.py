@@ -30,6 +30,7 @@ from toolkit.readers.bibtex_index import (
 from toolkit.readers.csl_items import CSL_TYPES, check_item  # noqa: F401 (CSL_TYPES)
 from toolkit.readers.csl_json import depth_line, id_places, json_items
 from toolkit.readers.csl_yaml_index import index_csl_yaml, item_at, many_items
+from toolkit.readers.library_reads import ReadStore, StoredRead, text_key
 from toolkit.readers.yamlsource import (
     MAX_EXPANDED_NODES,
     LocatedDict,
@@ -304,6 +305,27 @@ READERS: dict[str, Callable[[Path, str], _Read]] = {
 }
 
 
+def _read(reader: Callable[[Path, str], _Read], path: Path, text: str,
+          store: ReadStore | None) -> _Read:
+    """`reader`'s reading of `text`, from `store` when it holds it (and into it)."""
+    if store is None:
+        return reader(path, text)
+    key = text_key(path.suffix.lower(), text)
+    stored = store.get(key)
+    if stored is not None:
+        return _Read([_Raw(*raw) for raw in stored.raws],
+                     [_Problem(*problem) for problem in stored.problems],
+                     export=stored.export, unused_fields=set(stored.unused_fields))
+    read = reader(path, text)
+    if read.index is None and not read.lazy and read.text is None \
+            and len(read.raws) <= INDEX_ABOVE:
+        store.put(key, StoredRead(
+            [(r.key, r.item, r.line, r.column) for r in read.raws],
+            [(p.line, p.column, p.message, p.severity, p.code, p.detail)
+             for p in read.problems], read.export, sorted(read.unused_fields)))
+    return read
+
+
 def _report(read: _Read, shown: str, report: Report) -> None:
     for problem in read.problems:
         if problem.severity == "note":
@@ -350,35 +372,37 @@ class Library:
 
     @classmethod
     def load(cls, paths: Iterable[Path], report: Report, root: Path | None = None,
-             inside: Path | None = None) -> Library:
+             inside: Path | None = None, store: ReadStore | None = None) -> Library:
         """`root`: the workspace (paths are shown relative to it); `inside`: the folder
-        every file must stay inside (a link out of it is an error, not read)."""
+        every file must stay inside (a link out of it is an error, not read); `store`:
+        the files' texts as last read (library_reads.py)."""
         library = cls()
         collecting = gc.isenabled()
         gc.disable()  # a large library is 100,000s of objects and no cycles: collecting
         try:          # them again and again as they are made doubled the time to read it
             for path in sorted(paths):
-                library._load_file(path, report, _display(path, root), inside)
+                library._load_file(path, report, _display(path, root), inside, store)
         finally:
             if collecting:
                 gc.enable()
         return library
 
     @classmethod
-    def from_folder(cls, folder: Path, report: Report, root: Path | None = None) -> Library:
+    def from_folder(cls, folder: Path, report: Report, root: Path | None = None,
+                    store: ReadStore | None = None) -> Library:
         """Every library file under `folder` (citations/), which none may leave."""
         files = [p for p in folder.rglob("*") if p.suffix.lower() in READERS
                  and (p.is_file() or p.is_symlink())] if folder.is_dir() else []
-        return cls.load(files, report, root, inside=folder)
+        return cls.load(files, report, root, inside=folder, store=store)
 
     def _load_file(self, path: Path, report: Report, shown: str,
-                   inside: Path | None = None) -> None:
+                   inside: Path | None = None, store: ReadStore | None = None) -> None:
         reader = READERS.get(path.suffix.lower())
         if reader is None:
             return
         self.files.append(path)
         try:
-            read = reader(path, read_text(path, inside))
+            read = _read(reader, path, read_text(path, inside), store)
         except YamlProblem as problem:
             report.error(shown, problem.mark.line, problem.mark.column, problem.message,
                          "citation-syntax")

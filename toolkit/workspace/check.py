@@ -1,6 +1,7 @@
 """`covenant check` as a function: load the library and the cases, run every check,
 return all diagnostics together. Nothing is written but what the name look-ups learnt
-(`.covenant/word-facts.json`, redaction/word_store.py), to start faster next time.
+(`.covenant/word-facts.json`, redaction/word_store.py) and the citation files as read
+(`.covenant/library-reads.json`, readers/library_reads.py), to start faster next time.
 
 Size: `covenant check` as one function; the rules are in checks/ and the rooms."""
 
@@ -21,11 +22,13 @@ from toolkit.model.citation_syntax import find_citations
 from toolkit.model.errors import Report
 from toolkit.readers.claims import LoadedCase, load_case
 from toolkit.readers.library import Library
+from toolkit.readers.library_reads import ReadStore
 from toolkit.readers.markdown import CROSSREF_KINDS, is_crossref_key
 from toolkit.redaction import words
 from toolkit.workspace.folders import Workspace
 
 WORD_FACTS = Path(".covenant") / "word-facts.json"
+LIBRARY_READS = Path(".covenant") / "library-reads.json"
 
 
 @dataclass
@@ -42,7 +45,9 @@ def check_workspace(workspace: Workspace, paths: list[Path] | None = None,
     report = Report()
     today = today or date.today()
     words.open_store(workspace.root / WORD_FACTS)
-    library = Library.from_folder(workspace.citations, report, workspace.root)
+    reads = ReadStore(workspace.root / LIBRARY_READS)
+    library = Library.from_folder(workspace.citations, report, workspace.root, reads)
+    reads.save()
     files = workspace.expand(list(paths or []))
     # Briefing files (claims/briefings/) draw on every case of the workspace.
     briefing_paths = [p for p in files if workspace.is_briefing(p)] if paths else \
