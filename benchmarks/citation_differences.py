@@ -116,7 +116,9 @@ def _date_comma(o: str, t: str, ctx: Context) -> tuple[str, str]:
 
 def _order_grouping(o: str, t: str, ctx: Context) -> tuple[str, str]:
     """Pandoc's order of the cites, and an author left out when the cite before it (in
-    that order) begins with the same author; otherwise the cites are the same."""
+    that order) begins with the same author; otherwise the cites are the same. Since we
+    sort and collapse as the style asks (toolkit/passes/citation_order.py), what is left
+    here is pandoc's order for a cite whose sort key is empty."""
     def fold(text: str) -> str:
         return text[:1].lower() + text[1:]
 
@@ -153,7 +155,7 @@ CLASSES = [
     # Positions and pinpoints: our rules, on purpose.
     DiffClass("A", "article pinpoint: a pinpoint to us, a suffix to pandoc (position)",
               _position_article),
-    DiffClass("B", "ibid after a note citing one source twice: our rule, not CSL's",
+    DiffClass("B", "ibid after a note citing one source twice: the house rule, not CSL's",
               _position_same_source_twice),
     DiffClass("C", "article pinpoint: pandoc puts a comma before it as a suffix",
               _article_comma),
@@ -161,7 +163,7 @@ CLASSES = [
     DiffClass("D", "pandoc capitalises the first letter of every note", _capital),
     DiffClass("E", "we end every note with a full stop", _final_stop),
     DiffClass("F", "pandoc puts a citation inside a footnote in parentheses", _in_note_parens),
-    DiffClass("G", "the style sorts the cites of one note and drops a repeated author",
+    DiffClass("G", "cite order: pandoc sorts a cite without author first, CSL 1.0.1 last",
               _order_grouping),
     DiffClass("H", "stray 'Vols' removed with the style's comma before a bracketed date",
               _date_comma),

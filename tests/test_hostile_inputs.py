@@ -406,3 +406,33 @@ def test_markdown_problems_skip_only_text_that_cannot_have_them():
     for text in looked_at:
         assert skipped_or_not(text) == parsed(text)
     assert all(skipped_or_not(t)[0] for t in looked_at[:5])
+
+
+# ---------------------------------------------------------------- schema messages
+
+
+def _with_text(ws: Path, name: str, old: str, new: str) -> tuple[Path, int]:
+    case = ws / "claims" / name
+    text = case.read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new, 1)
+    case.write_text(text, encoding="utf-8")
+    return case, text.splitlines().index(next(line for line in text.splitlines()
+                                               if new.strip() in line)) + 1
+
+
+def test_a_value_outside_true_false_or_unknown_is_one_message_naming_all_three(ws):
+    """`exhausted: bool | Literal["unknown"]`: pydantic reports each member of the union;
+    a lawyer reads one message with every value allowed, not the schema's type names."""
+    case, line = _with_text(ws, "zheksebaev.yaml", "exhausted: unknown", "exhausted: maybe")
+    errors = [e for e in errors_of(ws, case) if "exhausted" in e[2]]
+    assert errors == [(line, 14, "'exhausted' must be one of true, false or 'unknown', "
+                                 "not 'maybe'")]
+
+
+def test_an_unquoted_placeholder_in_brackets_is_told_to_be_quoted(ws):
+    case, line = _with_text(ws, "zheksebaev.yaml", "court: Court of first instance, Almaty",
+                            "court: [to be confirmed: court]")
+    (error,) = [e for e in errors_of(ws, case) if "'court'" in e[2]]
+    assert error[0] == line
+    assert "not a list" in error[2] and "put it in quotes" in error[2]

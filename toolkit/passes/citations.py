@@ -3,7 +3,8 @@
 Positions follow what a lawyer expects: the full form the first time, a short form with
 "(n 12)" after, and ibid only when the immediately preceding footnote cites the same
 source and nothing else (a note with no citation breaks the chain, which citeproc-py
-alone would miss)."""
+alone would miss); a published style takes the CSL specification's narrower rule, and
+its order of the cites in a citation (toolkit/passes/citation_order.py)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from toolkit.model.citation_syntax import CitationItem
 from toolkit.model.document import Citation, Document, Emph, Inline, Note, Strong, Text
 from toolkit.passes.citation_language import KEEPS_ITS_STOP
 from toolkit.passes.citation_markup import clean_debris, html_to_inlines
+from toolkit.passes.citation_order import in_style_order, names_of
 from toolkit.passes.citeproc_engine import CiteprocEngine, Request, to_request
 
 
@@ -26,44 +28,65 @@ class _Cited:
 
 
 class PositionTracker:
-    """Decides first / subsequent / ibid / ibid-with-locator, note by note."""
+    """Decides first / subsequent / ibid / ibid-with-locator, note by note.
 
-    def __init__(self) -> None:
+    The house style's rule (`csl` False): ibid when the preceding footnote cites this
+    source and nothing else, however many times. A published style's (`csl` True): the
+    CSL specification's, for the first cite of a citation (a `[...]` group, or cites side
+    by side) ibid only when the previous citation is a single cite of this source."""
+
+    def __init__(self, csl: bool = False) -> None:
+        self.csl = csl
         self.first_note: dict[str, int] = {}
         self.previous_note: list[_Cited] = []
         self.current: list[_Cited] = []
+        self.previous_citation: list[_Cited] = []
+        self.citation: list[_Cited] = []
         self.current_number = 0
 
     def start_note(self, number: int) -> None:
         if number != self.current_number:
             contiguous = number == self.current_number + 1
             self.previous_note = self.current if contiguous else []
-            self.current = []
+            self.previous_citation = self.citation if contiguous else []
+            self.current, self.citation = [], []
             self.current_number = number
+
+    def start_citation(self) -> None:
+        if self.citation:
+            self.previous_citation, self.citation = self.citation, []
+
+    def _preceding(self, key: str) -> _Cited | None:
+        """The cite an ibid would point back to, if it is one of `key`."""
+        if self.csl:
+            if self.citation:
+                before = self.citation[-1:]
+            else:
+                before = self.previous_citation if len(self.previous_citation) == 1 else []
+            return before[-1] if before and before[-1].key == key else None
+        if self.current:
+            return self.current[-1] if self.current[-1].key == key else None
+        before = self.previous_note
+        return before[-1] if before and all(c.key == key for c in before) else None
 
     def position(self, item: CitationItem) -> tuple[str, int]:
         key = item.key.lower()
         if key not in self.first_note:
             self.first_note[key] = self.current_number
             position = "first"
-        else:
-            before = self.current[-1:] if self.current else self.previous_note
-            if self.current:
-                same_only = before[-1].key == key
-            else:
-                same_only = bool(before) and all(c.key == key for c in before)
-            if same_only:
-                last = before[-1]
-                locator = (item.locator_label, item.locator)
-                if item.locator and locator != (last.label, last.locator):
-                    position = "ibid-with-locator"
-                elif item.locator or not last.locator:
-                    position = "ibid"
-                else:
-                    position = "subsequent"
+        elif (last := self._preceding(key)) is not None:
+            locator = (item.locator_label, item.locator)
+            if item.locator and locator != (last.label, last.locator):
+                position = "ibid-with-locator"
+            elif item.locator or not last.locator:
+                position = "ibid"
             else:
                 position = "subsequent"
-        self.current.append(_Cited(key, item.locator, item.locator_label))
+        else:
+            position = "subsequent"
+        cited = _Cited(key, item.locator, item.locator_label)
+        self.current.append(cited)
+        self.citation.append(cited)
         return position, self.first_note[key]
 
 
@@ -136,8 +159,11 @@ def merge_pinpoints(items: list[CitationItem]) -> list[CitationItem]:
 
 def _format_citation(node: Citation, tracker: PositionTracker, engine: CiteprocEngine,
                      context) -> list[Inline]:
-    fragments = []
-    for item in merge_pinpoints(node.items):
+    fragments, delimiters = [], []
+    tracker.start_citation()
+    for placed in in_style_order(merge_pinpoints(node.items), engine, context.library):
+        item = placed.item
+        delimiters.append(placed.delimiter)
         position, first = tracker.position(item)
         if item.key not in context.library:
             file, _, line = node.source.rpartition(":")
@@ -152,7 +178,8 @@ def _format_citation(node: Citation, tracker: PositionTracker, engine: CiteprocE
                 engine.cited if engine.house else None)
             if first == tracker.current_number:
                 first = 0  # cited earlier in this very note: the short form, no "(n 32)"
-            fragments.append(engine.format(to_request(item, position, first, ambiguous)))
+            fragments.append(engine.format(to_request(item, position, first, ambiguous,
+                                                      placed.names_suppressed)))
         except Exception as exc:  # noqa: BLE001 - citeproc-py fails in many ways on styles
             context.report.error(str(context.style), 1, 1, f"the citation style could not "
                                  f"format '@{item.key}' ({type(exc).__name__}: {exc})",
@@ -160,15 +187,9 @@ def _format_citation(node: Citation, tracker: PositionTracker, engine: CiteprocE
             fragments.append(f"[@{item.key}]")
     # The note's own full stop is added once at its end (_note_end); a style's closing
     # full stop would otherwise stand mid-note ("2016., the point stands").
-    cleaned = [_cleaned(f) for f in fragments]
-    joined = "; ".join(cleaned)
+    joined = "".join((delimiter if index else "") + _cleaned(fragment) for index,
+                     (fragment, delimiter) in enumerate(zip(fragments, delimiters, strict=True)))
     return html_to_inlines(joined)
-
-
-def _authors(entry) -> tuple:
-    names = entry.item.get("author") or entry.item.get("editor") or []
-    return tuple((n.get("family") or n.get("literal") or "", n.get("given") or "")
-                 for n in names if isinstance(n, dict))
 
 
 def _ambiguous(key: str, first: int, tracker: PositionTracker, library,
@@ -180,12 +201,12 @@ def _ambiguous(key: str, first: int, tracker: PositionTracker, library,
     the same author cited anywhere in the document."""
     entries = library.entries
     own = entries.get(key.lower())
-    if own is None or not _authors(own):
+    if own is None or not names_of(own):
         return False
     others = cited if cited is not None else {
         other for other, note in tracker.first_note.items() if note == first}
     return any(other != key.lower() and other in entries
-               and _authors(entries[other]) == _authors(own) for other in others)
+               and names_of(entries[other]) == names_of(own) for other in others)
 
 
 def _replace(inlines: list[Inline], tracker, engine, context) -> list[Inline]:
@@ -226,7 +247,7 @@ def run(document: Document, context) -> None:
     context.cited = [(note.number, item.key.lower()) for note in document.notes
                      for item in _items(note.children)]
     context.citation_engine = engine
-    tracker = PositionTracker()
+    tracker = PositionTracker(csl=not engine.house)
     for note in document.notes:
         tracker.start_note(note.number)
         note.children = _note_end(_replace(note.children, tracker, engine, context),

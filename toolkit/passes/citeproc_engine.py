@@ -29,6 +29,7 @@ from toolkit.passes.citation_language import (
     rules_for,
     year_alone,
 )
+from toolkit.passes.citation_order import citation_rules
 from toolkit.passes.style_lookup import StyleError, find_style
 
 __all__ = ["CiteprocEngine", "Request", "StyleError", "resolve_style", "to_request"]
@@ -65,6 +66,7 @@ class Request:
     suffix: str
     first_note: int  # note number of the first full citation, for "(n 12)"
     ambiguous: bool = False  # another source, same author, same first note (disambiguate)
+    names_suppressed: bool = False  # the cite before names the same (citation_order.py)
 
 
 # Stand-ins formatted in place of a plain-number pinpoint and of the "(n 12)" note number,
@@ -89,6 +91,7 @@ class _Core:
     prefix: str
     first_note: int
     ambiguous: bool = False
+    names_suppressed: bool = False
 
 
 class CiteprocEngine:
@@ -108,6 +111,8 @@ class CiteprocEngine:
         self.labels = {**OUR_LABELS, **OUR_LABELS_BY_LANGUAGE.get(language, {})}
         text = self.style_path.read_text(encoding="utf-8")
         self.house = 'id="covenant-' in text[:4000] or "<id>covenant-" in text[:4000]
+        self.citation_rules = citation_rules(text)
+        self.csl_locators = CSL_LOCATORS
         # the house style's rules for the document's language (citation_language.py)
         self.rules = rules_for(locale) if self.house else None
         self.items = {key.lower(): self._prepared(key, item) for key, item in items.items()}
@@ -118,6 +123,7 @@ class CiteprocEngine:
         self._cache: dict[Request, str] = {}
         self._rendered: dict[_Core, str] = {}
         self._digests: dict[str, str] = {}
+        self._orders: dict[tuple[str, ...], list[int]] = {}
         self._citeproc = None
         self.renders = 0  # calls into citeproc-py
         self.cited = set(self.items)  # the keys this document cites (for disambiguation)
@@ -161,7 +167,7 @@ class CiteprocEngine:
         if self.rules is not None and not self.rules.cross_reference:
             first_note = 0  # GOST: a repeated citation without the note's number
         core = _Core(request.key.lower(), position, csl_label, locator, request.prefix,
-                     first_note, request.ambiguous)
+                     first_note, request.ambiguous, request.names_suppressed)
         # in the house style an abbreviation's stop stays before a suffix of ours ("Ibid.
         # art. 19"); a published style's "Ibid." may be its layout's closing stop instead
         html = _append_suffix(self._with_stand_ins(core), suffix,
@@ -183,7 +189,7 @@ class CiteprocEngine:
         general = _Core(core.key, core.position, core.label,
                         LOCATOR_SENTINEL if LOCATOR_SENTINEL in stand_ins else core.locator,
                         core.prefix, int(NOTE_SENTINEL) if NOTE_SENTINEL in stand_ins
-                        else core.first_note, core.ambiguous)
+                        else core.first_note, core.ambiguous, core.names_suppressed)
         html = self._core(general)
         # once: put it in; never: this form does not print it (ibid, a style without
         # "(n 12)"), so it cannot change the text; twice: ambiguous, format it as is
@@ -207,7 +213,8 @@ class CiteprocEngine:
                 digest = self._digests[core.key] = entry_digest(self.items[core.key])
             key = "\x1f".join([digest, core.position, core.label or "", core.locator or "",
                                core.prefix, str(core.first_note),
-                               "a" if core.ambiguous else ""])
+                               "a" if core.ambiguous else "",
+                               "s" if core.names_suppressed else ""])
             found = self.cache.get(key)
         if found is None:
             found = self._render(core)
@@ -252,11 +259,32 @@ class CiteprocEngine:
         else:  # no "(n 0)": the group that prints it is left out
             reference.pop("first_reference_note_number", None)
         reference[citeproc_patches.AMBIGUOUS] = core.ambiguous
+        reference[citeproc_patches.NAMES_SUPPRESSED] = core.names_suppressed
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             history = self._history(core.position, item)
             html = style.render_citation(citation, history, lambda _: None)
         return str(html)
+
+    def citation_order(self, keys: list[str]) -> list[int]:
+        """The indices of `keys` in the order the style's `<citation><sort>` puts them,
+        by citeproc-py's own sort keys; ties keep the written order."""
+        from citeproc import Citation
+        from citeproc import CitationItem as CpItem
+
+        remembered = self._orders.get(tuple(keys))
+        if remembered is not None:
+            return remembered
+        style, _, bibliography = self._load()
+        items = [CpItem(key.lower()) for key in keys]
+        bibliography.register(Citation(items))
+        element = style.root.citation
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ordered = element.sort.sort(items, element.layout)
+        place = {id(item): index for index, item in enumerate(items)}
+        found = self._orders[tuple(keys)] = [place[id(item)] for item in ordered]
+        return found
 
     def _history(self, position: str, item) -> list:
         """Earlier cites that make citeproc compute `position` for `item`."""
@@ -339,8 +367,9 @@ def _append_suffix(html: str, suffix: str, abbreviations: tuple[str, ...] = ()) 
 
 
 def to_request(item: CitationItem, position: str, first_note: int,
-               ambiguous: bool = False) -> Request:
+               ambiguous: bool = False, names_suppressed: bool = False) -> Request:
     """The note of the first citation goes with every later position: a style without
     ibid prints "(n 12)" where we decided "ibid" (oscola-no-ibid printed "(n 0)")."""
     return Request(item.key, position, item.locator_label, item.locator, item.prefix,
-                   item.suffix, first_note if position != "first" else 0, ambiguous)
+                   item.suffix, first_note if position != "first" else 0, ambiguous,
+                   names_suppressed)

@@ -21,6 +21,9 @@ citeproc-py") describes each one as an upstream report.
    only numbers joined by a comma, "&", "and" or a range dash are plural.
 7. cs:number looks up a hyphenated variable under its CSL name ("collection-number")
    where citeproc-py keeps it as "collection_number", so it never prints. Now it does.
+8. Cite collapsing (collapse="year") is read but never done. A cite the engine marks
+   (`covenant_names_suppressed`, citation_order.py: the cite before it names the same
+   authors) renders its first cs:names as nothing, as CSL's cite grouping prints it.
 
 Applied once, only to the citeproc-py versions checked (PATCHED_VERSIONS)."""
 
@@ -30,6 +33,7 @@ import re
 
 PATCHED_VERSIONS = ("0.11.1",)
 AMBIGUOUS = "covenant_ambiguous"  # item variable set by the engine for fix 2
+NAMES_SUPPRESSED = "covenant_names_suppressed"  # set by the engine for fix 8
 
 # fix 6: "3-5", "2, 4", "3 and 4", "2257/2013, 2334/2014"; not "2441/2014", "11.4"
 MULTIPLE_NUMBERS = re.compile(r"\d+[A-Za-z]*\s*(?:[,&–-]|\band\b)\s*[A-Za-z]*\d")
@@ -52,6 +56,7 @@ def apply() -> bool:
     _patch_macro_group(model)
     model.Label.RE_MULTIPLE_NUMBERS = MULTIPLE_NUMBERS
     _patch_number_variable(model)
+    _patch_names_suppression(model)
     model.covenant_patched = True
     return True
 
@@ -225,3 +230,23 @@ def _patch_number_variable(model) -> None:
         return original(self, item, context=context, **kwargs)
 
     model.Number.process = process
+
+
+# ------------------------------------------- 8. a cite's names left out (cite collapsing)
+
+def _patch_names_suppression(model) -> None:
+    """A cite whose names repeat the cite before it in a style with collapse="year"
+    (citation_order.py) renders without them: its first cs:names gives nothing (not its
+    substitute either), so the group around it drops the names and their delimiter, as
+    CSL's cite grouping prints them. Sorting renders names too (`sort_options`): those
+    are left alone."""
+    original = model.Names.process
+
+    def process(self, item, names_context=None, context=None, **kwargs):
+        if kwargs.get("sort_options") is None and item.reference.get(NAMES_SUPPRESSED):
+            item.reference[NAMES_SUPPRESSED] = False  # only the first names of the cite
+            return None
+        return original(self, item, names_context=names_context, context=context,
+                        **kwargs)
+
+    model.Names.process = process

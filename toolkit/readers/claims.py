@@ -159,6 +159,10 @@ def _message(error: dict, raw: Any = None,
         return f"unknown field '{loc[-1]}'{hint}", True
     if kind == "string_type" and (read_as := _read_as(value, span_at(raw, loc))):
         return f"'{name}' must be text; {read_as}", False
+    if kind == "string_type" and isinstance(value, list):
+        return (f"'{name}' must be text, not a list; YAML reads a value in [brackets] as a "
+                "list, so to write text in brackets (a placeholder such as \"[to be "
+                "confirmed: court]\") put it in quotes"), False
     if kind in _EXPECTED:
         return f"'{name}' must be {_EXPECTED[kind]}, not {_describe(value)}", False
     if kind == "literal_error":
@@ -182,6 +186,44 @@ def _message(error: dict, raw: Any = None,
         return f"'{name}' must be {bound}, not {value!r}{'; ' + reason if reason else ''}", \
             False
     return f"'{name}': {error['msg']}", False
+
+
+# The tags pydantic puts after a field's name for each member of a union that failed:
+# `exhausted: bool | Literal["unknown"]` gives one error under 'bool' and one under
+# "literal['unknown']"; read together, they are one message with every value allowed.
+_UNION_MEMBERS = {"bool": ["true", "false"]}
+_LITERAL_MEMBER = re.compile(r"^literal\[(.*)\]$")
+
+
+def _one_per_union(errors: list[dict]) -> list[dict]:
+    """The errors, with those of one union of true/false and fixed words (the only unions
+    of plain values the schema has) as one literal error naming every allowed value."""
+    grouped: dict[tuple, list[dict]] = {}
+    for error in errors:
+        loc = tuple(error["loc"])
+        tag = loc[-1] if loc else None
+        if isinstance(tag, str) and (tag in _UNION_MEMBERS or _LITERAL_MEMBER.match(tag)):
+            grouped.setdefault(loc[:-1], []).append(error)
+    out, done = [], set()
+    for error in errors:
+        loc = tuple(error["loc"])
+        members = grouped.get(loc[:-1])
+        if not members or len(members) < 2 or error not in members:
+            out.append(error)
+            continue
+        if loc[:-1] in done:
+            continue
+        done.add(loc[:-1])
+        allowed: list[str] = []
+        for member in members:
+            tag = member["loc"][-1]
+            literal = _LITERAL_MEMBER.match(tag)
+            allowed += _UNION_MEMBERS.get(tag) or [o.strip() for o in
+                                                   literal.group(1).split(",")]
+        listed = ", ".join(allowed[:-1]) + f" or {allowed[-1]}"
+        out.append({"type": "literal_error", "loc": loc[:-1], "input": error.get("input"),
+                    "ctx": {"expected": listed}, "msg": f"must be {listed}"})
+    return out
 
 
 def read_located(path: Path, report: Report, shown: str,
@@ -212,7 +254,7 @@ def validate_located(model: type[BaseModel], raw: LocatedDict, report: Report, s
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
-        for error in exc.errors(include_url=False):
+        for error in _one_per_union(exc.errors(include_url=False)):
             loc = tuple(error["loc"])
             message, at_key = _message(error, raw, root) if root else _message(error, raw)
             where = loc[:-1] if error["type"] == "missing" else loc
