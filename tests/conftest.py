@@ -62,6 +62,19 @@ def shipped_library():
     return library
 
 
+def library_of(tmp_path_factory, text: str):
+    """A citation library of one CSL-YAML file holding `text`; it must read cleanly."""
+    from toolkit.model.errors import Report
+    from toolkit.readers.library import Library
+
+    folder = tmp_path_factory.mktemp("citations")
+    (folder / "lib.yaml").write_text(text)
+    report = Report()
+    library = Library.from_folder(folder, report)
+    assert not report.items, [str(d) for d in report.items]
+    return library
+
+
 # The example library's web pages whose accessed day no seed records: `check` warns.
 KNOWN_INCOMPLETE = ["source 'cfj-2023-update' (webpage) lacks the day it was read",
                     "source 'qaharman-koshe-date' (webpage) lacks the day it was read",

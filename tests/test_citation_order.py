@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, library_of
 from toolkit.model.document import Document
 from toolkit.model.errors import Report
 from toolkit.passes import PassContext, run_passes
@@ -48,12 +48,7 @@ LIBRARY = """\
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory) -> Library:
-    folder = tmp_path_factory.mktemp("citations")
-    (folder / "lib.yaml").write_text(LIBRARY)
-    report = Report()
-    found = Library.from_folder(folder, report)
-    assert not report.items
-    return found
+    return library_of(tmp_path_factory, LIBRARY)
 
 
 def notes(markdown: str, library: Library, style: str = EJIL) -> list[str]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, library_of
 from toolkit.model.document import Document, NoteRef, Paragraph, Text
 from toolkit.model.errors import Report
 from toolkit.passes import PassContext, run_passes
@@ -49,12 +49,7 @@ LIBRARY = """\
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory) -> Library:
-    folder = tmp_path_factory.mktemp("citations")
-    (folder / "lib.yaml").write_text(LIBRARY)
-    report = Report()
-    library = Library.from_folder(folder, report)
-    assert not report.items
-    return library
+    return library_of(tmp_path_factory, LIBRARY)
 
 
 def build(markdown: str, library: Library, annexes=("1",), style: Path = HOUSE):
