@@ -262,3 +262,15 @@ def test_the_translation_sentence_only_when_an_annex_needs_one(build_ws, languag
     case["annexes"].append({"number": 3, "title": "Ruling", "language": "kk",
                             "translated": True})
     assert note in native(build_ws, case)
+
+
+def test_the_signature_line_marks_a_place_the_file_does_not_give(build_ws):
+    """The OHCHR model form ends with the place and date of signature: without
+    `filing.place` the draft says the place is to be confirmed, never leaves it out."""
+    with_place = minimal_case()
+    assert "Almaty, 10 January 2024" in native(build_ws, with_place)
+    without = minimal_case()
+    del without["filing"]["place"]
+    dump = native(build_ws, without)
+    assert "[to be confirmed: place], 10 January 2024" in dump
+    assert "Almaty, 10 January 2024" not in dump
