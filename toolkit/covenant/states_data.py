@@ -20,7 +20,6 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -107,13 +106,12 @@ def load(yaml_path: Path = DATA, snapshot: Path | None = None) -> tuple[dict, di
     return _from_yaml(text), None
 
 
-def refresh(yaml_path: Path = DATA, snapshot: Path | None = None,
-            index: Callable[[dict], dict[str, str]] = name_index) -> Path:
+def refresh(yaml_path: Path = DATA, snapshot: Path | None = None) -> Path:
     """Write the snapshot of `yaml_path`, with the index of its names."""
     snapshot = snapshot or yaml_path.with_suffix(".json")
     text = yaml_path.read_bytes()
     data = _from_yaml(text)
-    written = {"source_sha256": _digest(text), "index": index(data), "data": data}
+    written = {"source_sha256": _digest(text), "index": name_index(data), "data": data}
     snapshot.write_text(json.dumps(written, ensure_ascii=False, default=_encode,
                                    separators=(",", ":")) + "\n", encoding="utf-8")
     return snapshot

@@ -332,8 +332,7 @@ class Filing(Strict):
 class CaseFile(Strict):
     """One case: the single source for every document kind."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True,
-                              json_schema_extra={"title": "Covenant case file"})
+    model_config = ConfigDict(json_schema_extra={"title": "Covenant case file"})
 
     case: CaseInfo
     people: list[Person] = Field(min_length=1)

@@ -83,7 +83,7 @@ def in_style_order(items: list[CitationItem], engine, library) -> list[Placed]:
     left out after a cite of other work by the same names, unless a suffix ends the one
     before or a prefix starts this one; and the cite-group delimiter (", ") joins such
     cites only when neither has a pinpoint. An empty sort key sorts last (CSL 1.0.1,
-    "Sorting"), where pandoc sorts it first (class P). Unchanged for the house style, a
+    "Sorting"), where pandoc sorts it first (class G). Unchanged for the house style, a
     style without these rules, or a citation holding a key the library lacks (reported
     by the pass, printed where it was written)."""
     rules = engine.citation_rules

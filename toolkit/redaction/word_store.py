@@ -16,7 +16,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from toolkit.files.json_store import read_stamped, write_stamped
-from toolkit.files.json_store import stamp as code_stamp
 
 TABLES = ("is_word", "declensions", "reading_of")
 
@@ -59,8 +58,3 @@ class WordStore:
         """Write the answers if something new was learnt."""
         if self.changed and write_stamped(self.path, self.stamp, self.tables):
             self.changed = False
-
-
-def stamp(rules_file: Path, distributions: tuple[str, ...]) -> str:
-    """The versions the answers depend on: the dictionaries' and the rules' own text."""
-    return code_stamp([rules_file], distributions)

@@ -29,7 +29,8 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-from toolkit.redaction.word_store import WordStore, stamp
+from toolkit.files.json_store import stamp
+from toolkit.redaction.word_store import WordStore
 
 WORD_FREQUENCY = 1000
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -89,7 +90,7 @@ DICTIONARIES = ("pymorphy3", "pymorphy3-dicts-ru", "pyspellchecker")
 def open_store(path: Path) -> None:
     """Answer from, and learn into, the word facts kept at `path` (word_store.py)."""
     global _store
-    _store = WordStore(path, stamp(Path(__file__), DICTIONARIES))
+    _store = WordStore(path, stamp([Path(__file__)], DICTIONARIES))
 
 
 def save_store() -> None:

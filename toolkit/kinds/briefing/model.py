@@ -100,8 +100,7 @@ class Theme(Strict):
 class BriefingFile(Strict):
     """One EU dialogue briefing paper, drawn from many case files."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True,
-                              json_schema_extra={"title": "Covenant briefing file"})
+    model_config = ConfigDict(json_schema_extra={"title": "Covenant briefing file"})
 
     briefing: BriefingInfo
     dialogue: Dialogue
