@@ -381,18 +381,19 @@ def test_markdown_problems_skip_only_text_that_cannot_have_them():
     """`covenant check` parses a text for dropped or merged Markdown only when it has
     block-quote, list, fence or note markup; every text it skips must give no problem
     when parsed in full, and each kind of markup must still be looked at."""
-    from toolkit.readers import markdown
+    from toolkit.readers import markdown, markdown_survey
 
-    full = markdown._parser()
+    full = markdown.parser()
 
     def parsed(text):
         env: dict = {}
         full.parse(text, env)
-        problems, labels = markdown._problems(text, env.get("covenant", markdown.Survey()))
+        problems, labels = markdown_survey.problems_of(text, env.get("covenant",
+                                                          markdown_survey.Survey()))
         return [(p.message, p.start) for p in problems], labels
 
     def skipped_or_not(text):
-        problems, labels = markdown.markdown_problems(text)
+        problems, labels = markdown_survey.markdown_problems(text)
         return [(p.message, p.start) for p in problems], labels
 
     plain = ["A plain sentence, with *emphasis*, [a link](https://example.org) and 3.5.",

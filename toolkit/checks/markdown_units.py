@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from toolkit.checks.context import CheckContext, case_check, typed_paths, values_at
 from toolkit.model.case import Markdown
-from toolkit.readers.markdown import markdown_problems
+from toolkit.readers.markdown_survey import markdown_problems
 
 
 def _where(path: tuple) -> str:

@@ -22,10 +22,10 @@ from toolkit.model.citation_syntax import (
     CitationItem,
     CitationSyntaxError,
     find_citations,
+    is_crossref_key,
     parse_group,
     unknown_label,
 )
-from toolkit.readers.markdown import is_crossref_key
 from toolkit.readers.yamlsource import LocatedDict, LocatedList, Mark
 
 ID_LISTS = ("people", "facts", "proceedings", "claims")

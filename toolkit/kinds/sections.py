@@ -30,7 +30,8 @@ from toolkit.model.dates import format_date, format_when, parse_date
 from toolkit.model.document import Block
 from toolkit.model.errors import CovenantError
 from toolkit.readers.library import Library
-from toolkit.readers.markdown import MarkdownProblem, parse_markdown
+from toolkit.readers.markdown import parse_markdown
+from toolkit.readers.markdown_survey import MarkdownProblem
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|!^~])")
 

@@ -39,6 +39,15 @@ _LOCATOR = re.compile(
 CITATION_GROUP = re.compile(r"\[(?P<body>[^\[\]]*?(?<![\w.])-?@[\w][^\[\]]*)\](?![(\[])")
 
 
+# `[@fact:arrest]` and the like: a cross-reference to a part of the document, not a source.
+CROSSREF_KINDS = ("fact", "para", "annex", "claim", "section")
+
+
+def is_crossref_key(key: str) -> bool:
+    kind, _, target = key.partition(":")
+    return bool(target) and kind in CROSSREF_KINDS
+
+
 class CitationSyntaxError(ValueError):
     pass
 

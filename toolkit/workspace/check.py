@@ -18,12 +18,11 @@ from toolkit.checks.shared import run_case_checks
 from toolkit.kinds.kind import Kind
 from toolkit.kinds.languages import language_error, section_languages
 from toolkit.kinds.registry import KINDS
-from toolkit.model.citation_syntax import find_citations
+from toolkit.model.citation_syntax import CROSSREF_KINDS, find_citations, is_crossref_key
 from toolkit.model.errors import Report
 from toolkit.readers.claims import LoadedCase, load_case
 from toolkit.readers.library import Library
 from toolkit.readers.library_reads import ReadStore
-from toolkit.readers.markdown import CROSSREF_KINDS, is_crossref_key
 from toolkit.redaction import words
 from toolkit.workspace.folders import Workspace
 
