@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from toolkit.model.document import Document
-from toolkit.model.errors import Report
-from toolkit.readers.library import Library
+if TYPE_CHECKING:  # `covenant check` imports passes.style_lookup without these
+    from toolkit.model.document import Document
+    from toolkit.model.errors import Report
+    from toolkit.readers.library import Library
 
 
 @dataclass

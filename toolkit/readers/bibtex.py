@@ -15,12 +15,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from toolkit.readers.biblatex_csl import entry_to_csl
+from toolkit.readers.csl_items import MAX_FIELD_CHARS
 from toolkit.readers.latex_text import leftover_latex
 
 # A field of a real entry is a few hundred characters (an abstract a few thousand); a
 # longer one is refused as written, before it is scanned, and @string macros joined with
-# '#', which can double at each step (a "bomb"), are stopped at the same bound.
-MAX_VALUE_CHARS = 100_000
+# '#', which can double at each step (a "bomb"), are stopped at the same bound: that of
+# a CSL item's field.
+MAX_VALUE_CHARS = MAX_FIELD_CHARS
 
 
 class BibtexError(ValueError):

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from toolkit.readers.bibtex import BibProblem, BibResult, read_bibtex
+if TYPE_CHECKING:  # bibtex.py (and bibtexparser) is loaded only when a .bib is read
+    from toolkit.readers.bibtex import BibProblem, BibResult
 
 # Files with more entries than this are indexed; smaller ones are read whole, so that
 # every field problem of a hand-kept library is reported at once. A file a reference
@@ -62,6 +64,8 @@ class BibIndex:
                        for k in found.split(",") if k.strip().lower() in self.by_key]
             text = self.text[span.start:span.end] + "".join(
                 "\n" + self.text[p.start:p.end] for p in parents)
+            from toolkit.readers.bibtex import read_bibtex
+
             result = read_bibtex(text, dict(self.macros()), span.line)
             end_line = span.line + self.text.count("\n", span.start, span.end)
             result.entries = [e for e in result.entries if e.key == span.key]
@@ -71,6 +75,8 @@ class BibIndex:
 
     def macros(self) -> dict:
         if self._macros is None:
+            from toolkit.readers.bibtex import read_bibtex
+
             self._macros = {}
             for block in self.strings:
                 read_bibtex(self.text[block.start:block.end], self._macros, block.line)
@@ -88,6 +94,8 @@ def count_entries(text: str) -> int:
 
 
 def index_bibtex(text: str) -> BibIndex:
+    from toolkit.readers.bibtex import BibProblem
+
     index = BibIndex(text)
     starts = list(_START.finditer(text))
     line, counted = 1, 0

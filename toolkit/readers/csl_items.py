@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 
 from toolkit.model.errors import Report
-from toolkit.readers.bibtex import MAX_VALUE_CHARS
 
 CSL_TYPES = frozenset([
     "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book",
@@ -23,8 +22,8 @@ CSL_TYPES = frozenset([
 
 # A field of a real item is a few hundred characters, an abstract a few thousand; one
 # longer than this is a mistake (a whole document pasted in) that would make each
-# citation of it slow to format. The same bound as a BibTeX field's.
-MAX_FIELD_CHARS = MAX_VALUE_CHARS
+# citation of it slow to format. A BibTeX field has the same bound (bibtex.py).
+MAX_FIELD_CHARS = 100_000
 
 
 def check_item(key: str, item: dict, shown: str, line: int, column: int,

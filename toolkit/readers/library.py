@@ -16,10 +16,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from toolkit.files.reading import UnsafeFile, relative_name
 from toolkit.model.errors import Report, Severity
-from toolkit.readers.bibtex import BibResult, read_bibtex
 from toolkit.readers.bibtex_index import (
     INDEX_ABOVE,
     INDEX_EXPORT_ABOVE,
@@ -41,6 +41,9 @@ from toolkit.readers.yamlsource import (
     read_text,
 )
 from toolkit.readers.zotero_extra import from_zotero, quick_key, read_item
+
+if TYPE_CHECKING:
+    from toolkit.readers.bibtex import BibResult
 
 
 @dataclass
@@ -248,6 +251,8 @@ EXPORT_FIELDS = re.compile(r"^(file|files|date-added|date-modified|timestamp|own
 
 
 def _read_bibtex(path: Path, text: str) -> _Read:
+    from toolkit.readers.bibtex import read_bibtex  # with bibtexparser: only for a .bib read
+
     entries = count_entries(text)
     if entries > INDEX_ABOVE or entries > INDEX_EXPORT_ABOVE and _exported_bibtex(text):
         index = index_bibtex(text)
