@@ -287,6 +287,7 @@ def test_check_writes_nothing_but_its_own_stores(tmp_path: Path):
     after = _snapshot(tmp_path)
     assert {k: v for k, v in after.items() if not k.startswith(".covenant")} == before
     assert set(after) - set(before) <= {".covenant", ".covenant/library-reads.json",
+                                        ".covenant/parsed-yaml.json",
                                         ".covenant/word-facts.json"}
     if ".covenant" in before or ".covenant" not in after:
         assert tmp_path.stat().st_mtime_ns == root_mtime

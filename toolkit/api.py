@@ -49,8 +49,8 @@ def check(workspace: Workspace, paths: Iterable[Path] = (), *, kind: str | None 
     """Read the citation library and the case and briefing files (`paths`, default: the
     whole workspace), run every shared rule and, with `kind`, that kind's own rules, and
     say which cited sources lack what `style` prints for their type; return every
-    diagnostic at once. Nothing is written but the word facts the name look-ups learnt
-    (workspace/check.py, WORD_FACTS)."""
+    diagnostic at once. Nothing is written but the workspace's stores in .covenant/ (what
+    the name look-ups learnt, the files as read: workspace/check.py)."""
     from toolkit.passes.style_lookup import StyleError, find_style
 
     try:

@@ -51,7 +51,8 @@ def check(paths: tuple[Path, ...], workspace: Path | None, strict: bool, output:
     """Validate case files and the citation library; print every problem at once.
 
     PATHS are case files or folders (default: the workspace's claims/). Each problem is
-    printed as file:line:column: error|warning: message. Nothing is written.
+    printed as file:line:column: error|warning: message. Nothing is written but what
+    it keeps in .covenant/ to start faster next time (docs/performance.md).
     """
     from toolkit import api
 

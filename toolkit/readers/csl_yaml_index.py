@@ -21,8 +21,6 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-import yaml
-
 from toolkit.readers.yamlsource import parse_yaml
 
 _ITEM = re.compile(r"^( *)- ", re.MULTILINE)
@@ -102,6 +100,8 @@ def _is_key(key: str) -> bool:
 
 def _scalar(written: str):
     if written.startswith(("'", '"')):
+        import yaml  # a quoted id of an indexed file; PyYAML is not needed otherwise
+
         try:
             return yaml.safe_load(written)
         except yaml.YAMLError:

@@ -1,7 +1,9 @@
 """`covenant check` as a function: load the library and the cases, run every check,
 return all diagnostics together. Nothing is written but what the name look-ups learnt
-(`.covenant/word-facts.json`, redaction/word_store.py) and the citation files as read
-(`.covenant/library-reads.json`, readers/library_reads.py), to start faster next time.
+(`.covenant/word-facts.json`, redaction/word_store.py), the citation files as read
+(`.covenant/library-reads.json`, readers/library_reads.py) and the case and briefing
+files as parsed (`.covenant/parsed-yaml.json`, readers/yaml_reads.py), to start faster
+next time.
 
 Size: `covenant check` as one function; the rules are in checks/ and the rooms."""
 
@@ -20,6 +22,7 @@ from toolkit.kinds.languages import language_error, section_languages
 from toolkit.kinds.registry import KINDS
 from toolkit.model.citation_syntax import CROSSREF_KINDS, find_citations, is_crossref_key
 from toolkit.model.errors import Report
+from toolkit.readers import yaml_reads
 from toolkit.readers.claims import LoadedCase, load_case
 from toolkit.readers.library import Library
 from toolkit.readers.library_reads import ReadStore
@@ -28,6 +31,7 @@ from toolkit.workspace.folders import Workspace
 
 WORD_FACTS = Path(".covenant") / "word-facts.json"
 LIBRARY_READS = Path(".covenant") / "library-reads.json"
+PARSED_YAML = Path(".covenant") / "parsed-yaml.json"
 
 
 @dataclass
@@ -41,6 +45,15 @@ class CheckResult:
 def check_workspace(workspace: Workspace, paths: list[Path] | None = None,
                     today: date | None = None, kind: str | None = None,
                     style: Path | None = None) -> CheckResult:
+    yaml_reads.open_store(workspace.root / PARSED_YAML)
+    try:
+        return _check(workspace, paths, today, kind, style)
+    finally:
+        yaml_reads.close_store()
+
+
+def _check(workspace: Workspace, paths: list[Path] | None, today: date | None,
+           kind: str | None, style: Path | None) -> CheckResult:
     report = Report()
     today = today or date.today()
     words.open_store(workspace.root / WORD_FACTS)
