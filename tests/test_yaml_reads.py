@@ -124,7 +124,7 @@ def test_a_store_holding_what_it_never_writes_is_parsed_afresh(tmp_path):
     store.save()
     data = json.loads(path.read_text(encoding="utf-8"))
     for entry in data["parsed"].values():
-        entry["e"][0][2] = ["one", 1]  # a key's line that is text
+        entry["e"][0][2] = "one"  # a key's line that is text
     path.write_text(json.dumps(data), encoding="utf-8")
     forged = yaml_reads.ParseStore(path)
     _same(forged.parse(EDGES), honest)

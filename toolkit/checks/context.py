@@ -88,6 +88,13 @@ def date_of(mapping: Any, key: str) -> FuzzyDate | None:
 
 
 @functools.cache
+def _hints(model: type) -> dict[str, Any]:
+    """A model's evaluated annotations (with Annotated's extras), once per model: each
+    evaluation reads the strings `from __future__ import annotations` left."""
+    return typing.get_type_hints(model, include_extras=True)
+
+
+@functools.cache
 def typed_paths(alias: Any, root: Any = CaseFile) -> tuple[tuple[str, ...], ...]:
     """Where the schema (`root`: case files by default) puts fields of type `alias` (e.g.
     model.Markdown), as patterns such as ('facts', '*', 'text') or ('remedies_sought',
@@ -106,7 +113,7 @@ def typed_paths(alias: Any, root: Any = CaseFile) -> tuple[tuple[str, ...], ...]
             for arg in args:
                 visit(arg, path)
         elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            hints = typing.get_type_hints(annotation, include_extras=True)
+            hints = _hints(annotation)
             for name in annotation.model_fields:
                 visit(hints[name], (*path, name))
 

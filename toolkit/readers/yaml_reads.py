@@ -34,16 +34,6 @@ class _NotStorable(ValueError):
     """A value the encoding does not hold, or a stored entry that is not what we wrote."""
 
 
-def _mark_out(mark: Mark) -> list[int]:
-    return [mark.line, mark.column]
-
-
-def _mark_in(data: Any) -> Mark:
-    if not (isinstance(data, list) and len(data) == 2 and all(type(n) is int for n in data)):
-        raise _NotStorable("mark")
-    return Mark(data[0], data[1])
-
-
 def _span_out(span: Span | None, value: Any) -> list | None:
     if span is None:
         return None
@@ -55,29 +45,40 @@ def _span_out(span: Span | None, value: Any) -> list | None:
 def _span_in(data: Any, value: Any) -> Span | None:
     if data is None:
         return None
-    if not (isinstance(data, list) and len(data) == 6 and all(type(n) is int for n in data[:4])
-            and isinstance(data[4], str) and (data[5] is None or isinstance(data[5], str))):
+    if type(data) is not list or len(data) != 6:
         raise _NotStorable("span")
-    written = data[5]
+    index, end, line, column, style, written = data
+    if type(index) is not int or type(end) is not int or type(line) is not int \
+            or type(column) is not int or type(style) is not str:
+        raise _NotStorable("span")
     if written is None:
-        if not isinstance(value, str):
-            raise _NotStorable("span")
         written = value
-    return Span(data[0], data[1], data[2], data[3], data[4], written)
+    if type(written) is not str:
+        raise _NotStorable("span")
+    return Span(index, end, line, column, style, written)
+
+
+def _mark_in(line: Any, column: Any) -> Mark:
+    if type(line) is not int or type(column) is not int:
+        raise _NotStorable("mark")
+    return Mark(line, column)
 
 
 def encode(node: Any) -> Any:
-    """Located data as plain JSON values (_NotStorable for anything else)."""
+    """Located data as plain JSON values (_NotStorable for anything else): a mapping's
+    entries as [key, value, key line, key column, value line, value column, span,
+    merge-key mark], a list's as [value, line, column, span], a span as [index, end,
+    line, column, style, written (None: the value itself)]."""
     if isinstance(node, LocatedDict):
         merged = getattr(node, "merged", {})
-        return {"t": "map", "m": _mark_out(node.mark), "e": [
-            [key, encode(value), _mark_out(node.key_marks[key]),
-             _mark_out(node.value_marks[key]), _span_out(node.value_spans.get(key), value),
-             _mark_out(merged[key]) if key in merged else None]
+        return {"t": "map", "m": list(node.mark), "e": [
+            [key, encode(value), *node.key_marks[key], *node.value_marks[key],
+             _span_out(node.value_spans.get(key), value),
+             list(merged[key]) if key in merged else None]
             for key, value in node.items()]}
     if isinstance(node, LocatedList):
-        return {"t": "seq", "m": _mark_out(node.mark), "e": [
-            [encode(value), _mark_out(mark), _span_out(span, value)]
+        return {"t": "seq", "m": list(node.mark), "e": [
+            [encode(value), *mark, _span_out(span, value)]
             for value, mark, span in zip(node, node.item_marks, node.item_spans, strict=True)]}
     if isinstance(node, _SCALARS):
         return node
@@ -86,39 +87,44 @@ def encode(node: Any) -> Any:
 
 def decode(data: Any, depth: int = 0) -> Any:
     """What `encode` made, as located data again (_NotStorable if it is not that)."""
-    if depth > 200:
-        raise _NotStorable("depth")
     if isinstance(data, _SCALARS):
         return data
-    if not isinstance(data, dict) or not isinstance(data.get("e"), list):
+    if depth > 200 or type(data) is not dict or type(data.get("e")) is not list \
+            or type(data.get("m")) is not list or len(data["m"]) != 2:
         raise _NotStorable("node")
-    if data.get("t") == "map":
+    kind, entries = data.get("t"), data["e"]
+    if kind == "map":
         mapping = LocatedDict()
-        mapping.mark = _mark_in(data.get("m"))
-        mapping.key_marks, mapping.value_marks, mapping.value_spans = {}, {}, {}
-        mapping.merged = {}
-        for entry in data["e"]:
-            if not (isinstance(entry, list) and len(entry) == 6 and isinstance(entry[0], str)):
+        mapping.mark = _mark_in(*data["m"])
+        key_marks, value_marks, spans, merged = {}, {}, {}, {}
+        for entry in entries:
+            if type(entry) is not list or len(entry) != 8 or type(entry[0]) is not str:
                 raise _NotStorable("entry")
-            key, value = entry[0], decode(entry[1], depth + 1)
-            mapping[key] = value
-            mapping.key_marks[key] = _mark_in(entry[2])
-            mapping.value_marks[key] = _mark_in(entry[3])
-            mapping.value_spans[key] = _span_in(entry[4], value)
-            if entry[5] is not None:
-                mapping.merged[key] = _mark_in(entry[5])
+            key, raw, key_line, key_column, line, column, span, merge = entry
+            value = mapping[key] = decode(raw, depth + 1)
+            key_marks[key] = _mark_in(key_line, key_column)
+            value_marks[key] = _mark_in(line, column)
+            spans[key] = _span_in(span, value)
+            if merge is not None:
+                if type(merge) is not list or len(merge) != 2:
+                    raise _NotStorable("merge")
+                merged[key] = _mark_in(*merge)
+        mapping.key_marks, mapping.value_marks = key_marks, value_marks
+        mapping.value_spans, mapping.merged = spans, merged
         return mapping
-    if data.get("t") == "seq":
+    if kind == "seq":
         seq = LocatedList()
-        seq.mark = _mark_in(data.get("m"))
-        seq.item_marks, seq.item_spans = [], []
-        for entry in data["e"]:
-            if not (isinstance(entry, list) and len(entry) == 3):
+        seq.mark = _mark_in(*data["m"])
+        marks, spans_list = [], []
+        for entry in entries:
+            if type(entry) is not list or len(entry) != 4:
                 raise _NotStorable("item")
-            value = decode(entry[0], depth + 1)
+            raw, line, column, span = entry
+            value = decode(raw, depth + 1)
             seq.append(value)
-            seq.item_marks.append(_mark_in(entry[1]))
-            seq.item_spans.append(_span_in(entry[2], value))
+            marks.append(_mark_in(line, column))
+            spans_list.append(_span_in(span, value))
+        seq.item_marks, seq.item_spans = marks, spans_list
         return seq
     raise _NotStorable("node")
 
