@@ -224,7 +224,12 @@ def test_each_date_of_the_state_paragraph_cites_the_library_entry_that_states_it
            "2009;^2 the Optional Protocol entered into force for it on 30 September 2009.^3" \
            in line
     notes = dump[dump.index("\nNotes ") + 1:].splitlines()
-    assert notes[1].startswith('  1 "Law of the Republic of Kazakhstan No 91-III of 28 November')
+    # the depositary's record first (UN Treaty Collection, chapter IV.4 and IV.5), then the
+    # State's ratification law (and the gazette reproducing the depositary notice)
+    assert notes[1].startswith('  1 "United Nations, ‘Status of Treaties, Chapter IV: Human '
+                               'Rights, 4. International Covenant')
+    assert "Law of the Republic of Kazakhstan No 91-III of 28 November" in notes[1]
+    assert "Chapter IV: Human Rights, 5. Optional Protocol" in notes[2]
     assert "No 130-IV" in notes[2] and "BGBl III Nr 51/2017" in notes[2]
     # the Views state the Protocol's entry into force, and are cited for that alone
     assert notes[3].startswith('  3 "*Ibragimov v Kazakhstan* (Communication No 2452/2014)')

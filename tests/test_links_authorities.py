@@ -183,7 +183,11 @@ def test_the_communication_opens_with_its_table_of_authorities(communication):
     assert plain_text(first.children) == "Table of authorities"
     table = _table(communication)
     assert list(table) == ["Treaties", "Legislation", "Views and decisions",
-                           "General Comments", "Reports and other sources"]
+                           "General Comments", "Other UN documents",
+                           "Reports and other sources"]
+    # the depositary's status pages, which date the State's ratifications (footnote 1)
+    assert [e.split(",")[0] for e, _ in table["Other UN documents"]] == ["United Nations"] * 2
+    assert all(where == "para\u00a02.1" for _, where in table["Other UN documents"])
     views = [entry.split(" (")[0] for entry, _ in table["Views and decisions"]]
     assert views == sorted(views) and len(views) == 5
     comments = [int(re.search(r"No (\d+)", e)[1]) for e, _ in table["General Comments"]]
@@ -233,7 +237,7 @@ def test_russian_headings():
     table = _table(_communication("ru"))
     assert list(table) == ["Международные договоры", "Законодательство",
                            "Соображения и решения", "Замечания общего порядка",
-                           "Доклады и другие источники"]
+                           "Другие документы ООН", "Доклады и другие источники"]
     (treaty,) = table["Международные договоры"]
     assert treaty[1] == "пп.\u00a02.2, 5.2, 5.5, 5.8, 5.11, 5.12, 5.14, 5.17, 5.20, 5.23, 5.26"
 
