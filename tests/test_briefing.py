@@ -525,3 +525,23 @@ def test_the_example_docx_and_pdf_carry_every_footnote(example):
     text = "\n".join(page.extract_text() for page in pdf.pages)
     assert "Key concerns and recommendations" in text and "Cases of concern at a glance" in text
     assert "Human Rights Watch" in text and "Жуқа" in text
+
+
+def test_a_judgment_with_only_a_ban_leads_the_case_and_is_named_where_it_is_met_again(ws):
+    """A court that imposes only a ban (a journalist barred from journalism) has
+    sentenced: the lead sentence names the ban, and a later theme's pointer says so
+    instead of pointing to a section that never told the judgment (a docs-only trial,
+    the case of Aigul Utepova)."""
+    banned = case_file("alpha", "Aliya Alpha", [("19", ["arrest"]), ("14", ["trial"])])
+    judgment = banned["proceedings"][0]["judgment"]
+    del judgment["sentence"]
+    judgment["bans"] = [{"description": "ban on journalism", "duration": "five years"}]
+    path = write(ws, [banned], briefing_file([theme("expression", ["19"]),
+                                              theme("fair-trial", ["14"])]))
+    dump = native(ws, path)
+    first, second = section(dump, "Theme expression"), section(dump, "Theme fair-trial")
+    assert "Aliya Alpha, a blogger, was sentenced on 1 March 2021 to a ban on journalism " \
+           "(five years) under article 405 of the Criminal Code" in first
+    assert "the court also imposed" not in first
+    assert "The case of Aliya Alpha, sentenced to a ban on journalism (five years), is set " \
+           "out above" in second

@@ -305,12 +305,14 @@ def plan_narrative(case: CaseFile, provisions: list[str], limit: int,
     charges = proceeding.charges if proceeding else []
     facts, claims = choose_facts(case, provisions, limit, told or set())
 
-    stated = judgment is not None and judgment.sentence is not None and any(
-        states_sentence(f.text, judgment.sentence) for f in facts)
+    # what the judgment imposed: its sentence, or a ban where it imposed only that
+    imposed = (judgment.sentence or (judgment.bans[0].description if judgment.bans
+                                      else None)) if judgment is not None else None
+    stated = imposed is not None and any(states_sentence(f.text, imposed) for f in facts)
     if earlier:
         lead = "again"
-    elif judgment is not None and judgment.sentence and not stated:
-        lead = "sentence"
+    elif imposed is not None and not stated:
+        lead = "sentence"  # a ban alone is the sentence: "was sentenced ... to a ban on ..."
     elif charges and judgment is None:
         lead = "charges"
     elif occupation:
