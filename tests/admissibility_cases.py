@@ -59,6 +59,7 @@ def minimal_case() -> dict:
         "domestic_remedies": {"exhausted": True},
         "international_procedures": [],
         "remedies_sought": ["Quash the conviction."],
+        "annexes": [{"number": 1, "title": "Judgment of the District Court", "language": "ru"}],
         "filing": {"date": "2024-01-10", "place": "Almaty", "signatory": "aigerim"},
     }
 

@@ -620,3 +620,40 @@ def test_an_appeal_decision_is_later_than_a_range_dated_judgment(case_ws):
     checked = check(case_ws, case)
     expect(checked, ("error", "admissibility-time-limit", "which ended on 10 June 2026",
                      checked.line("decided: 2021-06-10")))
+
+
+@pytest.mark.parametrize("annexes, warned", [([], True), (None, True), ([{
+    "number": 1, "title": "Judgment", "language": "ru"}], False)])
+def test_a_communication_that_annexes_nothing_is_warned(case_ws, annexes, warned):
+    """OHCHR model complaint form, section V (checklist of supporting documents): copies
+    of the domestic decisions and of the evidence of the facts (DOMAIN §1.1)."""
+    case = minimal_case()
+    if annexes is None:
+        del case["annexes"]
+    else:
+        case["annexes"] = annexes
+    checked = check(case_ws, case)
+    if warned:
+        expect(checked, ("warning", "admissibility-annexes", "annexes no document",
+                         checked.line("id: small")))
+    else:
+        expect(checked)
+
+
+@pytest.mark.parametrize("epoch, late", [("1780000000", False), ("1800000000", True)])
+def test_check_counts_the_time_limit_from_the_day_the_build_would_date(case_ws, monkeypatch,
+                                                                       epoch, late):
+    """Rule 99(c): five years from exhaustion (the appeal decided 10 June 2021: the last
+    day is 10 June 2026). Without `filing.date` the filing is dated the day of the build,
+    which is SOURCE_DATE_EPOCH's when set: `covenant check` counts from the same day, so
+    check and build never disagree (1780000000 is 28 May 2026, in time; 1800000000 is
+    15 January 2027, late)."""
+    case = minimal_case()
+    del case["filing"]["date"]
+    path, _ = write_case(case_ws, case)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    result = CliRunner().invoke(cli, ["check", "--kind", "communication", "--workspace",
+                                      str(case_ws), str(path)])
+    assert ("the filing date (15 January 2027) is after the period of five years"
+            in result.output) is late, result.output
+    assert result.exit_code == (1 if late else 0), result.output

@@ -274,3 +274,27 @@ def test_the_signature_line_marks_a_place_the_file_does_not_give(build_ws):
     dump = native(build_ws, without)
     assert "[to be confirmed: place], 10 January 2024" in dump
     assert "Almaty, 10 January 2024" not in dump
+
+
+@pytest.mark.parametrize("language, evidence, placeholder", [
+    ("en", "facts and evidence set out below",
+     "[to be confirmed: the documents that prove them, listed as annexes]"),
+    ("fr", "faits et les éléments de preuve exposés ci-après",
+     "[à confirmer\u00a0: les documents qui prouvent les faits, énumérés en annexe]"),
+    ("es", "hechos y las pruebas que se exponen",
+     "[por confirmar: los documentos que prueban los hechos, enumerados como anexos]"),
+    ("ru", "фактами и доказательствами, изложенными ниже",
+     "[подлежит уточнению: документы, подтверждающие факты, с перечнем в приложениях]"),
+])
+def test_evidence_is_claimed_only_when_documents_are_annexed(build_ws, language, evidence,
+                                                             placeholder):
+    """Optional Protocol arts 1-3 (victim status, substantiation): the draft says the
+    claims rest on evidence only when the case file annexes documents (model complaint
+    form, section V); without any, it says the evidence is to be confirmed."""
+    case = minimal_case()
+    case["case"]["language"] = language
+    with_annex = native(build_ws, case)
+    assert evidence in with_annex and placeholder not in with_annex
+    case["annexes"] = []
+    without = native(build_ws, case)
+    assert evidence not in without and placeholder in without

@@ -59,7 +59,11 @@ def check(workspace: Workspace, paths: Iterable[Path] = (), *, kind: str | None 
         if style != DEFAULT_STYLE:
             raise CovenantError(str(exc)) from None
         style_path = None  # a workspace without the house style: nothing to compare with
-    return check_workspace(workspace, list(paths), today or date.today(), kind, style_path)
+    from toolkit.workspace.clock import reference_date
+
+    # the day build counts from too (SOURCE_DATE_EPOCH, when set): both judge alike
+    return check_workspace(workspace, list(paths), today or reference_date(), kind,
+                           style_path)
 
 
 def build(workspace: Workspace, paths: Iterable[Path], kinds: Iterable[str],

@@ -44,13 +44,12 @@ from toolkit.workspace.build import (
     DEFAULT_STYLE,
     cache_folder,
     draft_stem,
-    reference_date,
     refuse_output_inside_inputs,
     render_formats,
-    source_date_epoch,
     write_drafts,
 )
 from toolkit.workspace.check import check_for_kind, check_workspace
+from toolkit.workspace.clock import reference_date, source_date_epoch
 from toolkit.workspace.folders import Workspace
 from toolkit.workspace.manifest import Inputs, Manifest
 from toolkit.writers import WRITERS

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from toolkit.files.reading import confined
@@ -21,6 +21,7 @@ from toolkit.model.document import Document
 from toolkit.model.errors import CovenantError, MisuseError, Report
 from toolkit.passes import PassContext, run_passes
 from toolkit.workspace.check import check_workspace
+from toolkit.workspace.clock import reference_date, source_date_epoch
 from toolkit.workspace.folders import Workspace
 from toolkit.writers import WRITERS
 
@@ -152,32 +153,6 @@ def cache_folder(out: Path) -> Path:
     return out / ".cache"
 
 
-# 9999-12-31 23:59:59 UTC: the last moment a date can be printed
-_LAST_EPOCH = 253402300799
-
-
-def source_date_epoch() -> int | None:
-    """SOURCE_DATE_EPOCH as whole seconds, None when unset; CovenantError when it is not
-    a number of seconds between 1970 and 9999 (the writers print dates from it)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch:
-        return None
-    if not (epoch.isascii() and epoch.isdigit()) or int(epoch) > _LAST_EPOCH:
-        raise MisuseError(printable_epoch(epoch))
-    return int(epoch)
-
-
-def printable_epoch(epoch: str) -> str:
-    return (f"SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 (0 to "
-            f"{_LAST_EPOCH}), not {epoch[:40]!r}; set it to e.g. $(date +%s) or unset it")
-
-
-def reference_date() -> date:
-    """Today, or the day SOURCE_DATE_EPOCH names, so reproducible builds date alike."""
-    epoch = source_date_epoch()
-    if epoch is not None:
-        return datetime.fromtimestamp(epoch, tz=UTC).date()
-    return date.today()
 
 
 def build(workspace: Workspace, paths: list[Path], kind: str, formats: list[str],

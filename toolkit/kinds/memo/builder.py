@@ -15,13 +15,15 @@ from toolkit.model.document import Document
 from toolkit.model.i18n import word
 
 # The cover's words by language: title, subtitle, "internal memorandum on", and the
-# confidentiality labels. A language without an entry has no templates either
+# marking every page carries, by the case's confidentiality: a memo is internal even
+# when its case is public (a page headed "Public" under "Internal — not for filing"
+# contradicted itself). A language without an entry has no templates either
 # (render_sections refuses it first, naming those the memo has).
 MEMO_WORDS = {
     "en": ("Case memorandum", "Internal — not for filing", "Internal memorandum on",
-           {"public": "Public", "confidential": "Confidential"}),
+           {"public": "Internal", "confidential": "Confidential"}),
     "ru": ("Служебная записка по делу", "Для внутреннего пользования — не для подачи",
-           "Служебная записка по делу", {"public": "Общедоступно",
+           "Служебная записка по делу", {"public": "Для внутреннего пользования",
                                          "confidential": "Конфиденциально"}),
 }
 
