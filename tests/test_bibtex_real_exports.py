@@ -114,3 +114,25 @@ def test_initials_are_spaced_as_pandoc_spaces_them():
     item = _one(r"@article{k, title={T}, author={Roe, J.K. and Poe, Y.\~G. and Doe, \CYRA.V.}, "
                 r"year=2000}")
     assert [a["given"] for a in item["author"]] == ["J. K.", "Y.G\u0303.", "А. V."]
+
+
+def test_mathscinets_ring_accent_defined_in_its_preamble_is_read():
+    """MathSciNet writes `\\def\\ocirc#1{...\\accent"17 #1...}` in every export's @preamble
+    and uses it in names: "Franc{\\ocirc{u}}" is the Czech name Franců (LaTeX's ring)."""
+    text = ('@preamble{"\\def\\ocirc#1{\\ifmmode\\setbox0=\\hbox{$#1$}'
+            '\\else{\\accent"17 #1}\\fi}"}\n'
+            r"@incollection{k, author = {Franc{\ocirc{u}}, Jana and Novak, {\ocirc u}dom},"
+            r" title = {A {\ocirc{U}}stav of \emph{things}}, booktitle = {B}, year = 2001}")
+    result = read_bibtex(text)
+    (entry,) = result.entries
+    assert [a["family"] for a in entry.item["author"]] == ["Franců", "Novak"]
+    assert entry.item["author"][1]["given"] == "ůdom"
+    assert entry.item["title"] == "A ůstav of things"  # {\cmd ...}: BibTeX lowers it
+
+
+def test_tipa_click_letter_and_acute_macron_are_characters():
+    """tipa's `\\textdoublebarpipe` is the click letter ǂ (U+01C2), as in the name of the
+    ǂKhomani San; `\\textacutemacron` the combining acute-macron (U+1DC7)."""
+    item = _one(r"@book{k, title = {The {{\textdoublebarpipe Khomani San}} and "
+                r"\textacutemacron a}, year = 2001}")
+    assert item["title"] == "The ǂKhomani San and a\u1dc7"

@@ -46,7 +46,7 @@ LAST_OF = {"href": 2, "discretionary": 3}
 # Commands without argument and their text.
 SYMBOL_MACROS = {"-": "", "relax": "", "null": "", "cyrchar": "", ",": "\u2009",
                  "slash": "/", "textbraceleft": "{", "textbraceright": "}", "textbar": "|",
-                 "textasciicircum": "^",
+                 "textasciicircum": "^", "textdoublebarpipe": "ǂ",  # tipa's click letter
                  "LaTeX": "LaTeX", "TeX": "TeX", "times": "×", "leq": "≤", "geq": "≥",
                  "mu": "μ", "sc": "", "rm": "", "em": "", "it": "", "bf": "", "sf": "",
                  "tt": "", "upshape": "", "itshape": "", "scshape": "", "normalfont": ""}
@@ -79,11 +79,19 @@ def _converter():
     def nothing(node, l2tobj):
         return ""
 
+    def accented(mark):  # the accents pylatexenc does not know (_ACCENT_MARKS)
+        def convert(node, l2tobj):
+            text = content(node, l2tobj)
+            return unicodedata.normalize("NFC", text[:1] + mark + text[1:]) if text else ""
+        return convert
+
     replace = {"enquote": quoted, "mkbibquote": quoted, "textsuperscript": superscript,
                "mkbibsuperscript": superscript, "textsubscript": subscript,
                "mkbibsubscript": subscript, "url": plain_arg,
                **{name: content for name in CONTENT_MACROS},
-               **{name: nothing for name in DROPPED_MACROS}}
+               **{name: nothing for name in DROPPED_MACROS},
+               **{name: accented(_ACCENT_MARKS[name]) for name in ("ocirc",
+                                                                   "textacutemacron")}}
     macros = [macrospec.std_macro(name, False, 1) for name in replace] + [
         macrospec.std_macro(name, False, count) for name, count in LAST_OF.items()]
     db = latexwalker.get_default_latex_context_db().filter_context()
@@ -177,7 +185,10 @@ def _groups(value: str) -> list[tuple[str, bool]]:
     return [(text, protected) for text, protected in parts if text]
 
 
-_ACCENT_MARKS = {"textcommabelow": "\u0326",
+# `\ocirc` is the ring accent MathSciNet's BibTeX defines in every export's @preamble
+# (`\def\ocirc#1{...\accent"17 #1...}`: "Franc{\ocirc{u}}" is "Franců");
+# `\textacutemacron` is tipa's acute-macron accent.
+_ACCENT_MARKS = {"textcommabelow": "\u0326", "ocirc": "\u030a", "textacutemacron": "\u1dc7",
                  "'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303",
                  "=": "\u0304", ".": "\u0307", "c": "\u0327", "v": "\u030c", "u": "\u0306",
                  "H": "\u030b", "k": "\u0328", "r": "\u030a"}
@@ -185,7 +196,8 @@ _SYMBOLS = {"&": "&", "%": "%", "$": "$", "_": "_", "#": "#", "o": "ø", "O": "�
             "AA": "Å", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "ss": "ß", "l": "ł",
             "L": "Ł", "i": "ı", "textendash": "–", "textemdash": "—", "ldots": "…",
             "dots": "…", "textquoteright": "’", "textquoteleft": "‘", "S": "§"}
-_ACCENT = re.compile(r"\\([`'^\"~=.]|[cvuHkr](?=[\s{])|textcommabelow(?=[\s{]))"
+_ACCENT = re.compile(r"\\([`'^\"~=.]|[cvuHkr](?=[\s{])"
+                     r"|(?:textcommabelow|ocirc|textacutemacron)(?=[\s{]))"
                      r"\s*(?:\{\s*([A-Za-z]|\\i)\s*\}|([A-Za-z]))")
 # The tie accent over two letters: "Tret'{\\t{ia}}kov" → "Tret’i͡akov".
 _TIE = re.compile(r"\\t\s*\{\s*([A-Za-z])([A-Za-z])\s*\}")
