@@ -82,3 +82,19 @@ KNOWN_INCOMPLETE = ["source 'cfj-2023-update' (webpage) lacks the day it was rea
                     "source 'cfj-zheksebaev-fairness-report' (webpage) lacks the day it was "
                     "read", "source 'untc-iv-4' (webpage) lacks the day it was read",
                     "source 'untc-iv-5' (webpage) lacks the day it was read"]
+
+
+def check_in_a_new_process(workspace: Path, printed: str) -> list[str]:
+    """`api.check` of `workspace` (as of TODAY) in a new Python process, where nothing is
+    imported yet; the lines that `printed` (Python, with the report as `r` and `sys`
+    imported) prints there."""
+    import subprocess
+    import sys
+
+    probe = ("import sys; from pathlib import Path; from toolkit import api; "
+             "from datetime import date; "
+             f"r = api.check(api.workspace_of(Path({str(workspace)!r})), "
+             f"today=date.fromisoformat({TODAY.isoformat()!r})).report; {printed}")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.rstrip("\n").split("\n")

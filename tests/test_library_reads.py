@@ -7,11 +7,9 @@ types."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import TODAY
+from tests.conftest import TODAY, check_in_a_new_process
 from toolkit import api
 from toolkit.model.errors import Report
 from toolkit.readers import library as library_module
@@ -129,11 +127,6 @@ def test_a_store_that_is_not_json_or_cannot_be_written_costs_only_speed(tmp_path
 def test_second_check_of_the_example_does_not_import_the_bibtex_parser(example_workspace):
     first = api.check(api.workspace_of(example_workspace), today=TODAY).report
     assert (example_workspace / LIBRARY_READS).is_file()
-    probe = ("import sys; from pathlib import Path; from toolkit import api; "
-             "from datetime import date; "
-             f"r = api.check(api.workspace_of(Path({str(example_workspace)!r})), "
-             f"today=date.fromisoformat({TODAY.isoformat()!r})).report; "
-             "print(len(r.items), 'bibtexparser' in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == [str(len(first.items)), "False"]
+    (line,) = check_in_a_new_process(example_workspace,
+                                     "print(len(r.items), 'bibtexparser' in sys.modules)")
+    assert line.split() == [str(len(first.items)), "False"]

@@ -7,12 +7,10 @@ store holding what it never writes are all parsed afresh."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
-from tests.conftest import REPO, TODAY
+from tests.conftest import REPO, TODAY, check_in_a_new_process
 from toolkit import api
 from toolkit.readers import yaml_compose, yaml_reads
 from toolkit.readers.located import LocatedDict, LocatedList, YamlProblem
@@ -149,13 +147,7 @@ def test_no_store_is_open_outside_a_check(example_workspace):
 
 def test_second_check_of_the_example_parses_nothing_and_reports_the_same(example_workspace):
     first = api.check(api.workspace_of(example_workspace), today=TODAY).report
-    probe = ("import sys; from pathlib import Path; from toolkit import api; "
-             "from datetime import date; "
-             f"r = api.check(api.workspace_of(Path({str(example_workspace)!r})), "
-             f"today=date.fromisoformat({TODAY.isoformat()!r})).report; "
-             "print('|'.join(map(str, r.items))); print('yaml' in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    items, imported = done.stdout.rstrip("\n").split("\n")
+    items, imported = check_in_a_new_process(
+        example_workspace, "print('|'.join(map(str, r.items))); print('yaml' in sys.modules)")
     assert items == "|".join(map(str, first.items))
     assert imported == "False"
