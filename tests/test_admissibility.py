@@ -509,7 +509,8 @@ def test_a_signed_authorization_without_its_annex_is_a_warning(case_ws):
 def test_a_signed_authorization_in_an_annex_is_fine(case_ws):
     """Model complaint form, section V."""
     case = _for_a_victim(minimal_case(), authorization="signed", annex=1)
-    case["annexes"] = [{"number": 1, "title": "Authorization", "language": "en"}]
+    case["annexes"] = [{"number": 1, "title": "Authorization", "language": "en"},
+                       {"number": 2, "title": "Judgment", "language": "ru"}]
     expect(check(case_ws, case))
 
 
@@ -623,7 +624,8 @@ def test_an_appeal_decision_is_later_than_a_range_dated_judgment(case_ws):
 
 
 @pytest.mark.parametrize("annexes, warned", [([], True), (None, True), ([{
-    "number": 1, "title": "Judgment", "language": "ru"}], False)])
+    "number": 1, "title": "Judgment", "language": "ru"}], False), ([{
+        "number": 2, "title": "Authorization", "language": "en"}], True)])
 def test_a_communication_that_annexes_nothing_is_warned(case_ws, annexes, warned):
     """OHCHR model complaint form, section V (checklist of supporting documents): copies
     of the domestic decisions and of the evidence of the facts (DOMAIN §1.1)."""
@@ -632,6 +634,10 @@ def test_a_communication_that_annexes_nothing_is_warned(case_ws, annexes, warned
         del case["annexes"]
     else:
         case["annexes"] = annexes
+    if any(a["number"] == 2 for a in annexes or []):
+        # annex 2 is the author's authorization to act: no evidence of the facts
+        case["representation"] = {"author": "aigerim", "victim": "aigerim", "annex": 2,
+                                  "authorization": "signed"}
     checked = check(case_ws, case)
     if warned:
         expect(checked, ("warning", "admissibility-annexes", "annexes no document",

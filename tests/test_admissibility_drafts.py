@@ -278,13 +278,13 @@ def test_the_signature_line_marks_a_place_the_file_does_not_give(build_ws):
 
 @pytest.mark.parametrize("language, evidence, placeholder", [
     ("en", "facts and evidence set out below",
-     "[to be confirmed: the documents that prove them, listed as annexes]"),
+     "[to be confirmed: the documents that prove the facts, listed as annexes]"),
     ("fr", "faits et les éléments de preuve exposés ci-après",
      "[à confirmer\u00a0: les documents qui prouvent les faits, énumérés en annexe]"),
     ("es", "hechos y las pruebas que se exponen",
      "[por confirmar: los documentos que prueban los hechos, enumerados como anexos]"),
     ("ru", "фактами и доказательствами, изложенными ниже",
-     "[подлежит уточнению: документы, подтверждающие факты, с перечнем в приложениях]"),
+     "[подлежит уточнению: документы, подтверждающие факты, перечисленные в приложениях]"),
 ])
 def test_evidence_is_claimed_only_when_documents_are_annexed(build_ws, language, evidence,
                                                              placeholder):
@@ -298,3 +298,8 @@ def test_evidence_is_claimed_only_when_documents_are_annexed(build_ws, language,
     case["annexes"] = []
     without = native(build_ws, case)
     assert evidence not in without and placeholder in without
+    # the author's authorization to act proves standing, not the facts
+    case["representation"] = {"author": "aigerim", "victim": "aigerim", "annex": 1,
+                              "authorization": "signed"}
+    case["annexes"] = [{"number": 1, "title": "Authorization", "language": "en"}]
+    assert placeholder in native(build_ws, case)

@@ -7,6 +7,7 @@ store holding what it never writes are all parsed afresh."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -14,7 +15,7 @@ from tests.conftest import REPO, TODAY, check_in_a_new_process
 from toolkit import api
 from toolkit.readers import yaml_compose, yaml_reads
 from toolkit.readers.located import LocatedDict, LocatedList, YamlProblem
-from toolkit.workspace.check import PARSED_YAML
+from toolkit.workspace.check import LIBRARY_READS, PARSED_YAML
 
 # What the parser keeps beyond plain values: anchors and merge keys, block scalars, YAML
 # 1.1 words and numbers kept as text, typed scalars, empty values, nested lists.
@@ -151,3 +152,43 @@ def test_second_check_of_the_example_parses_nothing_and_reports_the_same(example
         example_workspace, "print('|'.join(map(str, r.items))); print('yaml' in sys.modules)")
     assert items == "|".join(map(str, first.items))
     assert imported == "False"
+
+
+def _forge(path: Path, old: str, new: str) -> None:
+    """Rewrite a store as a forger would: well-typed, but saying what the files do not."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_build_never_rests_on_the_stores(example_workspace):
+    """The stores are type-checked, not proven to be the files' reading: a draft, which
+    is filed, is built from the files themselves even when a forged store says otherwise
+    (a case title and a source's title changed in .covenant/)."""
+    api.check(api.workspace_of(example_workspace), today=TODAY)
+    _forge(example_workspace / PARSED_YAML, "Askhat Zheksebaev v Kazakhstan", "FORGED v X")
+    _forge(example_workspace / LIBRARY_READS, "Five-year prison sentence", "FORGED report")
+    (output,) = api.build(api.workspace_of(example_workspace),
+                          [example_workspace / "claims" / "zheksebaev.yaml"], ["memo"],
+                          ["native"], today=TODAY).built
+    text = output.paths[0].read_text(encoding="utf-8")
+    assert "FORGED" not in text
+    assert "Askhat Zheksebaev v Kazakhstan" in text and "Five-year prison sentence" in text
+
+
+def test_a_check_of_one_file_keeps_the_other_files_parsed(example_workspace):
+    workspace = api.workspace_of(example_workspace)
+    api.check(workspace, today=TODAY)
+    whole = len(yaml_reads.ParseStore(example_workspace / PARSED_YAML).kept)
+    api.check(workspace, [example_workspace / "claims" / "sultanov.yaml"], today=TODAY)
+    assert len(yaml_reads.ParseStore(example_workspace / PARSED_YAML).kept) == whole
+    (example_workspace / "claims" / "sultanov.yaml").unlink()
+    api.check(workspace, today=TODAY)  # a whole check drops the file that is gone
+    assert len(yaml_reads.ParseStore(example_workspace / PARSED_YAML).kept) == whole - 1
+
+
+def test_a_store_nested_past_the_recursion_limit_is_ignored(example_workspace):
+    first = api.check(api.workspace_of(example_workspace), today=TODAY).report
+    (example_workspace / PARSED_YAML).write_text("[" * 100_000 + "]" * 100_000)
+    again = api.check(api.workspace_of(example_workspace), today=TODAY).report
+    assert list(map(str, again.items)) == list(map(str, first.items))

@@ -63,7 +63,7 @@ def check(workspace: Workspace, paths: Iterable[Path] = (), *, kind: str | None 
 
     # the day build counts from too (SOURCE_DATE_EPOCH, when set): both judge alike
     return check_workspace(workspace, list(paths), today or reference_date(), kind,
-                           style_path)
+                           style_path, stores=True)
 
 
 def build(workspace: Workspace, paths: Iterable[Path], kinds: Iterable[str],

@@ -29,7 +29,7 @@ def read_stamped(path: Path, stamp: str) -> dict | None:
     """What `write_stamped` wrote at `path` with this stamp; None for anything else."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: nested past the limit
         return None
     if not isinstance(data, dict) or data.get("stamp") != stamp:
         return None

@@ -237,7 +237,7 @@ def read_located(path: Path, report: Report, shown: str,
     try:
         data = read_bytes(path, root)
         digest = hashlib.sha256(data).hexdigest()
-        return True, parse_yaml(decode_text(data)), digest
+        return True, parse_yaml(decode_text(data), stored=True), digest
     except YamlProblem as problem:
         report.error(shown, problem.mark.line, problem.mark.column, problem.message, "yaml")
     except UnsafeFile as exc:

@@ -82,6 +82,8 @@ def _converter():
     def accented(mark):  # the accents pylatexenc does not know (_ACCENT_MARKS)
         def convert(node, l2tobj):
             text = content(node, l2tobj)
+            if text.startswith("ı"):  # \i, the dotless i that takes an accent: i and mark
+                text = "i" + text[1:]
             return unicodedata.normalize("NFC", text[:1] + mark + text[1:]) if text else ""
         return convert
 

@@ -10,7 +10,9 @@ modules that parse (located.py, yaml_compose.py, this one) and PyYAML's version
 reported afresh each time. Everything read back is type-checked; anything unexpected is
 parsed afresh. Texts no longer used are dropped when the check saves.
 
-Outside a check (a build, a test) no store is open and every text is parsed.
+Only `covenant check` opens the store (workspace/check.py, `stores=True`); a build, a
+test or an API call parses every text afresh. What the store holds is type-checked, not
+proven to be the file's reading, so nothing that is filed ever rests on it.
 
 Size: one small store and the encoding of located data."""
 
@@ -165,11 +167,14 @@ class ParseStore:
             self.changed = True
         return tree
 
-    def save(self) -> None:
-        if not (self.changed or set(self.kept) - set(self.used)):
+    def save(self, prune: bool = True) -> None:
+        """Write what changed; `prune`: drop the texts this run did not use (only a run
+        that read every file knows which are gone)."""
+        keep = self.used if prune else {**self.kept, **self.used}
+        if not (self.changed or set(self.kept) - set(keep)):
             return
-        if write_stamped(self.path, self.stamp, {"parsed": self.used}):
-            self.kept, self.changed = dict(self.used), False
+        if write_stamped(self.path, self.stamp, {"parsed": keep}):
+            self.kept, self.changed = dict(keep), False
 
 
 _open: ParseStore | None = None
@@ -181,12 +186,12 @@ def open_store(path: Path) -> None:
     _open = ParseStore(path)
 
 
-def close_store() -> None:
+def close_store(prune: bool = True) -> None:
     """Save the open store (if it can be written) and parse afresh from now on."""
     global _open
-    if _open is not None:
-        _open.save()
-    _open = None
+    store, _open = _open, None
+    if store is not None:
+        store.save(prune)
 
 
 def parse(text: str) -> Any:

@@ -2,8 +2,8 @@
 (readers/located.py), and find the place in the file of a value, or of words inside it.
 
 `parse_yaml` composes a text with readers/yaml_compose.py (PyYAML, imported only then);
-while `covenant check` runs, a text parsed before is taken from the store of parsed files
-(readers/yaml_reads.py) instead.
+while `covenant check` runs, a case or briefing file parsed before is taken from the
+store of parsed files (readers/yaml_reads.py) instead.
 """
 
 from __future__ import annotations
@@ -28,11 +28,16 @@ from toolkit.readers.located import (  # noqa: F401 (the located types, read fro
 from toolkit.readers.yaml_offsets import place
 
 
-def parse_yaml(text: str) -> Any:
-    """Parse one YAML document; raise YamlProblem with a 1-based mark on any problem."""
-    from toolkit.readers import yaml_reads
+def parse_yaml(text: str, *, stored: bool = False) -> Any:
+    """Parse one YAML document; raise YamlProblem with a 1-based mark on any problem.
+    `stored`: a case or briefing file, which `covenant check` may take from its store."""
+    if stored:
+        from toolkit.readers import yaml_reads
 
-    return yaml_reads.parse(text)
+        return yaml_reads.parse(text)
+    from toolkit.readers.yaml_compose import compose
+
+    return compose(text)
 
 
 def read_text(path: Path, root: Path | None = None) -> str:

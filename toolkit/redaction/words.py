@@ -87,6 +87,9 @@ _store = WordStore(None, "")
 DICTIONARIES = ("pymorphy3", "pymorphy3-dicts-ru", "pyspellchecker")
 
 
+_REMEMBERED: list = []  # the look-ups below, whose answers this process also keeps
+
+
 def open_store(path: Path) -> None:
     """Answer from, and learn into, the word facts kept at `path` (word_store.py)."""
     global _store
@@ -95,6 +98,15 @@ def open_store(path: Path) -> None:
 
 def save_store() -> None:
     _store.save()
+
+
+def close_store() -> None:
+    """Look everything up in the dictionaries from now on, forgetting what the store
+    answered: a build's redaction never rests on a file in the workspace."""
+    global _store
+    _store = WordStore(None, "")
+    for look_up in _REMEMBERED:
+        look_up.cache_clear()
 
 
 def _remembered(table: str):
@@ -109,7 +121,9 @@ def _remembered(table: str):
                            else value)
             return frozenset(value) if isinstance(value, list) else value
         answer.__doc__ = look_up.__doc__
-        return cache(answer)
+        remembered = cache(answer)
+        _REMEMBERED.append(remembered)
+        return remembered
     return decorate
 
 

@@ -44,20 +44,39 @@ class CheckResult:
 
 def check_workspace(workspace: Workspace, paths: list[Path] | None = None,
                     today: date | None = None, kind: str | None = None,
-                    style: Path | None = None) -> CheckResult:
+                    style: Path | None = None, *, stores: bool = False) -> CheckResult:
+    """Every diagnostic of the workspace's files (`paths`: those only, default all).
+
+    `stores`: answer from, and keep in, the workspace's stores in .covenant/ (the word
+    facts, the citation files as read, the YAML files as parsed), which only
+    `covenant check` does. What they hold is type-checked but not proven to be what the
+    files say; a build, whose drafts are filed, reads and looks up everything afresh."""
+    if not stores:
+        words.close_store()
+        return _check(workspace, paths, today, kind, style, ReadStore(None))
+    words.open_store(workspace.root / WORD_FACTS)
     yaml_reads.open_store(workspace.root / PARSED_YAML)
+    whole = False
     try:
-        return _check(workspace, paths, today, kind, style)
+        result = _check(workspace, paths, today, kind, style,
+                        ReadStore(workspace.root / LIBRARY_READS))
+        whole = _read_every_case(workspace, [c.path for c in result.cases])
+        words.save_store()
+        return result
     finally:
-        yaml_reads.close_store()
+        yaml_reads.close_store(prune=whole)
+        words.close_store()
+
+
+def _read_every_case(workspace: Workspace, files: list[Path]) -> bool:
+    every = {p.resolve() for p in workspace.case_files()}
+    return bool(every) and every <= {p.resolve() for p in files}
 
 
 def _check(workspace: Workspace, paths: list[Path] | None, today: date | None,
-           kind: str | None, style: Path | None) -> CheckResult:
+           kind: str | None, style: Path | None, reads: ReadStore) -> CheckResult:
     report = Report()
     today = today or date.today()
-    words.open_store(workspace.root / WORD_FACTS)
-    reads = ReadStore(workspace.root / LIBRARY_READS)
     library = Library.from_folder(workspace.citations, report, workspace.root, reads)
     reads.save()
     files = workspace.expand(list(paths or []))
@@ -90,13 +109,11 @@ def _check(workspace: Workspace, paths: list[Path] | None, today: date | None,
 
         check_source_fields([e for e in library.entries.values() if e.key.lower() in used],
                             style, report)
-    all_cases = {p.resolve() for p in workspace.case_files()}
-    if all_cases and all_cases <= {p.resolve() for p in files}:
+    if _read_every_case(workspace, files):
         # Unused sources mean something only when every case has been read.
         held = Counter(e.file for e in library.entries.values() if e.file in library.exports)
         report_unused_sources([e for e in library.entries.values()
                                if e.key.lower() not in used], report, held)
-    words.save_store()
     return CheckResult(report, cases, library, briefings)
 
 

@@ -527,14 +527,25 @@ def claims_facts_sources_language(ctx: AdmissibilityContext) -> None:
                         f"'{annex.language}', not a working language, and no translation "
                         "is attached: attach one and set 'translated: true' (the draft "
                         "marks it '[to be confirmed]')", "admissibility-language")
-    if not case.annexes:
+    if not evidence_annexes(case):
         # OHCHR model complaint form, section V (checklist of supporting documents):
         # copies of the domestic decisions and of any evidence supporting the facts.
-        ctx.warning(("case",), "the communication annexes no document: the model "
-                    "complaint form (section V) asks for copies of the domestic decisions "
-                    "and of the evidence of the facts; list them under 'annexes' (the "
-                    "draft marks the evidence '[to be confirmed]' until then)",
-                    "admissibility-annexes")
+        ctx.warning(("case",), "the communication annexes no document but the "
+                    "authorization: the model complaint form (section V) asks for copies "
+                    "of the domestic decisions and of the evidence of the facts; list them "
+                    "under 'annexes' (the draft marks the evidence '[to be confirmed]' "
+                    "until then)" if case.annexes else "the communication annexes no "
+                    "document: the model complaint form (section V) asks for copies of the "
+                    "domestic decisions and of the evidence of the facts; list them under "
+                    "'annexes' (the draft marks the evidence '[to be confirmed]' until "
+                    "then)", "admissibility-annexes")
+
+
+def evidence_annexes(case) -> list:
+    """The annexes that can prove the facts: all but the author's authorization to act
+    (`representation.annex`), which proves only the author's standing."""
+    authorization = case.representation.annex if case.representation else None
+    return [a for a in case.annexes if a.number != authorization]
 
 
 def check_admissibility(loaded: LoadedCase, report: Report, today: date) -> Admissibility:

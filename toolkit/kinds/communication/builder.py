@@ -16,6 +16,7 @@ from toolkit.kinds.communication.admissibility import (
     WORKING_LANGUAGES,
     Admissibility,
     check_admissibility,
+    evidence_annexes,
 )
 from toolkit.kinds.communication.provision_lists import provision_list
 from toolkit.kinds.communication.remedies import court_unknown
@@ -169,6 +170,8 @@ def build_communication(case: CaseFile, env: KindEnv) -> Document:
         # in the table's Language column only if there is one (OHCHR model form, V).
         "untranslated": [a for a in case.annexes
                          if a.language.split("-")[0] not in WORKING_LANGUAGES],
+        # whether the claims can be said to rest on evidence (the substantiation sentence)
+        "evidence_annexed": bool(evidence_annexes(case)),
         "standard": lambda provision: standard_sentence(
             provision, standards, language, local_title(provision, catalogue, language)),
         # In the document's language: a provision's short title, a reference to it ('пункт
