@@ -303,3 +303,23 @@ def test_evidence_is_claimed_only_when_documents_are_annexed(build_ws, language,
                               "authorization": "signed"}
     case["annexes"] = [{"number": 1, "title": "Authorization", "language": "en"}]
     assert placeholder in native(build_ws, case)
+
+
+@pytest.mark.parametrize("language, lead", [("en", "**19 May 2020.**"),
+                                            ("fr", "**19\u00a0mai 2020.**"),
+                                            ("es", "**19\u00a0de mayo de 2020.**"),
+                                            ("ru", "**19\u00a0мая 2020\u00a0г.**")])
+def test_a_fact_that_states_its_date_is_not_led_by_it_again(build_ws, language, lead):
+    """Model complaint form, IV: the facts in chronological order, each with its date; a
+    fact whose text already gives that date ("By 19 May 2020 ...") is not led by it a
+    second time, which would also read as the day it happened."""
+    case = minimal_case()
+    case["case"]["language"] = language
+    assert lead in native(build_ws, case)
+    stated = lead.strip("*").removesuffix(".") if language != "ru" else lead.strip("*")
+    # written with plain spaces, as a lawyer types it (the draft's typography adds the
+    # no-break spaces)
+    case["facts"][0]["text"] = stated.replace("\u00a0", " ") + \
+        " the author was arrested at a peaceful protest."
+    dump = native(build_ws, case)
+    assert lead not in dump and f"{stated} the author was arrested" in dump
