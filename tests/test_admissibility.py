@@ -663,3 +663,22 @@ def test_check_counts_the_time_limit_from_the_day_the_build_would_date(case_ws, 
     assert ("the filing date (15 January 2027) is after the period of five years"
             in result.output) is late, result.output
     assert result.exit_code == (1 if late else 0), result.output
+
+
+@pytest.mark.parametrize("court, judgment_court, warned", [
+    ("[to be confirmed: court of first instance]", "unknown", True),
+    ("[to be confirmed: court of first instance]", None, False),
+    ("District Court No 2, Almaty", "unknown", False)])
+def test_two_placeholders_for_one_court_are_warned(case_ws, court, judgment_court, warned):
+    """The draft never names a court the file does not (OP art 5(2)(b): the decisions,
+    with court and date); one placeholder says so, two side by side read as an error."""
+    case = minimal_case()
+    case["proceedings"][0]["court"] = court
+    if judgment_court:
+        case["proceedings"][0]["judgment"]["court"] = judgment_court
+    checked = check(case_ws, case)
+    if warned:
+        expect(checked, ("warning", "admissibility-court-placeholders",
+                         "prints both placeholders", checked.line("court: unknown")))
+    else:
+        expect(checked)

@@ -223,14 +223,17 @@ def test_claims_resting_on_different_proceedings_are_described_proceeding_by_pro
     case["claims"].append({"id": "speech", "provision": "19(2)", "facts": ["rally-2023"],
                            "argument": "The detention punished speech."})
     text = admissibility_section(native(build_ws, case))
-    assert "The claims under article 21 were raised in the criminal proceedings (trial). " \
-           "The last decision on an ordinary remedy is the decision on appeal of the Almaty " \
-           "City Court, given on 10 June 2021." in text
-    assert "The claims under article 19(2) were raised in the administrative proceedings " \
-           "(ban-breach). The last domestic decision is the judgment of the Administrative " \
-           "Court, given on 2 May 2023." in text
+    # a proceeding is named by its court, never by the file's id; and the claims
+    # "concern" it: the file does not show that they were argued there
+    assert "The claims under article 21 concern the criminal proceedings (District Court No " \
+           "2, Almaty). The last decision on an ordinary remedy is the decision on appeal of " \
+           "the Almaty City Court, given on 10 June 2021." in text
+    assert "The claims under article 19(2) concern the administrative proceedings " \
+           "(Administrative Court). The last domestic decision is the judgment of the " \
+           "Administrative Court, given on 2 May 2023." in text
     assert "within five years of the exhaustion of domestic remedies in the administrative " \
-           "proceedings (ban-breach)" in text
+           "proceedings (Administrative Court)" in text
+    assert "(trial)" not in text and "(ban-breach)" not in text
 
 
 def test_a_filing_in_time_names_exhaustion_only_where_the_file_shows_it(build_ws):

@@ -313,11 +313,21 @@ def _one_proceeding(ctx: AdmissibilityContext, found, argued: bool, stated) -> N
         ctx.warning(("domestic_remedies", "exhausted"), f"'exhausted: true', but the fate "
                     f"of a remedy in {name} is unknown: the draft says exhaustion is to be "
                     "confirmed until it is", "admissibility-remedies-unknown")
+    proceeding = ctx.case.proceedings[found.index]
+    if proceeding.judgment and remedies.court_unknown(proceeding.judgment.court) \
+            and (proceeding.court or "").lstrip().startswith("["):
+        ctx.warning(("proceedings", found.index, "judgment", "court"), f"{name} has a "
+                    "placeholder for its court and its judgment's court is 'unknown': the "
+                    "draft prints both placeholders side by side; keep one (docs/claims.md: "
+                    "a placeholder court, or the judgment's 'court: unknown')",
+                    "admissibility-court-placeholders")
     decision = found.last_decision
     if found.status == remedies.NONE and not argued:
         ctx.error(("proceedings", found.index), f"no domestic decision is recorded for "
                   f"{name}: name the last decision (a judgment or an appeal decision) with "
-                  "its court and date", "admissibility-final-decision")
+                  "its court and date; if no claim rests on these proceedings (a case "
+                  "still under investigation), list in each claim's 'proceedings' those "
+                  "it does rest on", "admissibility-final-decision")
     elif decision is not None and decision.when is None and found.status == remedies.EXHAUSTED:
         ctx.error(decision.path[:-1], f"the last decision in {name} ({decision.label}) has "
                   "no date: add 'decided:'", "admissibility-final-decision")

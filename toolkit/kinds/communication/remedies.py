@@ -72,6 +72,13 @@ class ProceedingExhaustion:
     extraordinary: list[Remedy] = field(default_factory=list)  # recorded, not required
     claims: list[str] = field(default_factory=list)  # labels of the claims resting on it
     provisions: list = field(default_factory=list)  # their provisions (covenant.Provision)
+    court: str | None = None  # the proceeding's court as the file names it
+
+    @property
+    def shown(self) -> str:
+        """How the draft names the proceeding beside its kind: its court; the file's id
+        only where the file names no court (an id is a label of ours, not a filing's)."""
+        return self.court or self.id
 
 
 def _remedy(proceeding_index: int, index: int, appeal: Appeal) -> Remedy:
@@ -94,7 +101,8 @@ def _decision_court(appeal: Appeal) -> str | None:
 
 
 def proceeding_exhaustion(index: int, proceeding: Proceeding) -> ProceedingExhaustion:
-    result = ProceedingExhaustion(proceeding.id, proceeding.kind, index, NONE)
+    result = ProceedingExhaustion(proceeding.id, proceeding.kind, index, NONE,
+                                  court=proceeding.court or None)
     decisions: list[Decision] = []
     if proceeding.judgment:
         judgment = proceeding.judgment
