@@ -326,3 +326,15 @@ def test_a_fact_that_states_its_date_is_not_led_by_it_again(build_ws, language, 
         " the author was arrested at a peaceful protest."
     dump = native(build_ws, case)
     assert lead not in dump and f"{stated} the author was arrested" in dump
+
+
+@pytest.mark.parametrize("exhausted, printed", [(False, True), ("unknown", False)])
+def test_the_explanation_is_the_authors_argument_only_when_exhaustion_is_known(
+        build_ws, exhausted, printed):
+    """OP art 5(2)(b): the author argues why remedies need not be exhausted; with
+    exhaustion not yet known the explanation is the team's note of what to establish, and
+    the communication prints the placeholder instead of that note."""
+    case = minimal_case()
+    note = "Whether a cassation appeal was sought must be established."
+    case["domestic_remedies"] = {"exhausted": exhausted, "explanation": note}
+    assert (note in native(build_ws, case)) is printed
