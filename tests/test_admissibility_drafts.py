@@ -188,7 +188,7 @@ def test_a_missing_date_of_birth_and_translation_are_placeholders(build_ws):
     text = native(build_ws, case)
     assert "Aigerim Example, a national of Kazakhstan, date of birth [to be confirmed]" \
         in text
-    assert "kk; [to be confirmed: translation]" in text
+    assert "Kazakh; [to be confirmed: translation]" in text
     assert "the Language column says whether a translation is attached" in text
     assert "translations of the key passages are provided" not in text
 

@@ -409,7 +409,8 @@ def test_annexes_table(communication):
     c = communication
     table = c.docx.tables[-1]
     assert table[0] == ["No", "Document", "Language", "Date"]
-    assert [row[:3] for row in table[1:]] == [[str(a.number), a.title, a.language]
+    names = {"ru": "Russian", "en": "English"}  # a language by its name, never its code
+    assert [row[:3] for row in table[1:]] == [[str(a.number), a.title, names[a.language]]
                                               for a in c.case.annexes]
     in_order(c.pdf_text, ["Annexed documents", "No Document", *[a.title for a in c.case.annexes]])
 
