@@ -154,3 +154,18 @@ def test_the_shipped_list_names_every_example_and_library_file_git_tracks():
     if listed.returncode != 0:
         pytest.skip("not a git checkout")
     assert sorted(listed.stdout.split()) == sorted(folders.SHIPPED)
+
+
+def test_init_names_a_command_the_shell_can_run(tmp_path):
+    """With the virtual environment not activated, `covenant` is not on PATH: the next
+    step init prints gives the path it was run by."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    covenant = Path(sys.executable).with_name("covenant")
+    done = subprocess.run([str(covenant), "init", str(tmp_path / "ws")], capture_output=True,
+                          text=True, env={**os.environ, "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0, done.stderr
+    assert f"&& {covenant.resolve()} check" in done.stdout

@@ -228,7 +228,18 @@ def init(directory: Path) -> None:
 
     created = create_workspace(directory)
     click.echo(printable(f"created workspace {directory} ({len(created)} files); next: "
-                         f"cd {directory} && covenant check"))
+                         f"cd {directory} && {_command()} check"))
+
+
+def _command() -> str:
+    """How to run covenant again from another folder: its name if the shell finds it,
+    else the path it was run by (a virtual environment not activated)."""
+    import shutil
+
+    if shutil.which("covenant"):
+        return "covenant"
+    script = Path(sys.argv[0])
+    return str(script.resolve()) if script.name == "covenant" else "covenant"
 
 
 def _failure(exc: BaseException) -> str:
