@@ -545,3 +545,21 @@ def test_a_judgment_with_only_a_ban_leads_the_case_and_is_named_where_it_is_met_
     assert "the court also imposed" not in first
     assert "The case of Aliya Alpha, sentenced to a ban on journalism (five years), is set " \
            "out above" in second
+
+
+def test_the_table_takes_the_criminal_conviction_over_a_later_administrative_detention(ws):
+    """A person convicted under article 405 and later detained for 15 days for a protest:
+    the table of cases gives the conviction's charges and sentence, not the detention's
+    (a docs-only trial, Zhakhin: the table printed "—" for his charges)."""
+    case = case_file("alpha", "Aliya Alpha", [("19", ["arrest"])])
+    case["proceedings"].append({
+        "id": "detention", "kind": "administrative", "court": "Specialised Court",
+        "defendants": ["alpha"],
+        "judgment": {"date": "2022-05-01", "outcome": "found liable",
+                     "sentence": "15 days' administrative detention",
+                     "sources": ["@shared-report"]}})
+    path = write(ws, [case], briefing_file([theme("expression", ["19"])]))
+    dump = native(ws, path)
+    table = dump[dump.index("Header Name"):]
+    assert "Criminal Code art 405: participating in a banned organisation" in table.split("\n")[1]
+    assert "two years' restricted freedom" in table.split("\n")[1]

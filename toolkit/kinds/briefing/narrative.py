@@ -248,6 +248,9 @@ def main_proceeding(case: CaseFile) -> Proceeding | None:
     ids = {p.id for p in victims(case)}
     mine = [p for p in case.proceedings if not p.defendants or ids & set(p.defendants)]
     judged = [p for p in mine if p.judgment]
+    # a criminal conviction before any later administrative detention: the paper's
+    # reader asks what the person was convicted of
+    judged = [p for p in judged if p.kind == "criminal"] or judged
     if judged:
         return max(judged, key=lambda p: parse_date(p.judgment.date).sort_key())
     return mine[0] if mine else None
