@@ -298,7 +298,7 @@ def test_a_syntax_error_in_an_indexed_csl_yaml_item_is_reported_at_its_line_when
 
 
 def test_a_csl_yaml_file_not_in_the_plain_shape_is_read_whole_within_the_bound(tmp_path):
-    from toolkit.readers.yamlsource import MAX_EXPANDED_NODES
+    from toolkit.readers.located import MAX_EXPANDED_NODES
 
     path = library_scale.make_library(tmp_path / "lib.yaml", 6_000, "yaml")
     text = path.read_text(encoding="utf-8")

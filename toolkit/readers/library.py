@@ -31,11 +31,10 @@ from toolkit.readers.csl_items import CSL_TYPES, check_item  # noqa: F401 (CSL_T
 from toolkit.readers.csl_json import depth_line, id_places, json_items
 from toolkit.readers.csl_yaml_index import index_csl_yaml, item_at, many_items
 from toolkit.readers.library_reads import ReadStore, StoredRead, text_key
+from toolkit.readers.located import MAX_EXPANDED_NODES, TooManyValues
 from toolkit.readers.yamlsource import (
-    MAX_EXPANDED_NODES,
     LocatedDict,
     LocatedList,
-    TooManyValues,
     YamlProblem,
     parse_yaml,
     read_text,

@@ -15,13 +15,10 @@ from typing import Any
 from toolkit.files.reading import read_bytes
 from toolkit.readers.located import (  # noqa: F401 (the located types, read from here too)
     _BREAK,
-    MAX_DEPTH,
-    MAX_EXPANDED_NODES,
     LocatedDict,
     LocatedList,
     Mark,
     Span,
-    TooManyValues,
     YamlProblem,
     mark_of_offset,
 )
