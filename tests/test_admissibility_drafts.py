@@ -234,6 +234,13 @@ def test_claims_resting_on_different_proceedings_are_described_proceeding_by_pro
     assert "within five years of the exhaustion of domestic remedies in the administrative " \
            "proceedings (Administrative Court)" in text
     assert "(trial)" not in text and "(ban-breach)" not in text
+    # where the claim itself names the proceeding (`proceedings:`, "the proceedings it
+    # was raised in"), the draft says it was raised there
+    case["claims"][0]["proceedings"] = ["trial"]
+    text = admissibility_section(native(build_ws, case))
+    assert "The claims under article 21 were raised in the criminal proceedings (District " \
+           "Court No 2, Almaty)." in text
+    assert "The claims under article 19(2) concern the administrative proceedings" in text
 
 
 def test_a_filing_in_time_names_exhaustion_only_where_the_file_shows_it(build_ws):

@@ -73,6 +73,9 @@ class ProceedingExhaustion:
     claims: list[str] = field(default_factory=list)  # labels of the claims resting on it
     provisions: list = field(default_factory=list)  # their provisions (covenant.Provision)
     court: str | None = None  # the proceeding's court as the file names it
+    # every claim resting on it names it in its own `proceedings` (the file then says the
+    # claims were raised there); False: inferred from the charges' facts
+    raised: bool = True
 
     @property
     def shown(self) -> str:
@@ -169,5 +172,6 @@ def exhaustion_by_proceeding(case: CaseFile) -> list[ProceedingExhaustion]:
             if ident in found:
                 found[ident].claims.append(claim_label(claim))
                 found[ident].provisions.append(parse_provision(claim.provision))
+                found[ident].raised = found[ident].raised and ident in claim.proceedings
                 used[ident] = found[ident]
     return [p for p in found.values() if p.id in used]
