@@ -55,7 +55,7 @@ def test_a_stored_read_gives_the_same_entries_and_diagnostics_as_parsing(tmp_pat
     store = ReadStore(store_path)
     parsed, parsed_report = _library(folder, store)
     store.save()
-    assert len(ReadStore(store_path).kept) == 2
+    assert len(ReadStore(store_path).entries.kept) == 2
 
     def refuse(*_):
         raise AssertionError("a file was parsed although the store held its reading")
@@ -80,7 +80,7 @@ def test_an_edited_file_is_read_afresh(tmp_path):
     library, _ = _library(folder, store)
     assert library.get("view-1").item["title"] == "C v D"
     store.save()
-    assert len(ReadStore(store_path).kept) == 2  # the old reading is dropped
+    assert len(ReadStore(store_path).entries.kept) == 2  # the old reading is dropped
 
 
 def test_a_store_made_by_other_readers_is_not_used(tmp_path, monkeypatch):
@@ -89,9 +89,9 @@ def test_a_store_made_by_other_readers_is_not_used(tmp_path, monkeypatch):
     store = ReadStore(store_path)
     _library(folder, store)
     store.save()
-    assert ReadStore(store_path).kept
+    assert ReadStore(store_path).entries.kept
     monkeypatch.setattr("toolkit.readers.library_reads.LIBRARIES", ("bibtexparser", "x"))
-    assert ReadStore(store_path).kept == {}
+    assert ReadStore(store_path).entries.kept == {}
 
 
 def test_a_store_holding_what_it_never_writes_is_read_afresh(tmp_path):

@@ -77,7 +77,7 @@ def test_a_stored_file_is_the_parsed_file_mark_for_mark(name, text, tmp_path):
     store.save()
     again = yaml_reads.ParseStore(tmp_path / "parsed.json")
     stored = again.parse(text)
-    assert again.changed is False  # taken from the store, not parsed
+    assert again.entries.changed is False  # taken from the store, not parsed
     _same(stored, parsed)
     assert stored.source == text
 
@@ -113,7 +113,7 @@ def test_an_edited_file_is_parsed_afresh_and_the_old_text_dropped(tmp_path):
     store = yaml_reads.ParseStore(path)
     assert store.parse("a: 2\n") == {"a": 2}
     store.save()
-    assert len(yaml_reads.ParseStore(path).kept) == 1
+    assert len(yaml_reads.ParseStore(path).entries.kept) == 1
 
 
 def test_a_store_holding_what_it_never_writes_is_parsed_afresh(tmp_path):
@@ -127,7 +127,7 @@ def test_a_store_holding_what_it_never_writes_is_parsed_afresh(tmp_path):
     path.write_text(json.dumps(data), encoding="utf-8")
     forged = yaml_reads.ParseStore(path)
     _same(forged.parse(EDGES), honest)
-    assert forged.changed  # parsed again, and the good reading replaces the forged one
+    assert forged.entries.changed  # parsed again, and the good reading replaces the forged one
 
 
 def test_a_store_made_by_another_parser_version_is_not_used(tmp_path, monkeypatch):
@@ -135,9 +135,9 @@ def test_a_store_made_by_another_parser_version_is_not_used(tmp_path, monkeypatc
     store = yaml_reads.ParseStore(path)
     store.parse("a: 1\n")
     store.save()
-    assert yaml_reads.ParseStore(path).kept
+    assert yaml_reads.ParseStore(path).entries.kept
     monkeypatch.setattr(yaml_reads, "LIBRARIES", ("PyYAML", "x"))
-    assert yaml_reads.ParseStore(path).kept == {}
+    assert yaml_reads.ParseStore(path).entries.kept == {}
 
 
 def test_no_store_is_open_outside_a_check(example_workspace):
@@ -179,12 +179,12 @@ def test_a_build_never_rests_on_the_stores(example_workspace):
 def test_a_check_of_one_file_keeps_the_other_files_parsed(example_workspace):
     workspace = api.workspace_of(example_workspace)
     api.check(workspace, today=TODAY)
-    whole = len(yaml_reads.ParseStore(example_workspace / PARSED_YAML).kept)
+    whole = len(yaml_reads.ParseStore(example_workspace / PARSED_YAML).entries.kept)
     api.check(workspace, [example_workspace / "claims" / "sultanov.yaml"], today=TODAY)
-    assert len(yaml_reads.ParseStore(example_workspace / PARSED_YAML).kept) == whole
+    assert len(yaml_reads.ParseStore(example_workspace / PARSED_YAML).entries.kept) == whole
     (example_workspace / "claims" / "sultanov.yaml").unlink()
     api.check(workspace, today=TODAY)  # a whole check drops the file that is gone
-    assert len(yaml_reads.ParseStore(example_workspace / PARSED_YAML).kept) == whole - 1
+    assert len(yaml_reads.ParseStore(example_workspace / PARSED_YAML).entries.kept) == whole - 1
 
 
 def test_a_store_nested_past_the_recursion_limit_is_ignored(example_workspace):

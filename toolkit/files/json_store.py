@@ -13,7 +13,7 @@ files as read). What every such file holds to:
   the old file whole; a file that cannot be written (a read-only workspace) costs only
   speed. No fsync: a file lost in a crash is only made again.
 
-Size: one small helper that two stores share."""
+Size: the stamped-file helpers and the kept entries that the stores share."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 
 def read_stamped(path: Path, stamp: str) -> dict | None:
@@ -68,3 +69,45 @@ def stamp(code: Iterable[Path], distributions: Iterable[str]) -> str:
         except PackageNotFoundError:
             parts.append(f"{name}=none")
     return ";".join(parts)
+
+
+def text_key(text: str) -> str:
+    """The SHA-256 of a text, under which what was made of it is kept."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class KeptEntries:
+    """The entries under `section` of the stamped file at `path` (None: keep nothing),
+    each kept while a run uses it: a run takes an entry (`raw`, then `use` once the
+    caller has type-checked it) or adds one (`put`); `save` writes the entries used, and
+    with `prune=False` the unused ones too (a run that did not read every file cannot
+    tell which are gone)."""
+
+    def __init__(self, path: Path | None, stamp: str, section: str):
+        self.path, self.stamp, self.section = path, stamp, section
+        entries = (read_stamped(path, stamp) or {}).get(section) if path else None
+        self.kept: dict[str, Any] = {k: v for k, v in entries.items()
+                                     if isinstance(k, str)} if isinstance(entries, dict) else {}
+        self.used: dict[str, Any] = {}
+        self.changed = False
+
+    def raw(self, key: str) -> Any:
+        return self.kept.get(key)
+
+    def use(self, key: str) -> None:
+        self.used[key] = self.kept[key]
+
+    def put(self, key: str, entry: Any) -> None:
+        """Keep `entry` if it comes back from JSON exactly as it goes in (a tuple, a
+        non-string key or NaN would come back changed)."""
+        if self.path is not None and json.loads(json.dumps(entry)) == entry:
+            self.used[key] = entry
+            self.changed = True
+
+    def save(self, prune: bool = True) -> None:
+        keep = self.used if prune else {**self.kept, **self.used}
+        if self.path is None or not (self.changed or set(self.kept) - set(keep)):
+            return
+        if write_stamped(self.path, self.stamp, {self.section: keep}):
+            self.kept, self.changed = dict(keep), False
+

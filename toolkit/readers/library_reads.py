@@ -19,12 +19,11 @@ Size: one small store."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from toolkit.files.json_store import read_stamped, stamp, write_stamped
+from toolkit.files import json_store
+from toolkit.files.json_store import stamp
 
 READERS_DIR = Path(__file__).resolve().parent
 LIBRARIES = ("bibtexparser", "pylatexenc", "PyYAML")
@@ -77,28 +76,21 @@ def _valid(entry: object) -> bool:
 
 
 def text_key(reader: str, text: str) -> str:
-    return f"{reader}:{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()}"
+    return f"{reader}:{json_store.text_key(text)}"
 
 
 class ReadStore:
     """The reads of one workspace, loaded from and saved to `path` (None: keep nothing)."""
 
     def __init__(self, path: Path | None):
-        self.path = path
-        self.stamp = stamp(READERS_DIR.glob("*.py"), LIBRARIES) if path else ""
-        self.kept: dict[str, dict] = {}
-        self.used: dict[str, dict] = {}
-        self.changed = False
-        if path is not None:
-            entries = (read_stamped(path, self.stamp) or {}).get("reads")
-            if isinstance(entries, dict):
-                self.kept = {k: v for k, v in entries.items() if isinstance(k, str)}
+        stamped = stamp(READERS_DIR.glob("*.py"), LIBRARIES) if path else ""
+        self.entries = json_store.KeptEntries(path, stamped, "reads")
 
     def get(self, key: str) -> StoredRead | None:
-        entry = self.kept.get(key)
+        entry = self.entries.raw(key)
         if not _valid(entry):
             return None
-        self.used[key] = entry
+        self.entries.use(key)
         return StoredRead([tuple(r) for r in entry["raws"]],
                           [tuple(p) for p in entry["problems"]], entry["export"],
                           list(entry["unused_fields"]))
@@ -107,16 +99,9 @@ class ReadStore:
         entry = {"raws": [list(r) for r in read.raws],
                  "problems": [list(p) for p in read.problems],
                  "export": read.export, "unused_fields": sorted(read.unused_fields)}
-        # Only what comes back from JSON exactly as it went in is kept (a tuple or a
-        # non-string key would come back changed).
-        if self.path is None or json.loads(json.dumps(entry)) != entry or not _valid(entry):
-            return
-        self.used[key] = entry
-        self.changed = True
+        if _valid(entry):
+            self.entries.put(key, entry)
 
     def save(self) -> None:
         """Write the reads this check used, if any changed or any went out of use."""
-        if self.path is None or not (self.changed or set(self.kept) - set(self.used)):
-            return
-        if write_stamped(self.path, self.stamp, {"reads": self.used}):
-            self.kept, self.changed = dict(self.used), False
+        self.entries.save()

@@ -18,12 +18,11 @@ Size: one small store and the encoding of located data."""
 
 from __future__ import annotations
 
-import hashlib
-import json
+import contextlib
 from pathlib import Path
 from typing import Any
 
-from toolkit.files.json_store import read_stamped, stamp, write_stamped
+from toolkit.files.json_store import KeptEntries, stamp, text_key
 from toolkit.readers.located import LocatedDict, LocatedList, Mark, Span
 
 READERS_DIR = Path(__file__).resolve().parent
@@ -135,46 +134,32 @@ class ParseStore:
     """The parsed texts of one workspace, loaded from and saved to `path`."""
 
     def __init__(self, path: Path):
-        self.path = path
-        self.stamp = stamp([READERS_DIR / name for name in CODE], LIBRARIES)
-        entries = (read_stamped(path, self.stamp) or {}).get("parsed")
-        self.kept: dict[str, Any] = entries if isinstance(entries, dict) else {}
-        self.used: dict[str, Any] = {}
-        self.changed = False
+        self.entries = KeptEntries(path, stamp([READERS_DIR / name for name in CODE],
+                                                LIBRARIES), "parsed")
 
     def parse(self, text: str) -> Any:
-        key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-        if key in self.kept:
+        key = text_key(text)
+        if key in self.entries.kept:
             try:
-                tree = decode(self.kept[key])
+                tree = decode(self.entries.raw(key))
             except _NotStorable:
                 pass
             else:
                 if isinstance(tree, LocatedDict | LocatedList):
                     tree.source = text
-                self.used[key] = self.kept[key]
+                self.entries.use(key)
                 return tree
         from toolkit.readers.yaml_compose import compose
 
         tree = compose(text)  # YamlProblem propagates: a text that does not parse is not kept
-        try:
-            encoded = encode(tree)
-        except _NotStorable:
-            return tree
-        # Only what comes back from JSON exactly as it went in is kept (NaN does not).
-        if json.loads(json.dumps(encoded)) == encoded:
-            self.used[key] = encoded
-            self.changed = True
+        with contextlib.suppress(_NotStorable):  # a value JSON does not hold: not kept
+            self.entries.put(key, encode(tree))
         return tree
 
     def save(self, prune: bool = True) -> None:
         """Write what changed; `prune`: drop the texts this run did not use (only a run
         that read every file knows which are gone)."""
-        keep = self.used if prune else {**self.kept, **self.used}
-        if not (self.changed or set(self.kept) - set(keep)):
-            return
-        if write_stamped(self.path, self.stamp, {"parsed": keep}):
-            self.kept, self.changed = dict(keep), False
+        self.entries.save(prune)
 
 
 _open: ParseStore | None = None

@@ -104,6 +104,8 @@ def close_store() -> None:
     """Look everything up in the dictionaries from now on, forgetting what the store
     answered: a build's redaction never rests on a file in the workspace."""
     global _store
+    if _store.path is None:
+        return  # nothing was answered from a store: what this process knows stands
     _store = WordStore(None, "")
     for look_up in _REMEMBERED:
         look_up.cache_clear()

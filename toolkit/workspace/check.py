@@ -40,6 +40,7 @@ class CheckResult:
     cases: list[LoadedCase]
     library: Library
     briefings: list = field(default_factory=list)  # toolkit.kinds.briefing.check.LoadedBriefing
+    every_case: bool = False  # every case file of the workspace was read
 
 
 def check_workspace(workspace: Workspace, paths: list[Path] | None = None,
@@ -56,21 +57,15 @@ def check_workspace(workspace: Workspace, paths: list[Path] | None = None,
         return _check(workspace, paths, today, kind, style, ReadStore(None))
     words.open_store(workspace.root / WORD_FACTS)
     yaml_reads.open_store(workspace.root / PARSED_YAML)
-    whole = False
+    result = None
     try:
         result = _check(workspace, paths, today, kind, style,
                         ReadStore(workspace.root / LIBRARY_READS))
-        whole = _read_every_case(workspace, [c.path for c in result.cases])
         words.save_store()
         return result
     finally:
-        yaml_reads.close_store(prune=whole)
+        yaml_reads.close_store(prune=bool(result and result.every_case))
         words.close_store()
-
-
-def _read_every_case(workspace: Workspace, files: list[Path]) -> bool:
-    every = {p.resolve() for p in workspace.case_files()}
-    return bool(every) and every <= {p.resolve() for p in files}
 
 
 def _check(workspace: Workspace, paths: list[Path] | None, today: date | None,
@@ -109,12 +104,14 @@ def _check(workspace: Workspace, paths: list[Path] | None, today: date | None,
 
         check_source_fields([e for e in library.entries.values() if e.key.lower() in used],
                             style, report)
-    if _read_every_case(workspace, files):
+    all_cases = {p.resolve() for p in workspace.case_files()}
+    every_case = bool(all_cases) and all_cases <= {p.resolve() for p in files}
+    if every_case:
         # Unused sources mean something only when every case has been read.
         held = Counter(e.file for e in library.entries.values() if e.file in library.exports)
         report_unused_sources([e for e in library.entries.values()
                                if e.key.lower() not in used], report, held)
-    return CheckResult(report, cases, library, briefings)
+    return CheckResult(report, cases, library, briefings, every_case)
 
 
 def _template_citations(workspace: Workspace, library: Library, report: Report) -> set[str]:
