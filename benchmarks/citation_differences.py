@@ -103,6 +103,12 @@ def _disambiguate(o: str, t: str, ctx: Context) -> tuple[str, str]:
     return re.sub(r', "[^;]+?"(?= \(n \d)', "", o), t
 
 
+def _bracket_comma(o: str, t: str, ctx: Context) -> tuple[str, str]:
+    """The house style's pinpoint after a closing bracket without the style's comma:
+    "(22 April 2021) para 1" where pandoc, given the same CSL, prints "(…), para 1"."""
+    return o, re.sub(r"\), ((?:[^\s,()]+ )?[^\s,();]+\.?)$", r") \1", t)
+
+
 def _title_case(o: str, t: str, ctx: Context) -> tuple[str, str]:
     def lower(text: str) -> str:
         return re.sub(r"(?<=\w-)[A-Z]|(?<=\")[A-Z]", lambda m: m.group(0).lower(), text)
@@ -176,6 +182,8 @@ CLASSES = [
               _repeated_title),
     DiffClass("L", "house style: author and title when one author has several works "
               "(OSCOLA 1.3)", _disambiguate),
+    DiffClass("P", "house style: no comma between a closing bracket and the pinpoint "
+              "(OSCOLA)", _bracket_comma),
     # Our bugs, fixed (kept to catch a regression).
     DiffClass("M", "FIXED the style's full stop stays after a citation inside a footnote",
               _stray_stop),

@@ -44,6 +44,12 @@ LIBRARY = """\
   container-title-short: UNTS
   volume: "999"
   page: "171"
+- id: ngo
+  type: report
+  author: [{literal: Human Rights Watch}]
+  title: Prosecutions for participation in banned groups
+  publisher: Human Rights Watch
+  issued: {date-parts: [[2021]]}
 """
 
 
@@ -206,6 +212,27 @@ def test_two_pinpoints_of_one_source_in_one_citation_are_one_cite_with_both(libr
     assert third == "ibid paras 3, 6."
     assert fourth.endswith("arts 19, 25.") and "ibid" not in fourth
     assert fifth == "General Comment 34 (n 1) para 4."
+
+
+def test_pinpoints_joined_from_several_cites_are_in_the_source_order(library):
+    doc, _ = build("A [@gc, para 71; @gc, para 36; @gc, paras 4–6]. B [@gc, para 9, annex; "
+                   "@gc, para 2].\n", library)
+    first, second = notes(doc)
+    assert first.endswith("CCPR/C/GC/34, paras 4–6, 36, 71.")
+    assert second.endswith("para 9, annex; ibid para 2.")  # a suffix keeps them apart
+
+
+def test_a_full_citation_ending_in_a_bracket_takes_its_pinpoint_without_a_comma(library):
+    # OSCOLA 4th edn 1.1.3: the pinpoint follows the citation; a comma only where the
+    # citation ends in a document symbol, "UN Doc CCPR/C/GC/34, para 46"
+    doc, _ = build("A [@ngo, para 7]. B [@gc, para 46]. C [@ngo, p 3]. D [@treaty, para 3]."
+                   "\n", library)
+    first, second, third, fourth = notes(doc)
+    assert first == ("Human Rights Watch, *Prosecutions for participation in banned groups* "
+                     "(Human Rights Watch 2021) para 7.")
+    assert second.endswith("UN Doc CCPR/C/GC/34, para 46.")
+    assert third == "Human Rights Watch (n 1) 3."
+    assert fourth.endswith("999 UNTS 171 (ICCPR) para 3.")
 
 
 @pytest.mark.parametrize("markdown,kept_apart", [

@@ -248,11 +248,17 @@ _ELEMENT_END = re.compile(
     r"vol\.|Организация|Nations|Naciones|\d))")
 
 
-def punctuate(html: str, rules: LanguageRules) -> str:
+def punctuate(html: str, rules: LanguageRules, last_locator: str | None = None) -> str:
     """The language's punctuation between a reference's elements: "(note 32) par. 21" ->
-    "(note 32), par. 21"; "Ibid. par. 2" -> "Ibid., par. 2"."""
+    "(note 32), par. 21"; "Ibid. par. 2" -> "Ibid., par. 2". `last_locator`: the pinpoint
+    that ends a full citation, which OSCOLA puts after a closing bracket with a space
+    alone, "(Human Rights Watch, 2021) para 7" (the style's comma stays after a document
+    symbol or a date: "UN Doc CCPR/C/GC/34, para 46")."""
     if rules.element_comma:
         html = _ELEMENT_END.sub("),", html)
+    elif last_locator:
+        html = re.sub(r"\)((?:</[a-z]+>)*), ((?:[^\s<>,()]+ )?" + re.escape(last_locator)
+                      + r")$", r")\1 \2", html)
     if rules.ibid_comma:
         html = re.sub(r"^((?:<[^>]+>)*Ibid\.)(?= [^;])", r"\1,", html)
     if rules.quotes:

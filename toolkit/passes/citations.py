@@ -8,6 +8,7 @@ its order of the cites in a citation (toolkit/passes/citation_order.py)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -153,8 +154,22 @@ def merge_pinpoints(items: list[CitationItem]) -> list[CitationItem]:
         elif item.locator:
             parts = _parts(last.locator or "")
             parts += [p for p in _parts(item.locator) if p not in parts]
-            merged[-1] = replace(last, locator=", ".join(parts))
+            merged[-1] = replace(last, locator=", ".join(_in_order(parts)))
     return merged
+
+
+_NUMBERED = re.compile(r"(\d+(?:\.\d+)*)(?:[-–]\d+(?:\.\d+)*)?")
+
+
+def _in_order(parts: list[str]) -> list[str]:
+    """Pinpoints joined from several cites, in the source's order ("paras 36, 71", not
+    the order the facts cited them in), when every one is a number or a range of them."""
+    starts = [_NUMBERED.fullmatch(part) for part in parts]
+    if not all(starts):
+        return parts
+    return [part for _, part in sorted(
+        zip([tuple(int(n) for n in m[1].split(".")) for m in starts], parts, strict=True),
+        key=lambda pair: pair[0])]
 
 
 def _format_citation(node: Citation, tracker: PositionTracker, engine: CiteprocEngine,

@@ -173,7 +173,8 @@ class CiteprocEngine:
         html = _append_suffix(self._with_stand_ins(core), suffix,
                               KEEPS_ITS_STOP if self.house else ())
         if self.rules is not None:
-            html = punctuate(year_alone(html, self.rules), self.rules)
+            ending = locator if request.position == "first" and not suffix else None
+            html = punctuate(year_alone(html, self.rules), self.rules, ending)
             if request.position != "first":
                 html = adapt_fragment(html, self.rules)
         return html
