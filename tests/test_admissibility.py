@@ -314,13 +314,29 @@ def test_a_withdrawn_appeal_is_a_warning(case_ws):
                      checked.line("status: withdrawn")))
 
 
-def test_no_domestic_proceedings_is_an_error(case_ws):
-    """OP art 5(2)(b): the decisions taken must be named."""
+def test_no_domestic_proceedings_with_remedies_said_exhausted_is_an_error(case_ws):
+    """OP art 5(2)(b): the decisions taken must be named; rule 99(c) counts from them."""
     case = minimal_case()
     case["proceedings"] = []
     checked = check(case_ws, case)
     expect(checked, ("error", "admissibility-final-decision",
                      "no domestic proceedings are recorded", checked.line("proceedings: []")))
+
+
+def test_no_domestic_proceedings_while_exhaustion_is_unknown_is_a_warning(case_ws):
+    """OP art 5(2)(b), rule 99(c): a source that names no proceeding yet leaves exhaustion
+    and the time limit to be confirmed; the check must not push the lawyer to 'false',
+    which would state that remedies were not exhausted (a docs-only trial had to)."""
+    case = minimal_case()
+    case["proceedings"] = []
+    case["domestic_remedies"] = {"exhausted": "unknown"}
+    checked = check(case_ws, case)
+    expect(checked,
+           ("warning", "admissibility-final-decision", "exhaustion is unknown: the draft "
+            "marks exhaustion and the time of submission '[to be confirmed]'",
+            checked.line("proceedings: []")),
+           ("warning", "admissibility-remedies-unknown", "is not known yet",
+            checked.line("exhausted: unknown")))
 
 
 def test_no_domestic_decision_is_fine_when_remedies_are_argued_unavailable(case_ws):

@@ -79,6 +79,13 @@ def fact_of_2008(case: dict) -> dict:
     return case
 
 
+def no_proceedings_known(case: dict) -> dict:
+    """The sources name no domestic proceeding, and exhaustion is unknown."""
+    case["proceedings"] = []
+    case["domestic_remedies"] = {"exhausted": "unknown"}
+    return case
+
+
 VARIANTS: dict[str, Callable[[dict], dict]] = {
     "later-administrative": later_administrative,
     "earlier-administrative": earlier_administrative,
@@ -86,6 +93,7 @@ VARIANTS: dict[str, Callable[[dict], dict]] = {
     "pending-appeal": pending_appeal_argued,
     "unknown-cassation": unknown_cassation,
     "fact-of-2008": fact_of_2008,
+    "no-proceedings-known": no_proceedings_known,
 }
 
 
@@ -345,3 +353,16 @@ def test_the_explanation_is_the_authors_argument_only_when_exhaustion_is_known(
     note = "Whether a cassation appeal was sought must be established."
     case["domestic_remedies"] = {"exhausted": exhausted, "explanation": note}
     assert (note in native(build_ws, case)) is printed
+
+
+def test_no_proceeding_known_gives_placeholders_for_exhaustion_and_the_time_limit(build_ws):
+    """OP art 5(2)(b), rule 99(c): nothing is said that the case file does not show, and
+    neither paragraph is left out (a docs-only trial's draft had empty sections)."""
+    text = section(build_ws, "no-proceedings-known")
+    exhaustion, rest = text.split('Heading2 "Other international procedures"')
+    assert "[To be confirmed: the domestic proceedings, the decisions taken in them" in exhaustion
+    time = rest.split('Heading2 "Time of submission"')[1]
+    assert "The communication is submitted on " in time
+    assert "[To be confirmed: the date from which the period of five years in rule 99(c)" in time
+    assert "exhausted" not in exhaustion.replace("whether domestic remedies have been "
+                                                 "exhausted", "")

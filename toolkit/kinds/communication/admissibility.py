@@ -281,10 +281,19 @@ def domestic_remedies(ctx: AdmissibilityContext) -> None:
     for found in ctx.result.proceedings:
         _one_proceeding(ctx, found, argued, stated)
     if not case.proceedings and not argued and case.claims:
-        ctx.error(("proceedings",), "no domestic proceedings are recorded: name the "
-                  "decisions taken (a judgment, an appeal decision) with court and date, "
-                  "or set 'domestic_remedies.exhausted: false' and explain why there were "
-                  f"none ({cite('op-5-2-b')})", "admissibility-final-decision")
+        fix = ("name the decisions taken (a judgment, an appeal decision) with court and "
+               "date, or set 'domestic_remedies.exhausted: false' and explain why there "
+               f"were none ({cite('op-5-2-b')})")
+        if ctx.result.exhausted == "unknown":
+            # the sources may name no proceeding yet: the draft says so, not the opposite
+            ctx.warning(("proceedings",), "no domestic proceedings are recorded and "
+                        "exhaustion is unknown: the draft marks exhaustion and the time of "
+                        f"submission '[to be confirmed]' (no decision dates the period of "
+                        f"{cite('rule-99-c')}); before filing, {fix}",
+                        "admissibility-final-decision")
+        else:
+            ctx.error(("proceedings",), f"no domestic proceedings are recorded: {fix}",
+                      "admissibility-final-decision")
 
 
 def _one_proceeding(ctx: AdmissibilityContext, found, argued: bool, stated) -> None:
