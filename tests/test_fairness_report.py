@@ -573,3 +573,4 @@ def _session_case(ws, session_date: str, appeals: list | None = None):
 def test_a_session_after_the_judgment_needs_a_remedy_it_belongs_to(example_workspace, session,
                                                                    appeals, warned):
     assert bool(_session_case(example_workspace, session, appeals)) is warned
+

@@ -43,8 +43,14 @@ def sessions_on(*dates: str):
      "One monitor attended one session on 15 June 2022:"),
     (["2022-06-15", "2022-06-15"], "On 15 June 2022, TrialWatch",
      "One monitor attended two sessions on 15 June 2022:"),
-    (["2022-06-15", "2022-06-16"], "From 15 June 2022 to 16 June 2022, TrialWatch",
-     "One monitor attended two sessions between 15 June 2022 and 16 June 2022:"),
+    (["2022-06-15", "2022-06-16"], "Between 15 June and 16 June 2022, TrialWatch",
+     "One monitor attended two sessions between 15 June and 16 June 2022:"),
+    # one session dated as a range: one span, never "From 15 June 2022 – 17 June 2022 to
+    # 15 June 2022 – 17 June 2022" (a docs-only trial's report)
+    (["2022-06-15/2022-06-17"], "Between 15 June and 17 June 2022, TrialWatch",
+     "One monitor attended one session between 15 June and 17 June 2022:"),
+    (["2018-03-13/2021"], "Between 13 March 2018 and 2021, TrialWatch",
+     "One monitor attended one session between 13 March 2018 and 2021:"),
     (["2022-06"], "In June 2022, TrialWatch", "One monitor attended one session in June 2022:"),
 ])
 def test_the_monitoring_dates_read_as_one_date_only_when_they_are_one(tmp_path, dates,

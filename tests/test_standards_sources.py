@@ -200,3 +200,19 @@ def test_docs_sources_lists_every_example_fact_and_every_standards_entry():
     rows = {line.split("|")[1].strip() for line in text.splitlines()
             if line.startswith("| ") and line.count("|") == 4}
     assert set(PINNED) <= rows
+
+
+def test_a_claim_point_the_standard_already_cites_is_not_said_twice():
+    """The standard for article 19(1) cites General Comment 34, para 9; a claim relying
+    on para 9 and para 11 keeps only para 11's point (a docs-only trial's draft said 'admits
+    no exception or restriction' twice, with two footnotes to para 9)."""
+    from toolkit.kinds.standards import without_the_standards_own
+    from toolkit.model.case import Claim
+
+    claim = Claim.model_validate({"id": "opinion", "provision": "19(1)", "facts": ["f"],
+                                  "argument": "A.", "authorities": ["@hrc-gc-34, paras 9, 11"]})
+    sentence = ("Article 19(1) of the Covenant protects the right to hold opinions "
+                "[@iccpr, art 19(1); @hrc-gc-34, para 9].")
+    view = claim_view(claim)
+    assert [p.paragraph for p in view.points] == ["9", "11"]
+    assert [p.paragraph for p in without_the_standards_own(view, sentence).points] == ["11"]

@@ -14,6 +14,7 @@ nobody has read."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -279,6 +280,19 @@ def local_title(provision: Provision, catalogue: dict, language: str) -> str:
         if str(candidate) in titles:
             return titles[str(candidate)]
     return ""
+
+
+def without_the_standards_own(view: ClaimView, sentence: str) -> ClaimView:
+    """The claim's General Comment points less those the standard sentence already cites
+    (the standard for article 19(1) cites General Comment 34, para 9: a claim relying on
+    that paragraph would otherwise say the same thing twice, with two footnotes)."""
+    cited = set()
+    for key, paras in re.findall(r"@([\w:.#$%&+?<>~/-]+), paras? ([\d, –-]+)", sentence):
+        cited |= {(key.lower(), para.strip()) for para in re.split(r"[,–-]", paras)
+                  if para.strip()}
+    view.points = [point for point in view.points
+                   if (point.citation[1:].split(",")[0].lower(), point.paragraph) not in cited]
+    return view
 
 
 def local_points(view: ClaimView, catalogue: dict, language: str) -> ClaimView:

@@ -288,8 +288,8 @@ def domestic_remedies(ctx: AdmissibilityContext) -> None:
             # the sources may name no proceeding yet: the draft says so, not the opposite
             ctx.warning(("proceedings",), "no domestic proceedings are recorded and "
                         "exhaustion is unknown: the draft marks exhaustion and the time of "
-                        f"submission '[to be confirmed]' (no decision dates the period of "
-                        f"{cite('rule-99-c')}); before filing, {fix}",
+                        "submission '[to be confirmed]', since no decision dates the "
+                        f"five-year period ({cite('rule-99-c')}); before filing, {fix}",
                         "admissibility-final-decision")
         else:
             ctx.error(("proceedings",), f"no domestic proceedings are recorded: {fix}",

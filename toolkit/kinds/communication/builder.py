@@ -32,6 +32,7 @@ from toolkit.kinds.standards import (
     local_title,
     provision_ref,
     standard_sentence,
+    without_the_standards_own,
 )
 from toolkit.model.case import CaseFile
 from toolkit.model.dates import parse_date
@@ -153,7 +154,9 @@ def build_communication(case: CaseFile, env: KindEnv) -> Document:
     authors = [p for p in case.people if "author" in p.roles]
     victims = [p for p in case.people if "alleged-victim" in p.roles]
     counsel = [p for p in case.people if "counsel" in p.roles]
-    claims = [local_points(claim_view(c), catalogue, language) for c in claims_in_order(case)]
+    claims = [without_the_standards_own(local_points(view, catalogue, language),
+                                        standard_sentence(view.provision, standards, language))
+              for view in map(claim_view, claims_in_order(case))]
     provisions = sorted({v.provision for v in claims} |
                         {parse_provision(r) for v in claims for r in v.claim.read_with},
                         key=lambda p: p.sort_key)

@@ -37,7 +37,6 @@ from toolkit.kinds.standards import (
 from toolkit.model.case import CaseFile, Finding, Person
 from toolkit.model.dates import (
     FuzzyDate,
-    collapsed,
     date_range,
     format_date,
     format_when,
@@ -246,11 +245,8 @@ def build_fairness_report(case: CaseFile, env: KindEnv) -> Document:
         "history_facts": [f for f in facts if set(f.people) & defendant_ids],
         "fact_order": {f.id: n for n, f in enumerate(facts)},
         "sessions": sessions,
-        "first_session": sessions[0].date,
-        "last_session": sessions[-1].date,
-        # All the sessions on one date: "on 15 June 2022", never "between 15 June 2022
-        # and 15 June 2022".
-        "one_date": collapsed(_span([s.date for s in sessions])) is not None,
+        # "on 15 June 2022", "between 15 June and 1 July 2022", "between 13 March 2018 and
+        # 2021" (one session dated as a range): never "from 13 March 2018 – 2021 to …"
         "sessions_when": format_when(_span([s.date for s in sessions]), language),
         "timeline": _timeline(sessions, proceeding.hearings),
         "monitors": monitors,
