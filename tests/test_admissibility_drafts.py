@@ -161,7 +161,7 @@ def test_a_fact_of_2008_is_context_only_and_nothing_is_said_to_continue(build_ws
     text = section(build_ws, "fact-of-2008")
     assert "The facts dated 19 May 2008 precede it and are described for context only" \
         in text
-    assert "Kazakhstan declared that it recognises the Committee's competence for acts " \
+    assert "Kazakhstan declared that it recognises the Committee’s competence for acts " \
            "and decisions of its authorities after that date" in text
     assert "continued" not in text
 

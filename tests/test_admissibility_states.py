@@ -205,7 +205,7 @@ def test_the_draft_states_the_dates_and_the_declaration_with_their_sources(build
     assert "Kazakhstan ratified the Covenant on 24 January 2006 and the Optional Protocol " \
            "on 30 June 2009; the Optional Protocol entered into force for it on 30 " \
            "September 2009.^" in line
-    assert "Kazakhstan recognises the Committee's competence for actions and omissions" in line
+    assert "Kazakhstan recognises the Committee’s competence for actions and omissions" in line
     assert "130-IV" in dump and "CCPR/C/131/D/2452/2014" in dump
     assert "to be confirmed" not in line
 

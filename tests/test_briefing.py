@@ -59,7 +59,7 @@ def case_file(ident: str, name: str, claims: list[tuple[str, list[str]]], *,
                          "description": "participating in a banned organisation",
                          "facts": ["arrest"]}],
             "judgment": {"date": "2021-03-01", "outcome": "convicted",
-                         "sentence": "two years' restricted freedom",
+                         "sentence": "two years’ restricted freedom",
                          "bans": [{"description": "ban on political activity",
                                    "duration": "three years"}],
                          "sources": list(sources)},
@@ -208,7 +208,7 @@ def test_a_case_in_two_themes_is_told_once_and_pointed_to_after(ws):
     dump = native(ws, path)
     first, second = section(dump, "Theme expression"), section(dump, "Theme fair-trial")
     assert "police arrested Mr Alpha" in first
-    assert "The case of Aliya Alpha, sentenced to two years' restricted freedom" in second
+    assert "The case of Aliya Alpha, sentenced to two years’ restricted freedom" in second
     assert "set out above, under “Theme expression”" in second
     assert "police arrested Mr Alpha" not in second  # a fact is told once in the paper
     assert "refused access to the expert report" in second  # what is new is told
@@ -562,4 +562,4 @@ def test_the_table_takes_the_criminal_conviction_over_a_later_administrative_det
     dump = native(ws, path)
     table = dump[dump.index("Header Name"):]
     assert "Criminal Code art 405: participating in a banned organisation" in table.split("\n")[1]
-    assert "two years' restricted freedom" in table.split("\n")[1]
+    assert "two years’ restricted freedom" in table.split("\n")[1]

@@ -50,7 +50,7 @@ SECTIONS = [  # (level, heading) in the order of the OHCHR model form
     (1, "Annexed documents"),
 ]
 INTERIM = "Request for interim measures"
-ANONYMITY = "Request that the author's identity not be disclosed"
+ANONYMITY = "Request that the author’s identity not be disclosed"
 
 
 def squash(text: str) -> str:

@@ -217,9 +217,9 @@ def test_the_draft_says_why_a_wgad_opinion_is_no_bar_and_marks_the_citation(buil
     assert (f"{WGAD} (Opinion No 1/2022), a special procedure of the Human Rights Council: "
             "submitted on 1 September 2021; concluded on 15 March 2022; the detention was "
             "arbitrary.") in text
-    assert "not, in the author's submission, a procedure of international investigation" \
+    assert "not, in the author’s submission, a procedure of international investigation" \
         in text
-    assert "[to be confirmed: a citation of the Committee's decisions on this point]" in text
+    assert "[to be confirmed: a citation of the Committee’s decisions on this point]" in text
     assert "its findings are relied on as evidence" in text
     assert "concluded, concluded" not in text
 
@@ -229,7 +229,7 @@ def test_the_draft_explains_a_concluded_treaty_procedure_is_no_bar(build_ws):
     case = minimal_case()
     case["international_procedures"] = [procedure()]
     text = native(build_ws, case)
-    assert (f"{CAT} (No 1/2022), a treaty body's complaint procedure: submitted on 1 "
+    assert (f"{CAT} (No 1/2022), a treaty body’s complaint procedure: submitted on 1 "
             "September 2021; concluded on 15 March 2022.") in text
     assert "the State party has made no reservation excluding matters already examined" \
         in text

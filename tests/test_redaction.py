@@ -357,9 +357,15 @@ def test_a_public_build_withholds_every_leak_in_the_docx_pdf_and_dump(corpus_bui
 
 
 def test_a_public_build_leaves_every_trap_intact(corpus_build):
-    _, leaks_, traps, native, docx, pdf = corpus_build
+    from toolkit.model.document import Text
+    from toolkit.passes.typography import MARKS, curl
+
+    language, leaks_, traps, native, docx, pdf = corpus_build
     flat = " ".join(pdf.split())
-    for n, trap in enumerate(traps, len(leaks_)):
+    for n, typed in enumerate(traps, len(leaks_)):
+        printed = [Text(typed)]
+        curl(printed, MARKS[language])  # as typed, but with the language's quotation marks
+        trap = printed[0].text
         assert trap in _fact_line(native, n), trap
         assert trap in docx["word/document.xml"], trap
         assert trap in flat, trap

@@ -15,8 +15,19 @@ wants a non-breaking space before ";", ":", "!" and "?" where the text has none 
 notes' "; " between citations).
 
 Code spans and link targets are never changed; a URL's text is not touched by the
-French rule because its colon is not followed by a space. A language without rules here
-(English) is left as written."""
+French rule because its colon is not followed by a space. Straight quotation marks
+become the language's own first (`curl`, English too); a language without spacing rules
+here (English) is otherwise left as written.
+
+Quotation marks: a lawyer writes `"extremist"`, the draft prints “extremist” (English,
+Spanish), «extremist» (Russian, „…“ inside), « extremist » (French, with no-break spaces;
+“…” inside), as its footnotes already print titles (the style's locale). Whether a mark
+opens or closes is read from the character before it, across the emphasis and
+cross-references of one paragraph: after a space, an opening bracket, a dash, an
+apostrophe, another opening mark or the start, it opens. An apostrophe after a letter
+("the States' duty", "O'Brien", a title's "activist's") is ’; English and Spanish also
+read a single mark before a word as the inner quotation ‘…’. Code spans and external
+links keep their characters."""
 
 from __future__ import annotations
 
@@ -25,6 +36,7 @@ from dataclasses import dataclass, field
 
 from toolkit.model.dates import ES_MONTHS, FR_MONTHS, RU_MONTHS_GENITIVE
 from toolkit.model.document import (
+    Code,
     Document,
     Emph,
     Inline,
@@ -82,6 +94,78 @@ RULES: dict[str, Typography] = {
         (re.compile(r"\b(nota|artículo|artículos|párrafo|párrafos) (?=\d)"), rf"\1{NBSP}"),
     )),
 }
+
+@dataclass(frozen=True)
+class Marks:
+    open: str
+    close: str
+    inner_open: str
+    inner_close: str
+    single_quotes: bool  # whether ' around words is the inner quotation (not in ru, fr)
+
+
+MARKS = {
+    "en": Marks("“", "”", "‘", "’", True),
+    "es": Marks("“", "”", "‘", "’", True),  # as the house style's Spanish notes
+    "ru": Marks("«", "»", "„", "“", False),
+    "fr": Marks("«" + NBSP, NBSP + "»", "“", "”", False),
+}
+
+_OPENS_AFTER = set(" \t\n\u00a0\u202f([{—–-/«„“‘") | {""}
+
+
+def _segments(inlines: list[Inline], found: list[Text]) -> None:
+    for node in inlines:
+        if type(node) is Text:
+            found.append(node)
+        elif isinstance(node, Emph | Strong) or isinstance(node, Link) and node.url.startswith("#"):
+            _segments(node.children, found)
+        elif isinstance(node, Code):
+            found.append(None)  # a break: what follows does not continue the code
+
+
+def curl(inlines: list[Inline], marks: Marks) -> None:
+    """One paragraph's (or note's) straight marks, in place."""
+    segments: list[Text | None] = []
+    _segments(inlines, segments)
+    previous, depth = "", 0
+    for index, node in enumerate(segments):
+        if node is None:
+            previous = "x"
+            continue
+        text, out = node.text, []
+        if '"' not in text and "'" not in text:
+            previous = text[-1:] or previous
+            continue
+        for position, char in enumerate(text):
+            after = text[position + 1:position + 2] or _first(segments, index + 1)
+            if char == '"':
+                opening = previous in _OPENS_AFTER or previous in "'’"  # d’« … »
+                if opening:
+                    out.append(marks.open if depth == 0 else marks.inner_open)
+                    depth += 1
+                else:
+                    depth = max(depth - 1, 0)
+                    out.append(marks.close if depth == 0 else marks.inner_close)
+            elif char == "'":
+                if previous in _OPENS_AFTER and marks.single_quotes and after.isalnum():
+                    out.append(marks.inner_open)
+                else:
+                    out.append("’")
+            else:
+                out.append(char)
+            previous = char
+        node.text = "".join(out)
+
+
+def _first(segments: list[Text | None], start: int) -> str:
+    for node in segments[start:]:
+        if node is None:
+            return ""
+        if node.text:
+            return node.text[0]
+    return ""
+
 
 _PUNCTUATION = ",;:."
 
@@ -145,11 +229,11 @@ def _walk(inlines: list[Inline], rules: Typography) -> None:
 
 
 def run(document: Document, context) -> None:
-    rules = RULES.get((document.language or "en").split("-")[0].lower())
-    if rules is None:
-        return
-    for block in walk_blocks(document.blocks):
-        for inlines in block_inlines(block):
+    language = (document.language or "en").split("-")[0].lower()
+    rules, marks = RULES.get(language), MARKS.get(language, MARKS["en"])
+    paragraphs = [inlines for block in walk_blocks(document.blocks)
+                  for inlines in block_inlines(block)]
+    for inlines in paragraphs + [note.children for note in document.notes]:
+        curl(inlines, marks)  # before the spaces: French « » brings its own
+        if rules is not None:
             _walk(inlines, rules)
-    for note in document.notes:
-        _walk(note.children, rules)
