@@ -312,6 +312,14 @@ def test_facts_are_numbered_in_date_order(communication):
     assert len(set(starts)) > 10  # the order is tested on many different dates
 
 
+def test_a_fact_led_by_its_date_begins_with_a_capital(communication):
+    # "**on or about 30 June 2020.** The decision …" began a paragraph in lower case
+    leads = [text for _, anchor, text in communication.native.paragraphs()
+             if anchor.startswith("fact:") and text.startswith("**")]
+    assert any(lead.startswith("**On or about 30 June 2020.**") for lead in leads)
+    assert all(lead[2:3].isupper() or lead[2:3].isdigit() for lead in leads), leads
+
+
 def test_each_complaint_gives_the_standard_then_the_application_then_the_facts(communication):
     c = communication
     paragraphs = c.native.paragraphs()
