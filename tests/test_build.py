@@ -31,6 +31,13 @@ def test_memo_native_dump_matches_the_golden_file(case, example_workspace):
         f"the {case} memo changed; if intended, rerun with UPDATE_GOLDEN=1 and review the diff"
 
 
+def test_the_memo_names_a_claims_facts_as_one_reference():
+    # "paras 4.8 and 4.16", as the communication does, not "para 4.8, para 4.16"
+    memo = (GOLDEN / "zheksebaev.memo.native.txt").read_text(encoding="utf-8")
+    assert "Facts relied on: paras [4.8](#fact:koshe-ban-2020-05-19) and [4.16]" in memo
+    assert "), [para " not in memo
+
+
 def test_build_writes_drafts_case_kind_extension(example_workspace):
     result = CliRunner().invoke(cli, ["build", str(example_workspace / "claims/zheksebaev.yaml"),
                                       "--to", "native,html", "--today", "2026-11-22"])
