@@ -34,7 +34,7 @@ def test_memo_native_dump_matches_the_golden_file(case, example_workspace):
 def test_the_memo_names_a_claims_facts_as_one_reference():
     # "paras 4.8 and 4.16", as the communication does, not "para 4.8, para 4.16"
     memo = (GOLDEN / "zheksebaev.memo.native.txt").read_text(encoding="utf-8")
-    assert "Facts relied on: paras [4.8](#fact:koshe-ban-2020-05-19) and [4.16]" in memo
+    assert "Facts relied on: paras\u00a0[4.8](#fact:koshe-ban-2020-05-19) and [4.16]" in memo
     assert "), [para " not in memo
 
 
