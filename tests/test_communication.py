@@ -452,7 +452,7 @@ def test_at_least_thirty_footnotes_the_same_in_docx_and_pdf(communication):
     bodies = [squash(f"{note.number} {plain_text(note.children)}") for note in notes]
     in_order(c.pdf_text, bodies)
     rest = c.pdf_text[c.pdf_text.rindex(bodies[-1]) + len(bodies[-1]):]
-    assert re.fullmatch(r"Communicationto.*page(\d+)of\1", rest), rest
+    assert re.fullmatch(r"Communicationto.*Page(\d+)of\1", rest), rest
 
 
 def test_paragraphs_are_numbered_1_1_to_7_1_in_both_formats(communication):

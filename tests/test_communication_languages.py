@@ -231,3 +231,24 @@ def test_the_communication_names_its_languages_for_one_it_lacks():
 
     with pytest.raises(CovenantError, match="'en', 'ru', 'fr', 'es'"):
         cover_words("de")
+
+
+@pytest.mark.parametrize(("language", "date_", "text", "told"), [
+    ("en", "2021-04", "In April 2021 she was convicted.", True),
+    ("en", "2021-04", "She was convicted.", False),
+    ("ru", "2021-04", "В апреле 2021 года ей вынесен приговор.", True),
+    ("ru", "2021-04", "Приговором апреля 2021 года …", True),
+    ("ru", "2021-05", "В марте 2021 года …", False),  # "ма…" is May only as май/мая/мае
+    ("ru", "2021-05", "В мае 2021 года …", True),
+    ("ru", "2020-11-23", "23 ноября 2020 года суд …", True),
+    ("ru", "2020-11-23", "3 ноября 2020 года суд …", False),
+    ("ru", "2020-11-23", "В ноябре 2020 года суд …", False),  # the day is not stated
+    ("fr", "2021-04", "En avril 2021, elle a été condamnée.", True),
+])
+def test_a_fact_that_states_its_date_is_not_led_by_it_again(language, date_, text, told):
+    """'**Апрель 2021 г.** В апреле 2021 года …' repeated the date in a docs-only trial."""
+    from types import SimpleNamespace
+
+    from toolkit.kinds.sections import date_told
+
+    assert date_told(SimpleNamespace(date=date_, text=text), language) is told

@@ -207,7 +207,7 @@ def test_pdf_has_every_note_text_and_number_and_the_page_count(sixty):
     pages = len(texts)
     assert pages >= 4
     for number, text in enumerate(texts[1:], start=2):  # the cover has no footer
-        assert f"page {number} of {pages}" in text
+        assert f"Page {number} of {pages}" in text
 
 
 def test_pdf_metadata_title_author_subject_language_and_outline(sixty):

@@ -141,3 +141,17 @@ def test_a_un_symbol_is_told_from_other_numbers(number, is_symbol):
 ])
 def test_the_un_doc_words_are_the_documents_language(library, language, words):
     assert words in notes(library, "A [@hrc-gc-34].", language)[0]
+
+
+def test_a_law_cited_by_its_russian_title_keeps_a_russian_short_title_only():
+    """GOST R 7.0.5-2008 (repeated references): 'Закон № 130-IV', not the whole title
+    again right after the first note; the English short title is never used in Russian."""
+    from toolkit.passes.citation_language import adapt_item
+
+    law = {"id": "law", "type": "legislation", "language": "ru",
+           "title": "Law No 130-IV of 11 February 2009", "title-short": "Law No 130-IV",
+           "original-title": "О ратификации …: закон Республики Казахстан № 130-IV"}
+    with_russian = dict(law, multi={"_keys": {"title-short": {"ru": "Закон № 130-IV"}}})
+    assert adapt_item(in_language(with_russian, "ru"), RULES["ru"], with_russian)[
+        "title-short"] == "Закон № 130-IV"
+    assert "title-short" not in adapt_item(in_language(law, "ru"), RULES["ru"], law)

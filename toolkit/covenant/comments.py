@@ -169,7 +169,7 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
                        "38": "all public figures, heads of State and government included, are "
                              "legitimately open to criticism and political opposition, and States "
                              "should not prohibit criticism of institutions",
-                       "46": "offences such as 'extremist activity' must be clearly defined so "
+                       "46": "offences such as \"extremist activity\" must be clearly defined so "
                              "that they do not interfere unnecessarily or disproportionately with "
                              "expression",
                    }, read_at="https://iranrights.org/library/document/2907"),
@@ -177,7 +177,7 @@ GENERAL_COMMENTS: dict[int, GeneralComment] = {gc.number: gc for gc in [
                    "hrc-gc-35", {
                        "3": "liberty of person means freedom from confinement of the body, and "
                             "security of person freedom from injury to body and mind",
-                       "12": "'arbitrary' is broader than 'against the law' and includes "
+                       "12": "\"arbitrary\" is broader than \"against the law\" and includes "
                              "inappropriateness, injustice and lack of predictability",
                        "17": "arrest or detention as punishment for the legitimate exercise of "
                              "Covenant rights, such as expression, assembly and association, "

@@ -93,6 +93,28 @@ def long_date(value, language: str = "en") -> str:
     return format_date(parse_date(value), language)
 
 
+# Russian month words by their stem, so that "Апрель 2021 г." is found in "в апреле 2021
+# года" and "23 ноября 2021 г." in "23 ноября 2021 года" (the lead would repeat it)
+_RU_MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август",
+                   "сентябр", "октябр", "ноябр", "декабр")
+
+
+def date_told(fact, language: str = "en") -> bool:
+    """Whether a fact's text already states its date, so that the paragraph is not led by
+    it in bold as well ("**April 2021.** In April 2021 …")."""
+    when = long_date(fact.date, language).replace("\u00a0", " ")
+    text = " ".join(fact.text.split()).replace("\u00a0", " ")
+    if when and when in text:
+        return True
+    if language.split("-")[0] != "ru" or not when:
+        return False
+    parts = []
+    for word in re.sub(r"\s*гг?\.$", "", when).split():
+        stem = next((s for s in _RU_MONTH_STEMS if re.match(s, word, re.I)), None)
+        parts.append(rf"{stem}\w*" if stem else re.escape(word))
+    return re.search(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\d)", text, re.I) is not None
+
+
 # Jinja's options for section templates. "{#anchor .numbered}" is Markdown
 # block-attribute syntax, so Jinja comments are spelt {## ... ##} in our templates.
 _OPTIONS = dict(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True,
@@ -109,7 +131,8 @@ def _environment(folder: str, root: str, language: str) -> ImmutableSandboxedEnv
     env = BoundedImmutableSandbox(loader=ConfinedLoader([folder], root), **_OPTIONS)
     env.filters.update(md=escape_markdown, cites=cite_list, uncited_in=uncited_in,
                        date=partial(long_date, language=language),
-                       when=partial(when_date, language=language))
+                       when=partial(when_date, language=language),
+                       told=partial(date_told, language=language))
     bound_filters(env)
     env.globals.update(provision=parse_provision)
     return env

@@ -197,15 +197,17 @@ def _name_text(name: dict) -> str:
     return " ".join(str(p) for p in parts if p)
 
 
-def adapt_item(item: dict, rules: LanguageRules) -> dict:
-    """The entry as the house style should see it in this language."""
+def adapt_item(item: dict, rules: LanguageRules, entry: dict | None = None) -> dict:
+    """The entry as the house style should see it in this language (`item`: the library's
+    `entry` in the document's language, `in_language`)."""
     adapted = dict(item)
     language = str(item.get("language", "")).split("-")[0].lower()
     if item.get("type") == "legal_case" and not rules.cross_reference:
         adapted.pop("title-short", None)  # without "(n 3)", "Narymbaev" alone says too little
     if item.get("original-title") and language == rules.code:
         adapted["title"] = adapted.pop("original-title")
-        adapted.pop("title-short", None)  # the English short title would not do
+        if entry is None or item.get("title-short") == entry.get("title-short"):
+            adapted.pop("title-short", None)  # the English short title would not do
     number = item.get("number")
     if item.get("type") in ("legal_case", "report") and isinstance(number, str) and \
             UN_SYMBOL.match(number.strip()):

@@ -131,9 +131,10 @@ class CiteprocEngine:
     def _prepared(self, key: str, item: dict) -> dict:
         """What citeproc-py is given: never `annote` (the library's internal remarks), and
         for the house style the entry as its language rules want it."""
+        entry = item
         item = in_language({k: v for k, v in item.items() if k != "annote"}, self.locale)
         if self.rules is not None:
-            item = adapt_item(item, self.rules)
+            item = adapt_item(item, self.rules, entry)
         return dict(item, id=key.lower())
 
     def format(self, request: Request) -> str:

@@ -129,15 +129,20 @@ def curl(inlines: list[Inline], marks: Marks) -> None:
     segments: list[Text | None] = []
     _segments(inlines, segments)
     previous, depth = "", 0
+    opener, closer = marks.open.strip(NBSP), marks.close.strip(NBSP)
     for index, node in enumerate(segments):
         if node is None:
             previous = "x"
             continue
         text, out = node.text, []
         if '"' not in text and "'" not in text:
+            # marks already typographic (a template's “{{ title }}”) count for the depth
+            depth = max(depth + text.count(opener) - text.count(closer), 0)
             previous = text[-1:] or previous
             continue
         for position, char in enumerate(text):
+            if char in (opener, closer):
+                depth = depth + 1 if char == opener else max(depth - 1, 0)
             after = text[position + 1:position + 2] or _first(segments, index + 1)
             if char == '"':
                 opening = previous in _OPENS_AFTER or previous in "'’"  # d’« … »
