@@ -14,7 +14,6 @@ nobody has read."""
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +21,7 @@ from typing import TYPE_CHECKING
 from toolkit.covenant import Provision, ProvisionError, parse_provision, state_status
 from toolkit.covenant.comments import GENERAL_COMMENTS
 from toolkit.model.case import Claim
-from toolkit.model.citation_syntax import CitationSyntaxError, parse_group
+from toolkit.model.citation_syntax import CitationSyntaxError, find_citations, parse_group
 from toolkit.model.errors import CovenantError, Report
 from toolkit.readers.yamlsource import YamlProblem, locate, parse_yaml, read_text
 
@@ -56,14 +55,18 @@ def _gc_for_key(key: str) -> int | None:
     return None
 
 
+def _paragraphs(item) -> list[str]:
+    """The paragraphs a citation item pinpoints ("paras 4–6, 9": 4, 6 and 9)."""
+    return [p.strip() for p in (item.locator or "").replace("–", ",").split(",")]
+
+
 def claim_view(claim: Claim) -> ClaimView:
     points, others = [], []
     for text in claim.authorities:
         for item in parse_group(text):
             number = _gc_for_key(item.key)
-            paragraphs = (item.locator or "").replace("–", ",").split(",")
-            summaries = [(p.strip(), GENERAL_COMMENTS[number].key_paragraphs.get(p.strip()))
-                         for p in paragraphs] if number else []
+            summaries = [(p, GENERAL_COMMENTS[number].key_paragraphs.get(p))
+                         for p in _paragraphs(item)] if number else []
             known = [(p, s) for p, s in summaries if s]
             if number and item.locator_label == "paragraph" and known:
                 for para, summary in known:
@@ -286,12 +289,11 @@ def without_the_standards_own(view: ClaimView, sentence: str) -> ClaimView:
     """The claim's General Comment points less those the standard sentence already cites
     (the standard for article 19(1) cites General Comment 34, para 9: a claim relying on
     that paragraph would otherwise say the same thing twice, with two footnotes)."""
-    cited = set()
-    for key, paras in re.findall(r"@([\w:.#$%&+?<>~/-]+), paras? ([\d, –-]+)", sentence):
-        cited |= {(key.lower(), para.strip()) for para in re.split(r"[,–-]", paras)
-                  if para.strip()}
+    cited = {(_gc_for_key(item.key), para) for match in find_citations(sentence)
+             for item in match.items if item.locator_label == "paragraph"
+             for para in _paragraphs(item)}
     view.points = [point for point in view.points
-                   if (point.citation[1:].split(",")[0].lower(), point.paragraph) not in cited]
+                   if (point.comment, point.paragraph) not in cited]
     return view
 
 

@@ -95,6 +95,7 @@ RULES: dict[str, Typography] = {
     )),
 }
 
+
 @dataclass(frozen=True)
 class Marks:
     open: str
@@ -114,7 +115,7 @@ MARKS = {
 _OPENS_AFTER = set(" \t\n\u00a0\u202f([{—–-/«„“‘") | {""}
 
 
-def _segments(inlines: list[Inline], found: list[Text]) -> None:
+def _segments(inlines: list[Inline], found: list[Text | None]) -> None:
     for node in inlines:
         if type(node) is Text:
             found.append(node)
@@ -143,7 +144,6 @@ def curl(inlines: list[Inline], marks: Marks) -> None:
         for position, char in enumerate(text):
             if char in (opener, closer):
                 depth = depth + 1 if char == opener else max(depth - 1, 0)
-            after = text[position + 1:position + 2] or _first(segments, index + 1)
             if char == '"':
                 opening = previous in _OPENS_AFTER or previous in "'’"  # d’« … »
                 if opening:
@@ -153,6 +153,7 @@ def curl(inlines: list[Inline], marks: Marks) -> None:
                     depth = max(depth - 1, 0)
                     out.append(marks.close if depth == 0 else marks.inner_close)
             elif char == "'":
+                after = text[position + 1:position + 2] or _first(segments, index + 1)
                 if previous in _OPENS_AFTER and marks.single_quotes and after.isalnum():
                     out.append(marks.inner_open)
                 else:
